@@ -1,0 +1,70 @@
+# rtpy top-level build. Each layer contributes a fragment (py/py.mk, kernel/kernel.mk, ...)
+# that appends its sources to a variable; this file only wires them together.
+#
+#   make            build build/host/rtpy
+#   make run        build and run examples/hello.py
+#   make test       install missing Debian packages, then run every test suite
+#   make test SANITIZE=1   the same suites under ASan+UBSan (build/host-san)
+#   make fuzz       run the libFuzzer targets for a bounded time (FUZZ_SECONDS)
+
+SANITIZE ?= 0
+V ?= 0
+
+ifeq ($(SANITIZE),1)
+BUILD ?= build/host-san
+else
+BUILD ?= build/host
+endif
+
+CC ?= gcc
+PYTHON3 ?= /usr/bin/python3
+GEN := $(BUILD)/gen
+
+WARN := -Wall -Wextra -Wshadow -Wundef -Wstrict-prototypes -Wmissing-prototypes \
+        -Wno-unused-parameter
+ifeq ($(CI),true)
+WARN += -Werror
+endif
+
+OPT ?= -O2
+CFLAGS_BASE := -std=gnu11 $(WARN) -g $(OPT) -I. -I$(GEN) -Ikernel/include -MMD -MP
+ifeq ($(SANITIZE),1)
+CFLAGS_BASE += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined \
+               -DPY_CFG_SANITIZE=1
+LDFLAGS_BASE += -fsanitize=address,undefined
+endif
+CFLAGS := $(CFLAGS_BASE) $(EXTRA_CFLAGS)
+LDFLAGS := $(LDFLAGS_BASE) $(EXTRA_LDFLAGS)
+LDLIBS := -lm -lpthread
+
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+all: $(BUILD)/rtpy
+
+include py/py.mk
+include modules/modules.mk
+include kernel/kernel.mk
+include ports/host/host.mk
+include tests/tests.mk
+include fuzz/fuzz.mk
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(if $(Q),@echo "CC $<")
+	$(Q)$(CC) $(CFLAGS) -c $< -o $@
+
+run: $(BUILD)/rtpy
+	$(BUILD)/rtpy examples/hello.py
+
+deps:
+	$(Q)tools/deps.sh
+
+clean:
+	rm -rf build
+
+.PHONY: all run deps clean test
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

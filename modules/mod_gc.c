@@ -1,0 +1,54 @@
+// modules/mod_gc.c: the gc module (MicroPython's API; CPython's collect/enable/disable).
+#include "modules/modules.h"
+#include "py/gc.h"
+#include "py/runtime.h"
+
+static py_val gc_collect(size_t n_args, const py_val *args) {
+    (void)n_args;
+    (void)args;
+    py_gc_collect();
+    return py_small(0);
+}
+static PY_FN_OBJ_VAR(gc_collect_obj, collect, 0, 1, gc_collect);
+
+static py_val gc_enable(void) {
+    py_gc_enable(true);
+    return PY_NONE;
+}
+static PY_FN_OBJ_0(gc_enable_obj, enable, gc_enable);
+
+static py_val gc_disable(void) {
+    py_gc_enable(false);
+    return PY_NONE;
+}
+static PY_FN_OBJ_0(gc_disable_obj, disable, gc_disable);
+
+static py_val gc_isenabled(void) { return py_bool(py_gc_is_enabled()); }
+static PY_FN_OBJ_0(gc_isenabled_obj, isenabled, gc_isenabled);
+
+static py_val gc_mem_free(void) {
+    py_gc_info info;
+    py_gc_get_info(&info);
+    return py_int_from((py_int_t)info.free);
+}
+static PY_FN_OBJ_0(gc_mem_free_obj, mem_free, gc_mem_free);
+
+static py_val gc_mem_alloc(void) {
+    py_gc_info info;
+    py_gc_get_info(&info);
+    return py_int_from((py_int_t)info.used);
+}
+static PY_FN_OBJ_0(gc_mem_alloc_obj, mem_alloc, gc_mem_alloc);
+
+static const py_dict_entry gc_table[] = {
+    PY_ROM_ENTRY(__name__, py_qstr_val_const(PY_QSTR_gc)),
+    PY_ROM_ENTRY(collect, &gc_collect_obj),
+    PY_ROM_ENTRY(enable, &gc_enable_obj),
+    PY_ROM_ENTRY(disable, &gc_disable_obj),
+    PY_ROM_ENTRY(isenabled, &gc_isenabled_obj),
+    PY_ROM_ENTRY(mem_free, &gc_mem_free_obj),
+    PY_ROM_ENTRY(mem_alloc, &gc_mem_alloc_obj),
+};
+static PY_ROM_DICT(gc_globals, gc_table);
+
+const py_module mod_gc_module = {{&py_type_module}, (py_dict *)&gc_globals};

@@ -1,0 +1,284 @@
+// py/print.c: printers, growable strings (py_vstr) and the core's printf.
+// A py_vstr grows a str object in place: its allocation holds a py_str header followed by
+// the bytes, so finishing it into a str or bytes needs no copy (only a shrink).
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "py/port.h"
+#include "py/runtime.h"
+
+static void write_out(void *ctx, const char *s, size_t n) {
+    (void)ctx;
+    py_port_write_out(s, n);
+}
+static void write_err(void *ctx, const char *s, size_t n) {
+    (void)ctx;
+    py_port_write_err(s, n);
+}
+const py_print py_print_stdout = {write_out, NULL};
+const py_print py_print_stderr = {write_err, NULL};
+
+void py_print_str(const py_print *p, const char *s) { p->write(p->ctx, s, strlen(s)); }
+void py_print_char(const py_print *p, char c) { p->write(p->ctx, &c, 1); }
+
+void py_print_fill(const py_print *p, const char *fill, size_t fill_len, size_t n) {
+    char buf[32];
+    if (fill_len == 1) {
+        memset(buf, fill[0], sizeof(buf));
+        while (n > 0) {
+            size_t k = n < sizeof(buf) ? n : sizeof(buf);
+            p->write(p->ctx, buf, k);
+            n -= k;
+        }
+        return;
+    }
+    while (n-- > 0) {
+        p->write(p->ctx, fill, fill_len);
+    }
+}
+
+// ---- vstr ---------------------------------------------------------------------------------------
+void py_vstr_init(py_vstr *v, size_t cap) {
+    if (cap < 16) {
+        cap = 16;
+    }
+    v->obj = py_gc_alloc(sizeof(py_str) + cap + 1, PY_GC_LEAF);
+    v->len = 0;
+    v->cap = cap;
+}
+
+char *py_vstr_extend(py_vstr *v, size_t n) {
+    if (v->len + n > v->cap) {
+        size_t cap = v->cap * 2;
+        if (cap < v->len + n) {
+            cap = v->len + n;
+        }
+        if (cap > UINT32_MAX - 64) {
+            py_raise_memory_error();
+        }
+        v->obj = py_gc_realloc(v->obj, sizeof(py_str) + cap + 1);
+        v->cap = cap;
+    }
+    char *d = v->obj->data + v->len;
+    v->len += n;
+    return d;
+}
+
+void py_vstr_add(py_vstr *v, const char *s, size_t n) {
+    if (n) {
+        char *d = py_vstr_extend(v, n);
+        memmove(d, s, n);
+    }
+}
+
+void py_vstr_add_char(py_vstr *v, char c) {
+    if (v->len < v->cap) {
+        v->obj->data[v->len++] = c;
+    } else {
+        *py_vstr_extend(v, 1) = c;
+    }
+}
+
+void py_vstr_add_utf8(py_vstr *v, uint32_t c) {
+    char b[4];
+    size_t n;
+    if (c < 0x80) {
+        b[0] = (char)c;
+        n = 1;
+    } else if (c < 0x800) {
+        b[0] = (char)(0xc0 | (c >> 6));
+        b[1] = (char)(0x80 | (c & 0x3f));
+        n = 2;
+    } else if (c < 0x10000) {
+        b[0] = (char)(0xe0 | (c >> 12));
+        b[1] = (char)(0x80 | ((c >> 6) & 0x3f));
+        b[2] = (char)(0x80 | (c & 0x3f));
+        n = 3;
+    } else {
+        b[0] = (char)(0xf0 | (c >> 18));
+        b[1] = (char)(0x80 | ((c >> 12) & 0x3f));
+        b[2] = (char)(0x80 | ((c >> 6) & 0x3f));
+        b[3] = (char)(0x80 | (c & 0x3f));
+        n = 4;
+    }
+    py_vstr_add(v, b, n);
+}
+
+static void vstr_write(void *ctx, const char *s, size_t n) { py_vstr_add((py_vstr *)ctx, s, n); }
+
+void py_vstr_printer(py_vstr *v, py_print *p) {
+    p->write = vstr_write;
+    p->ctx = v;
+}
+
+static py_val vstr_finish(py_vstr *v, const py_type *type) {
+    py_str *s = v->obj;
+    py_gc_resize_in_place(s, sizeof(py_str) + v->len + 1);
+    s->base.type = type;
+    s->len = (uint32_t)v->len;
+    s->data[v->len] = 0;
+    s->hash = 0;
+    s->charlen = type == &py_type_str ? (uint32_t)py_utf8_charlen(s->data, v->len) : (uint32_t)v->len;
+    v->obj = NULL;
+    return (py_val)s;
+}
+
+py_val py_vstr_to_str(py_vstr *v) { return vstr_finish(v, &py_type_str); }
+py_val py_vstr_to_bytes(py_vstr *v) { return vstr_finish(v, &py_type_bytes); }
+
+// ---- printf ------------------------------------------------------------------------------------
+void py_vprintf(const py_print *p, const char *fmt, va_list ap) {
+    char buf[32];
+    for (const char *s = fmt; *s; s++) {
+        if (*s != '%') {
+            const char *e = s;
+            while (*e && *e != '%') {
+                e++;
+            }
+            p->write(p->ctx, s, (size_t)(e - s));
+            s = e - 1;
+            continue;
+        }
+        s++;
+        int n;
+        switch (*s) {
+        case 'd':
+        case 'i':
+            n = snprintf(buf, sizeof(buf), "%d", va_arg(ap, int));
+            p->write(p->ctx, buf, (size_t)n);
+            break;
+        case 'u':
+            n = snprintf(buf, sizeof(buf), "%u", va_arg(ap, unsigned));
+            p->write(p->ctx, buf, (size_t)n);
+            break;
+        case 'x':
+            n = snprintf(buf, sizeof(buf), "%x", va_arg(ap, unsigned));
+            p->write(p->ctx, buf, (size_t)n);
+            break;
+        case 'l':
+            if (s[1] == 'd') {
+                n = snprintf(buf, sizeof(buf), "%ld", va_arg(ap, long));
+            } else {
+                n = snprintf(buf, sizeof(buf), "%lu", va_arg(ap, unsigned long));
+            }
+            s++;
+            p->write(p->ctx, buf, (size_t)n);
+            break;
+        case 'z':
+            n = snprintf(buf, sizeof(buf), "%zu", va_arg(ap, size_t));
+            s++;
+            p->write(p->ctx, buf, (size_t)n);
+            break;
+        case 'p':
+            n = snprintf(buf, sizeof(buf), "0x%lx", (unsigned long)(uintptr_t)va_arg(ap, void *));
+            p->write(p->ctx, buf, (size_t)n);
+            break;
+        case 'c': {
+            char c = (char)va_arg(ap, int);
+            p->write(p->ctx, &c, 1);
+            break;
+        }
+        case 's': {
+            const char *str = va_arg(ap, const char *);
+            p->write(p->ctx, str, strlen(str));
+            break;
+        }
+        case '.':
+            // %.*s
+            if (s[1] == '*' && s[2] == 's') {
+                int len = va_arg(ap, int);
+                const char *str = va_arg(ap, const char *);
+                p->write(p->ctx, str, (size_t)len);
+                s += 2;
+            }
+            break;
+        case 'q': {
+            size_t len;
+            const char *str = py_qstr_data(va_arg(ap, qstr), &len);
+            p->write(p->ctx, str, len);
+            break;
+        }
+        case 'r':
+            py_print_val(p, va_arg(ap, py_val), PY_PRINT_REPR);
+            break;
+        case 'S':
+            py_print_val(p, va_arg(ap, py_val), PY_PRINT_STR);
+            break;
+        case 'T':
+            py_print_str(p, py_type_name(va_arg(ap, py_val)));
+            break;
+        case '%':
+            p->write(p->ctx, "%", 1);
+            break;
+        default:
+            p->write(p->ctx, s - 1, 2);
+            break;
+        }
+    }
+}
+
+void py_printf(const py_print *p, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    py_vprintf(p, fmt, ap);
+    va_end(ap);
+}
+
+// ---- repr / str ----------------------------------------------------------------------------
+void py_print_val(const py_print *p, py_val v, int kind) {
+    py_stack_check();
+    const py_type *t = py_typeof(v);
+    if (t->print) {
+        t->print(p, v, kind);
+        return;
+    }
+    py_printf(p, "<%q object at %p>", py_type_qname(t), (void *)v);
+}
+
+static py_val to_str(py_val v, int kind) {
+    if (kind == PY_PRINT_STR && py_is_str(v) && (py_is_qstr(v) || v->type == &py_type_str)) {
+        return v;
+    }
+    py_vstr vs;
+    py_vstr_init(&vs, 16);
+    py_print p;
+    py_vstr_printer(&vs, &p);
+    py_print_val(&p, v, kind);
+    return py_vstr_to_str(&vs);
+}
+
+py_val py_repr(py_val v) { return to_str(v, PY_PRINT_REPR); }
+py_val py_str_of(py_val v) { return to_str(v, PY_PRINT_STR); }
+
+py_val py_ascii(py_val v) {
+    py_val r = py_repr(v);
+    size_t len;
+    const char *s = py_get_str(r, &len);
+    bool ascii = true;
+    for (size_t i = 0; i < len; i++) {
+        if ((uint8_t)s[i] >= 0x80) {
+            ascii = false;
+            break;
+        }
+    }
+    if (ascii) {
+        return r;
+    }
+    py_vstr out;
+    py_vstr_init(&out, len + 16);
+    const char *e = s + len;
+    while (s < e) {
+        if ((uint8_t)*s < 0x80) {
+            py_vstr_add_char(&out, *s++);
+            continue;
+        }
+        uint32_t c = py_utf8_decode(&s);
+        char buf[12];
+        int n = c < 0x100 ? snprintf(buf, sizeof(buf), "\\x%02x", (unsigned)c)
+                : c < 0x10000 ? snprintf(buf, sizeof(buf), "\\u%04x", (unsigned)c)
+                              : snprintf(buf, sizeof(buf), "\\U%08x", (unsigned)c);
+        py_vstr_add(&out, buf, (size_t)n);
+    }
+    return py_vstr_to_str(&out);
+}

@@ -1,0 +1,110 @@
+// py/state.h: all interpreter state, in one struct reached through PY_S (and the running
+// thread's through PY_TS). Nothing else in py/ is a mutable global, so a port can reset the
+// interpreter (soft reset) by re-initialising this struct, and per-task interpreters stay
+// possible later. The GC scans this struct as a root.
+#ifndef PY_STATE_H
+#define PY_STATE_H
+
+#include <setjmp.h>
+
+#include "py/nlr.h"
+#include "py/obj.h"
+
+struct py_frame;
+
+// Per-thread interpreter state. The port creates one per Python thread (the main thread's is
+// PY_S->main_thread) and links it into PY_S->threads while the thread lives.
+typedef struct py_thread_state {
+    struct py_thread_state *next; // all live thread states (GC roots)
+    py_nlr *nlr_top;              // innermost exception handler
+    struct py_frame *frame;       // innermost running Python frame (NULL: none)
+    char *pystack_base;           // this thread's Python stack: frames live here
+    char *pystack_top;            // first free byte
+    char *pystack_limit;          // end of the region
+    py_val handled_exc;           // exception being handled (sys.exc_info()), PY_NULL if none
+    uint32_t depth;               // Python call depth (RecursionError past the limit)
+    bool reraise;                 // the exception being raised keeps its traceback as is
+    py_val stop_value;            // value of the last StopIteration absorbed by py_iternext
+    py_val pending_exc;           // raised at the next check when PY_PENDING_EXC is set
+    uint32_t c_depth;             // nested C entries into the VM
+    uintptr_t c_stack_limit;      // py_stack_check's floor (includes the margin)
+    char *c_stack_top;            // highest address of the C stack (GC scans below it)
+    char *c_stack_sp;             // while suspended: lowest live address of the C stack
+    jmp_buf regs;                 // while suspended: callee-saved registers (GC scans them)
+    void *port;                   // the port's per-thread data (the kernel thread)
+} py_thread_state;
+
+// PY_S->pending bits: anything the VM must look at between bytecodes. Checked on backward
+// jumps and calls only, so setting a bit costs nothing until then.
+#define PY_PENDING_EXC 0x1  // raise ts's pending exception (KeyboardInterrupt, thread exit)
+#define PY_PENDING_PORT 0x2 // call py_port_pending() (lock hand-off, soft IRQs, virtual time)
+
+typedef struct py_gc_state {
+    uint8_t *atb;       // allocation table: 2 bits per block
+    uint8_t *leaf;      // 1 bit per block: do not scan
+    uint8_t *pool;      // first block
+    size_t n_blocks;
+    size_t first_free;  // no free block below this index (search hint)
+    size_t used_blocks; // blocks allocated since / live after the last sweep
+    void **mark_stack;
+    size_t mark_sp, mark_cap;
+    bool mark_overflow;
+    bool enabled;
+    bool collecting;
+    uint16_t lock_depth;
+    uint32_t collections;
+    size_t alloc_since_collect; // blocks allocated since the last collection
+    size_t threshold;           // collect when alloc_since_collect passes it (0: only when full)
+} py_gc_state;
+
+typedef struct py_attr_cache_entry {
+    const py_type *type;
+    uint32_t version;
+    qstr name;
+    py_val value; // PY_NULL: cached absence
+} py_attr_cache_entry;
+
+typedef struct py_state {
+    py_thread_state *ts;      // the thread that holds the interpreter lock
+    py_thread_state *threads; // all live thread states
+    volatile uint32_t pending;
+    py_gc_state gc;
+
+    // dynamic qstrs: entries and an open-addressing index of (id + 1) by hash
+    py_qstr_entry *qstr_pool;
+    uint32_t qstr_n, qstr_cap;
+    uint32_t *qstr_index;
+    uint32_t qstr_index_cap; // power of two
+    char *qstr_chars_base;   // current chunk for the bytes of new qstrs (chunks are chained
+                             // through their first word so the GC keeps them all)
+    char *qstr_chars;        // next free byte in it
+    size_t qstr_chars_left;
+
+    py_dict *modules;    // sys.modules
+    py_val sys_path;     // list
+    py_val sys_argv;     // list
+    py_dict *builtins;   // the builtins namespace
+    py_dict *main_globals; // __main__'s namespace (the REPL's `_` lives there)
+    py_val memory_error; // preallocated MemoryError instance
+    py_val stop_iteration_value; // scratch for generators
+    py_attr_cache_entry *attr_cache; // PY_CFG_ATTR_CACHE_SIZE entries in the heap
+    uint32_t type_version_next;
+    uint32_t recursion_limit;
+    py_thread_state main_thread;
+} py_state;
+
+extern py_state py_state_g;
+#define PY_S (&py_state_g)
+#define PY_TS (py_state_g.ts)
+
+// Interpreter life cycle (the port calls these).
+// heap/heap_size: the GC heap; pystack/pystack_size: the main thread's Python stack.
+void py_init(void *heap, size_t heap_size, void *pystack, size_t pystack_size);
+void py_deinit(void);
+// Sets up a new thread state (for a Python thread started by _thread/rtos) and links it.
+void py_thread_state_init(py_thread_state *ts, char *pystack, size_t pystack_size);
+void py_thread_state_unlink(py_thread_state *ts);
+// Records where the current thread's C stack ends (top = highest address) and its floor.
+void py_thread_set_stack(py_thread_state *ts, void *top, uintptr_t limit);
+
+#endif // PY_STATE_H

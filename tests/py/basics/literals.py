@@ -1,0 +1,10 @@
+# Numeric and other literals.
+print(0, 00, 1_000_000, 0x_FF, 0o17, 0b1010, 0XAB, 0O7, 0B11)
+print(1.5, 1., .5, 1e3, 1E-3, 1_0.0_1, 2.5e+2)
+print(True, False, None)
+print([], (), {}, (1,), [1, ], {1: 2, })
+print('it\'s', "say \"hi\"", 'tab\there', "nl\\n")
+print(r"raw\n", R'raw\t')
+print("\x41\101\u00e9\U0001F600"[:3], len("\U0001F600"))
+print(b"bytes", B"\x00\xff", rb"\n")
+print(0 == -0, 1e308 * 10)

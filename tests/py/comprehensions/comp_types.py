@@ -1,0 +1,12 @@
+# Comprehensions over different iterable types.
+print([c for c in "héllo"])
+print([b for b in b"AB"])
+print([k for k in {"z": 1, "a": 2}])
+print([kv for kv in {"z": 1, "a": 2}.items()])
+print([x for x in (3, 1, 2)])
+print([x for x in range(10, 0, -3)])
+print([x for x in sorted({3, 1, 2})])
+print([i for i, _ in enumerate("abc")])
+print([a + b for a, b in zip([1, 2], [10, 20])])
+print([x for x in iter([7, 8])])
+print([line for line in "a\nb\nc".splitlines()])

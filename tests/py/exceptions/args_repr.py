@@ -1,0 +1,17 @@
+# Exception args, str() and repr() for builtin exception classes.
+e = ValueError("msg")
+print(e.args, str(e), repr(e))
+e = ValueError()
+print(e.args, repr(str(e)), repr(e))
+e = ValueError("a", 1)
+print(e.args, str(e), repr(e))
+e = KeyError("key")
+print(e.args, str(e), repr(e))
+e = Exception(42)
+print(e.args, str(e))
+e = RuntimeError("x")
+e.extra = "attr"
+print(e.extra)
+print(repr(TypeError("t")), repr(IndexError("i")), repr(StopIteration(5)))
+print(StopIteration(5).value, StopIteration().value)
+print(SystemExit(3).code, SystemExit().code)

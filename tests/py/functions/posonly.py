@@ -1,0 +1,18 @@
+# Positional-only parameters (/) in Python-defined functions.
+def f(a, b, /, c, *, d):
+    return a, b, c, d
+
+
+print(f(1, 2, 3, d=4))
+print(f(1, 2, c=3, d=4))
+try:
+    f(1, b=2, c=3, d=4)
+except TypeError:
+    print("TypeError: b is positional-only")
+
+
+def g(a, /, **kw):
+    return a, sorted(kw.items())
+
+
+print(g(1, a=2))

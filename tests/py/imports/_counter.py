@@ -1,0 +1,8 @@
+"""Helper holding shared module state."""
+count = 0
+
+
+def bump():
+    global count
+    count += 1
+    return count

@@ -1,0 +1,7 @@
+# A basic circular import: the second module sees the first partially initialised.
+import _circ_a
+import _circ_b
+
+print(_circ_a.from_a())
+print(_circ_b.from_b())
+print(_circ_a._circ_b is _circ_b, _circ_b._circ_a is _circ_a)

@@ -1,0 +1,2 @@
+"""A nested package."""
+DEEP = "deep init"

@@ -1,0 +1,183 @@
+#!/usr/bin/python3
+"""Run the Python-level tests: compare rtpy's output with CPython's.
+
+usage: tests/run_py.py [--rtpy PATH] [--python PATH] [-j N] [--timeout S] [-v]
+                       [--list] [--rtpy-args ARGS] [paths/dirs...]
+
+Every tests/py/**/*.py is a test, except helper modules for the import tests:
+files whose name starts with "_" and anything inside a directory named "mods".
+Each test is run with rtpy (cwd = the test's directory, argv = [rtpy, file]).
+The expected output is <test>.py.exp if it exists (a deliberate difference,
+expected exit code 0), else the output of CPython on the same file, run the same
+way. stdout and the exit code are compared; stderr is not. A test whose first
+line of output under rtpy starts with "SKIP" is counted as skipped.
+
+Extra arguments for rtpy come from --rtpy-args or the RTPY_ARGS environment
+variable, e.g. --rtpy-args="-X heapsize=64k". The last line printed is
+"N passed, N failed" (", N skipped" is appended if any were skipped); the exit
+status is 1 if any test failed.
+"""
+
+import argparse
+import concurrent.futures
+import difflib
+import os
+import shlex
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+TESTS_DIR = Path(__file__).resolve().parent / "py"
+ROOT = TESTS_DIR.parent.parent
+DIFF_LINES = 20
+
+
+def is_test(path, root):
+    """A test is a .py file not starting with "_" and not under a "mods" dir."""
+    if path.name.startswith("_"):
+        return False
+    dirs = path.relative_to(root).parts[:-1]
+    return "mods" not in dirs and "__pycache__" not in dirs
+
+
+def find_tests(args):
+    tests = []
+    for arg in args or [str(TESTS_DIR)]:
+        path = Path(arg).resolve()
+        if path.is_dir():
+            tests.extend(p for p in path.rglob("*.py") if is_test(p, path))
+        elif path.is_file():
+            tests.append(path)
+        else:
+            sys.exit(f"run_py.py: no such test or directory: {arg}")
+    return sorted(set(tests))
+
+
+def test_name(path):
+    try:
+        return str(path.relative_to(TESTS_DIR))
+    except ValueError:
+        return str(path)
+
+
+def child_env():
+    """A clean environment so both interpreters see the same, fixed setup."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    env["PYTHONDONTWRITEBYTECODE"] = "1"  # no __pycache__ in the test tree
+    env["PYTHONUTF8"] = "1"
+    return env
+
+
+def run(argv, path, timeout):
+    """Run argv + [file] in the file's directory; return (stdout, exit code).
+
+    The exit code is None on a timeout.
+    """
+    with subprocess.Popen(argv + [path.name], cwd=path.parent, env=child_env(),
+                          stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                          stderr=subprocess.DEVNULL, start_new_session=True) as proc:
+        try:
+            out, _ = proc.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)  # the whole group, in case it forked
+            proc.communicate()
+            return b"", None
+    return out, proc.returncode
+
+
+def check(path, opts):
+    """Run one test. Returns (status, report) with status pass/fail/skip."""
+    out, code = run(opts.rtpy_cmd, path, opts.timeout)
+    if code is None:
+        return "fail", f"timeout after {opts.timeout} s"
+    if out.split(b"\n", 1)[0].startswith(b"SKIP"):
+        return "skip", out.split(b"\n", 1)[0].decode("utf-8", "replace")
+    exp_file = path.with_name(path.name + ".exp")
+    if exp_file.exists():
+        exp, exp_code = exp_file.read_bytes(), 0
+    else:
+        exp, exp_code = run([opts.python], path, opts.timeout)
+        if exp_code is None:
+            return "fail", f"{opts.python} timed out after {opts.timeout} s"
+    if out == exp and code == exp_code:
+        return "pass", ""
+    report = []
+    if code != exp_code:
+        got = f"killed by signal {-code}" if code < 0 else f"exit code {code}"
+        report.append(f"{got}, expected exit code {exp_code}")
+    if out != exp:
+        diff = difflib.unified_diff(
+            exp.decode("utf-8", "replace").splitlines(),
+            out.decode("utf-8", "replace").splitlines(),
+            "expected", "rtpy", lineterm="")
+        lines = list(diff)
+        report.extend(lines[:DIFF_LINES])
+        if len(lines) > DIFF_LINES:
+            report.append(f"... ({len(lines) - DIFF_LINES} more diff lines)")
+    return "fail", "\n".join(report)
+
+
+def parse_args():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--rtpy", default=str(ROOT / "build/host/rtpy"),
+                    help="interpreter under test (default: build/host/rtpy)")
+    ap.add_argument("--python", default="/usr/bin/python3",
+                    help="reference interpreter (default: /usr/bin/python3)")
+    ap.add_argument("--rtpy-args", default=os.environ.get("RTPY_ARGS", ""),
+                    help="extra arguments for rtpy, before the file (env RTPY_ARGS)")
+    ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1,
+                    help="tests run in parallel (default: CPU count)")
+    ap.add_argument("--timeout", type=float, default=20.0,
+                    help="seconds per test run (default: 20)")
+    ap.add_argument("-v", "--verbose", action="store_true",
+                    help="print every test's result, not only failures")
+    ap.add_argument("--list", action="store_true", help="list the tests and exit")
+    ap.add_argument("paths", nargs="*", help="test files or directories (default: tests/py)")
+    return ap.parse_args()
+
+
+def main():
+    opts = parse_args()
+    tests = find_tests(opts.paths)
+    if opts.list:
+        for path in tests:
+            print(test_name(path))
+        return 0
+    # Absolute paths: every test runs in its own directory.
+    rtpy, opts.python = shutil.which(opts.rtpy), shutil.which(opts.python)
+    if not rtpy:
+        print(f"run_py.py: no executable rtpy at {opts.rtpy} (build it with make)",
+              file=sys.stderr)
+        return 2
+    if not opts.python:
+        print("run_py.py: the reference python3 was not found", file=sys.stderr)
+        return 2
+    opts.rtpy_cmd = [os.path.abspath(rtpy)] + shlex.split(opts.rtpy_args)
+    opts.python = os.path.abspath(opts.python)
+
+    counts = {"pass": 0, "fail": 0, "skip": 0}
+    with concurrent.futures.ThreadPoolExecutor(max(1, opts.jobs)) as pool:
+        jobs = {pool.submit(check, path, opts): path for path in tests}
+        for job in concurrent.futures.as_completed(jobs):
+            status, report = job.result()
+            counts[status] += 1
+            name = test_name(jobs[job])
+            if status == "fail":
+                print(f"FAIL {name}")
+                if report:
+                    print("    " + report.replace("\n", "\n    "))
+            elif opts.verbose:
+                print(f"{status} {name}" + (f" ({report})" if report else ""))
+            sys.stdout.flush()
+
+    line = f"{counts['pass']} passed, {counts['fail']} failed"
+    if counts["skip"]:
+        line += f", {counts['skip']} skipped"
+    print(line)
+    return 1 if counts["fail"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
