@@ -175,6 +175,13 @@ static const py_dict_entry sys_table[] = {
     PY_ROM_ENTRY(version_info, &sys_version_info),
     PY_ROM_ENTRY(implementation, &sys_implementation),
     PY_ROM_ENTRY(byteorder, py_qstr_val_const(PY_QSTR_little)),
+    // served by sys_attr from the interpreter state (listed here for dir(sys))
+    PY_ROM_ENTRY(path, PY_NONE),
+    PY_ROM_ENTRY(argv, PY_NONE),
+    PY_ROM_ENTRY(modules, PY_NONE),
+    PY_ROM_ENTRY(maxsize, PY_NONE),
+    PY_ROM_ENTRY(platform, PY_NONE),
+    PY_ROM_ENTRY(version, PY_NONE),
 };
 static PY_ROM_DICT(sys_globals, sys_table);
 

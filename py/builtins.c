@@ -9,10 +9,12 @@
 #include "py/format.h"
 #include "py/objexc.h"
 #include "py/objfun.h"
+#include "py/objfloat.h"
 #include "py/objint.h"
 #include "py/objlist.h"
 #include "py/objstr.h"
 #include "py/objtype.h"
+#include "py/port.h"
 #include "py/runtime.h"
 #include "py/state.h"
 
@@ -93,7 +95,13 @@ void py_repl_print_expr(py_val v) {
 }
 
 // ---- simple functions ---------------------------------------------------------------------------
-static py_val builtin_len(py_val o) { return py_small((py_int_t)py_len(o)); }
+static py_val builtin_len(py_val o) {
+    py_val n = py_len_maybe(o);
+    if (n == PY_NULL) {
+        py_raise_fmt(&py_type_TypeError, "object of type '%T' has no len()", o);
+    }
+    return n;
+}
 static PY_FN_OBJ_1(builtin_len_obj, len, builtin_len);
 
 static py_val builtin_repr(py_val o) { return py_repr(o); }
@@ -316,6 +324,10 @@ static py_val builtin_divmod(py_val a, py_val b) {
     py_val m = py_type_lookup(py_typeof(a), PY_QSTR___divmod__);
     if (m && py_typeof(m) == &py_type_function) {
         return py_call2(m, a, b);
+    }
+    bool fa = py_typeof(a) == &py_type_float, fb = py_typeof(b) == &py_type_float;
+    if ((fa || fb) && (py_is_int(a) || fa) && (py_is_int(b) || fb) && !py_is_true(b)) {
+        py_raise_msg(&py_type_ZeroDivisionError, "float divmod()");
     }
     py_val q = py_binary_op(PY_OP_FLOORDIV, a, b);
     py_val r = py_binary_op(PY_OP_MOD, a, b);
@@ -837,8 +849,12 @@ py_val py_builtin_dir_of(py_val obj) {
             dir_add(names, t->locals);
         }
     }
-    if (py_is_obj(obj) && obj->type == &py_type_module) {
-        dir_add(names, ((py_module *)obj)->globals);
+    if (!py_is_type(obj) && !(py_typeof(obj)->flags & PY_TF_HEAP)) {
+        // modules (including those with their own attribute hook) list their namespace
+        py_val d = py_load_attr_maybe(obj, PY_QSTR___dict__);
+        if (d && py_isinstance(d, &py_type_dict)) {
+            dir_add(names, (py_dict *)d);
+        }
     }
     py_val l = py_list_new(0, NULL);
     py_list_extend(l, names);

@@ -11,6 +11,7 @@
 
 #include "py/bc.h"
 #include "py/objint.h"
+#include "py/port.h"
 #include "py/runtime.h"
 #include "py/symtable.h"
 
@@ -1478,9 +1479,9 @@ static void compile_with_items(cunit *c, const py_ast *a, size_t i) {
     emit_jump(c, PY_BC_JUMP, end);
     place_handler(c, cleanup, depth + 1); // [exit prev exc2]
     emit0(c, PY_BC_POP_EXCEPT_RERAISE);
-    c->depth = depth;
+    c->depth = depth - 1; // after the statement the exit method is gone too
     place_label(c, end);
-    c->depth = depth;
+    c->depth = depth - 1;
 }
 
 static void compile_decorators(cunit *c, const py_ast *decos) {
@@ -1835,7 +1836,7 @@ static py_val cunit_finish(cunit *c, qstr name, qstr qualname, uint32_t firstlin
     }
     code->stacksize = (uint16_t)(c->maxdepth + 1);
     uint8_t *bc = py_gc_alloc(c->len, PY_GC_LEAF);
-    memcpy(bc, c->code, c->len);
+    py_memcpy(bc, c->code, c->len);
     code->code = bc;
     code->codelen = c->len;
     size_t nconsts;
@@ -1846,11 +1847,15 @@ static py_val cunit_finish(cunit *c, qstr name, qstr qualname, uint32_t firstlin
         cerror(c, &fake, "too many constants or names");
     }
     py_val *cv = py_gc_alloc(nconsts * sizeof(py_val), 0);
-    memcpy(cv, consts, nconsts * sizeof(py_val));
+    if (nconsts) {
+        py_memcpy(cv, consts, nconsts * sizeof(py_val));
+    }
     code->consts = cv;
     code->nconsts = (uint16_t)nconsts;
     qstr *nm = py_gc_alloc(c->nnames * sizeof(qstr), PY_GC_LEAF);
-    memcpy(nm, c->names, c->nnames * sizeof(qstr));
+    if (c->nnames) {
+        py_memcpy(nm, c->names, c->nnames * sizeof(qstr));
+    }
     code->names = nm;
     code->nnames = (uint16_t)c->nnames;
     qstr *vn = py_gc_alloc(code->nlocals * sizeof(qstr) + 1, PY_GC_LEAF);
@@ -1867,7 +1872,9 @@ static py_val cunit_finish(cunit *c, qstr name, qstr qualname, uint32_t firstlin
     }
     code->varnames = vn;
     uint8_t *lt = py_gc_alloc(c->linetab_len + 1, PY_GC_LEAF);
-    memcpy(lt, c->linetab, c->linetab_len);
+    if (c->linetab_len) {
+        py_memcpy(lt, c->linetab, c->linetab_len);
+    }
     code->linetab = lt;
     code->linetablen = c->linetab_len;
     py_exc_entry *et = py_gc_alloc(c->nruns * sizeof(py_exc_entry) + 1, PY_GC_LEAF);

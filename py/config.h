@@ -24,6 +24,12 @@
 #endif
 #endif
 
+// Check the VM's stack pointer against the frame's bounds at every instruction (debug:
+// catches a compiler stack-depth mistake at once). On in sanitizer builds. Cost: speed.
+#ifndef PY_CFG_VM_CHECKS
+#define PY_CFG_VM_CHECKS PY_CFG_SANITIZE
+#endif
+
 // Computed-goto dispatch in the VM (GCC/clang). The switch fallback is built in CI too.
 #ifndef PY_CFG_COMPUTED_GOTO
 #if defined(__GNUC__)

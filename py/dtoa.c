@@ -50,27 +50,31 @@ static void big_shl(big *a, int bits) {
     int words = bits / 32, b = bits % 32, n = a->n;
     if (b == 0) {
         assert(n + words <= BIG_WORDS);
-        for (int i = n - 1; i >= 0; i--) a->w[i + words] = a->w[i];
+        for (int i = n - 1; i >= 0; i--)
+            a->w[i + words] = a->w[i];
     } else {
         assert(n + words < BIG_WORDS);
         a->w[n + words] = a->w[n - 1] >> (32 - b);
-        for (int i = n - 1; i > 0; i--) a->w[i + words] = (a->w[i] << b) | (a->w[i - 1] >> (32 - b));
+        for (int i = n - 1; i > 0; i--)
+            a->w[i + words] = (a->w[i] << b) | (a->w[i - 1] >> (32 - b));
         a->w[words] = a->w[0] << b;
         n++;
     }
     memset(a->w, 0, (size_t)words * sizeof a->w[0]);
     n += words;
-    while (n > 0 && a->w[n - 1] == 0) n--;
+    while (n > 0 && a->w[n - 1] == 0)
+        n--;
     a->n = n;
 }
 
 // a *= 10^k, as 5^k (in chunks of 5^13, the largest power below 2^32) then a shift.
 static void big_mul_pow10(big *a, int k) {
-    static const uint32_t pow5[14] = {1,       5,        25,        125,        625,
-                                      3125,    15625,    78125,     390625,     1953125,
+    static const uint32_t pow5[14] = {1,       5,        25,        125,       625,
+                                      3125,    15625,    78125,     390625,    1953125,
                                       9765625, 48828125, 244140625, 1220703125};
     int j = k;
-    for (; j >= 13; j -= 13) big_mul_small(a, pow5[13]);
+    for (; j >= 13; j -= 13)
+        big_mul_small(a, pow5[13]);
     if (j) big_mul_small(a, pow5[j]);
     big_shl(a, k);
 }
@@ -91,10 +95,13 @@ static void big_sub(big *a, const big *b) {
         a->w[i] = (uint32_t)t;
         borrow = (uint32_t)(t >> 32) & 1;
     }
-    while (a->n > 0 && a->w[a->n - 1] == 0) a->n--;
+    while (a->n > 0 && a->w[a->n - 1] == 0)
+        a->n--;
 }
 
-static uint32_t big_word(const big *a, int i) { return i >= 0 && i < a->n ? a->w[i] : 0; }
+static uint32_t big_word(const big *a, int i) {
+    return i >= 0 && i < a->n ? a->w[i] : 0;
+}
 
 // Sign of a + (b << bsh) - c, bsh 0 or 1, without a temporary: Dragon4 asks whether the high
 // boundary (and rounding whether 2r) passes s, and this keeps its stack to three bignums.
@@ -140,7 +147,8 @@ static int big_digit(big *r, const big *s) {
             r->w[i] = (uint32_t)t;
             borrow = (uint32_t)(t >> 32) & 1;
         }
-        while (r->n > 0 && r->w[r->n - 1] == 0) r->n--;
+        while (r->n > 0 && r->w[r->n - 1] == 0)
+            r->n--;
     }
     while (big_cmp(r, s) >= 0) {
         big_sub(r, s);
@@ -158,7 +166,9 @@ static int floor_log10_pow2(int x) {
     return (int)(p >= 0 ? p / 4294967296 : -((-p + 4294967295) / 4294967296));
 }
 
-static int bit_length64(uint64_t m) { return 64 - __builtin_clzll(m); }
+static int bit_length64(uint64_t m) {
+    return 64 - __builtin_clzll(m);
+}
 
 // Sets r/s = v / 10^k for v = m * 2^e > 0 with 10^(k-1) <= v < 10^k, s normalized; returns k.
 // Each digit is then 10 r / s; the first is never 0.
@@ -273,14 +283,13 @@ static const uint64_t cached_f[87] = {
     0x9e19db92b4e31ba9u, 0xeb96bf6ebadf77d9u, 0xaf87023b9bf0ee6bu,
 };
 static const int16_t cached_e[87] = {
-    -1220, -1193, -1166, -1140, -1113, -1087, -1060, -1034, -1007, -980, -954, -927,
-    -901,  -874,  -847,  -821,  -794,  -768,  -741,  -715,  -688,  -661, -635, -608,
-    -582,  -555,  -529,  -502,  -475,  -449,  -422,  -396,  -369,  -343, -316, -289,
-    -263,  -236,  -210,  -183,  -157,  -130,  -103,  -77,   -50,   -24,  3,    30,
-    56,    83,    109,   136,   162,   189,   216,   242,   269,   295,  322,  348,
-    375,   402,   428,   455,   481,   508,   534,   561,   588,   614,  641,  667,
-    694,   720,   747,   774,   800,   827,   853,   880,   907,   933,  960,  986,
-    1013,  1039,  1066,
+    -1220, -1193, -1166, -1140, -1113, -1087, -1060, -1034, -1007, -980, -954, -927, -901,
+    -874,  -847,  -821,  -794,  -768,  -741,  -715,  -688,  -661,  -635, -608, -582, -555,
+    -529,  -502,  -475,  -449,  -422,  -396,  -369,  -343,  -316,  -289, -263, -236, -210,
+    -183,  -157,  -130,  -103,  -77,   -50,   -24,   3,     30,    56,   83,   109,  136,
+    162,   189,   216,   242,   269,   295,   322,   348,   375,   402,  428,  455,  481,
+    508,   534,   561,   588,   614,   641,   667,   694,   720,   747,  774,  800,  827,
+    853,   880,   907,   933,   960,   986,   1013,  1039,  1066,
 };
 
 // High 64 bits of a * b, rounded (0.5 ulp error), from 32-bit halves: no 128-bit type on M3.
@@ -324,7 +333,8 @@ static int grisu3(const parts *v, char *buf, int *decpt) {
     // Cached power c = 10^dk with ALPHA <= we + ce + 64 <= -32.
     int dk_min = floor_log10_pow2(ALPHA - 1 - we) + 1;
     int i = (dk_min + 348 + 7) / 8;
-    while (cached_e[i] + we + 64 < ALPHA) i++;
+    while (cached_e[i] + we + 64 < ALPHA)
+        i++;
     int dk = -348 + 8 * i;
     uint64_t c = cached_f[i];
     int one_e = -(we + cached_e[i] + 64); // in [32, 60]
@@ -376,7 +386,7 @@ static int grisu3(const parts *v, char *buf, int *decpt) {
 // with the choices of Gay's dtoa mode 0 when a candidate sits exactly on a boundary or halfway.
 
 static int shortest_exact(const parts *v, char *buf, int *decpt) {
-    big r, s, mm; // v = r/s; the gap to each neighbour is 2 mm/s below and 2 mp/s above
+    big r, s, mm; // v = r/s; the midpoints to the neighbours lie mm/s below and mp/s above
     int mpsh = v->lowcloser ? 1 : 0; // mp = mm << mpsh
     bool even = (v->m & 1) == 0;     // an even significand owns its boundaries (ties to even)
     if (v->e >= 0) {
@@ -430,7 +440,8 @@ static int shortest_exact(const parts *v, char *buf, int *decpt) {
         }
         if (round_up && dig == 9) {
             // Carry: drop trailing nines, bump the digit before them (or become "1").
-            while (len > 0 && buf[len - 1] == '9') len--;
+            while (len > 0 && buf[len - 1] == '9')
+                len--;
             if (len == 0) {
                 buf[len++] = '1';
                 k++;
@@ -442,7 +453,8 @@ static int shortest_exact(const parts *v, char *buf, int *decpt) {
         }
         break;
     }
-    while (len > 1 && buf[len - 1] == '0') len--;
+    while (len > 1 && buf[len - 1] == '0')
+        len--;
     *decpt = k;
     return len;
 }
@@ -457,7 +469,9 @@ static int shortest(const parts *v, char *buf, int *decpt) {
 // "virtual" digit string, of which positions [vstart, vend) are written with the point before
 // position decpt, then an optional exponent.
 
-static size_t exp_len(int x) { return x <= -100 || x >= 100 ? 5 : 4; }
+static size_t exp_len(int x) {
+    return x <= -100 || x >= 100 ? 5 : 4;
+}
 
 static void lay_out(py_dtoa_body *b, int prec, bool add_dot_0) {
     int decpt = b->decpt, vend;
@@ -467,9 +481,7 @@ static void lay_out(py_dtoa_body *b, int prec, bool add_dot_0) {
         b->use_exp = true;
         vend = prec + 1;
         break;
-    case 'f':
-        vend = decpt + prec;
-        break;
+    case 'f': vend = decpt + prec; break;
     case 'g': {
         int p = prec == 0 ? 1 : prec;
         b->use_exp = decpt <= -4 || decpt > (add_dot_0 ? p - 1 : p);
@@ -610,8 +622,9 @@ static void out_char(sink *o, char c) {
     o->buf[o->n++] = c;
 }
 
-static void out_zeros(sink *o, long n) {
-    while (n-- > 0) out_char(o, '0');
+static void out_zeros(sink *o, int n) {
+    while (n-- > 0)
+        out_char(o, '0');
 }
 
 // Writes virtual digits [from, to), regenerating the real ones when they were not kept.
@@ -653,7 +666,8 @@ void py_dtoa_body_write(const py_dtoa_body *b, const py_print *ip, const py_prin
     if (b->special) {
         o.p = rp;
         const char *s = b->mant ? (b->upper ? "INF" : "inf") : (b->upper ? "NAN" : "nan");
-        for (int i = 0; i < 3; i++) out_char(&o, s[i]);
+        for (int i = 0; i < 3; i++)
+            out_char(&o, s[i]);
     } else {
         digits_reader dr;
         dr.b = b;
@@ -762,10 +776,14 @@ size_t py_dtoa_repr(double d, char *buf) {
 // ---------------------------------------------------------------------------------------------
 // Parsing.
 
-static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+static bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
 
-// Python's str.isspace() restricted to ASCII, as CPython's float() applies it after mapping.
-static bool is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+// The whitespace CPython's float() strips (Py_ISSPACE; it maps other Unicode spaces first).
+static bool is_space(char c) {
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
 
 static bool same_ci(const char *s, const char *lower, size_t n) {
     for (size_t i = 0; i < n; i++) {
@@ -784,10 +802,10 @@ typedef struct decimal {
     uint64_t w; // the first min(nd, 19) digits
 } decimal;
 
-// Consumes digit ("_"? digit)* from *pp; calls back nothing, just counts digits into `dec`.
-// Returns the number of digits consumed (0 if none).
-static int64_t scan_digits(const char **pp, const char *end, decimal *dec, int64_t *nsig,
-                           bool frac, int64_t *lead0) {
+// Consumes digit ("_"? digit)* from *pp, noting significant digits in dec (nsig counts them,
+// lead0 the zeros between the point and the first one). Returns the number of digits consumed.
+static int64_t scan_digits(const char **pp, const char *end, decimal *dec, int64_t *nsig, bool frac,
+                           int64_t *lead0) {
     const char *p = *pp;
     int64_t count = 0;
     while (p < end) {
@@ -841,9 +859,9 @@ static double decimal_to_double(const decimal *dec, bool neg) {
     int nd19 = dec->nd < 19 ? (int)dec->nd : 19;
     int e10 = (int)dec->decpt - nd19;
 
-#if FLT_EVAL_METHOD == 0
-    // Clinger's fast path: both operands exact, so one IEEE operation rounds correctly.
-    if (dec->nd <= 15) {
+    // Clinger's fast path: both operands exact, so one IEEE operation rounds correctly (not
+    // where double expressions are evaluated in a wider format, as on x87).
+    if (FLT_EVAL_METHOD == 0 && dec->nd <= 15) {
         double x = (double)dec->w;
         if (e10 >= 0 && e10 <= 22) return neg ? -x * exact_pow10[e10] : x * exact_pow10[e10];
         if (e10 < 0 && e10 >= -22) return neg ? -x / exact_pow10[-e10] : x / exact_pow10[-e10];
@@ -852,7 +870,6 @@ static double decimal_to_double(const decimal *dec, bool neg) {
             return neg ? -x * 1e22 : x * 1e22;
         }
     }
-#endif
 
     // Estimate w * 10^e10 as f * 2^x with f normalized: a product by an exact 10^j (j < 8)
     // and one by a cached power, each rounded. The error bound is in units of f's last bit:
@@ -911,8 +928,10 @@ static double decimal_to_double(const decimal *dec, bool neg) {
 
 int py_dtoa_parse(const char *s, size_t len, double *out) {
     const char *p = s, *end = s + len;
-    while (p < end && is_space(*p)) p++;
-    while (end > p && is_space(end[-1])) end--;
+    while (p < end && is_space(*p))
+        p++;
+    while (end > p && is_space(end[-1]))
+        end--;
     bool neg = false;
     if (p < end && (*p == '+' || *p == '-')) {
         neg = *p == '-';
@@ -941,7 +960,8 @@ int py_dtoa_parse(const char *s, size_t len, double *out) {
     if (ndigits == 0) return -1;
     if (nsig == 0) dec.nd = 0;
     // w holds min(nsig, 19) digits; trailing zeros past the last nonzero one are not part of it.
-    for (int64_t wcount = nsig < 19 ? nsig : 19; wcount > dec.nd; wcount--) dec.w /= 10;
+    for (int64_t wcount = nsig < 19 ? nsig : 19; wcount > dec.nd; wcount--)
+        dec.w /= 10;
     if (dec.first && dec.decpt == 0) dec.decpt = -lead0; // first digit after the point
     int64_t ex = 0;
     if (p < end && (*p == 'e' || *p == 'E')) {

@@ -7,6 +7,7 @@
 #include "py/format.h"
 
 #include <limits.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "py/dtoa.h"
@@ -14,14 +15,18 @@
 // ---------------------------------------------------------------------------------------------
 // Output helpers.
 
-// Writes `n` copies of the spec's fill code point.
+// Writes `n` copies of the spec's fill code point (a space if a hand-made spec has none).
 static void put_fill(const py_print *p, const py_fmt_spec *spec, size_t n) {
+    if (n == 0) return;
+    const char *fill = spec->fill_len ? spec->fill : " ";
+    size_t len = spec->fill_len ? spec->fill_len : 1;
     char buf[64];
-    size_t per = sizeof buf / spec->fill_len, k = 0;
+    size_t per = sizeof buf / len, m = n < per ? n : per;
+    for (size_t k = 0; k < m; k++)
+        memcpy(buf + k * len, fill, len);
     while (n > 0) {
-        size_t m = n < per ? n : per;
-        for (k = 0; k < m; k++) memcpy(buf + k * spec->fill_len, spec->fill, spec->fill_len);
-        py_print_strn(p, buf, m * spec->fill_len);
+        m = n < per ? n : per;
+        py_print_strn(p, buf, m * len);
         n -= m;
     }
 }
@@ -67,7 +72,9 @@ static void grouper_zeros(grouper *g, size_t n) {
 // ---------------------------------------------------------------------------------------------
 // Parsing.
 
-static bool is_align(char c) { return c == '<' || c == '>' || c == '=' || c == '^'; }
+static bool is_align(char c) {
+    return c == '<' || c == '>' || c == '=' || c == '^';
+}
 
 // Length of the UTF-8 sequence starting with byte c (1 for anything malformed).
 static size_t utf8_len(unsigned char c) {
@@ -76,7 +83,8 @@ static size_t utf8_len(unsigned char c) {
 
 static size_t count_code_points(const char *s, size_t len) {
     size_t n = 0;
-    for (size_t i = 0; i < len; i++) n += ((unsigned char)s[i] & 0xc0) != 0x80;
+    for (size_t i = 0; i < len; i++)
+        n += ((unsigned char)s[i] & 0xc0) != 0x80;
     return n;
 }
 
@@ -102,7 +110,7 @@ const char *py_format_parse(const char *s, size_t len, py_fmt_spec *spec) {
 
     size_t pos = 0, cl = len ? utf8_len((unsigned char)s[0]) : 0;
     bool fill_given = false;
-    if (len > cl && cl <= len && is_align(s[cl])) {
+    if (len > cl && is_align(s[cl])) {
         // The second code point is an alignment, so the first is the fill.
         memcpy(spec->fill, s, cl);
         spec->fill_len = (unsigned char)cl;
@@ -158,9 +166,19 @@ const char *py_format_parse(const char *s, size_t len, py_fmt_spec *spec) {
     }
     if (spec->grouping) {
         switch (spec->type) {
-        case 'd': case 'e': case 'f': case 'g': case 'E': case 'G': case '%': case 'F': case 0:
-            break;
-        case 'b': case 'o': case 'x': case 'X':
+        case 'd':
+        case 'e':
+        case 'f':
+        case 'g':
+        case 'E':
+        case 'G':
+        case '%':
+        case 'F':
+        case 0: break;
+        case 'b':
+        case 'o':
+        case 'x':
+        case 'X':
             if (spec->grouping == '_') break; // PEP 515: every four digits
             // fall through
         default:
@@ -180,7 +198,7 @@ typedef struct number {
     const char *prefix; // "0x" etc., or ""
     size_t ndigits;     // integer digits, which get grouped and zero-padded
     bool point;
-    size_t rest;        // code points after the point (fraction, exponent, '%', a 'c' char)
+    size_t rest; // code points after the point (fraction, exponent, '%', a 'c' char)
     void (*write)(const struct number *num, grouper *digits, const py_print *rest);
     // for the writers
     const char *text;
@@ -188,26 +206,20 @@ typedef struct number {
     const py_dtoa_body *body;
 } number;
 
-// How many zeros CPython's _PyUnicode_InsertThousandsGrouping puts before n digits so that
-// they (with separators) reach min_width, groups of `group` (0: none), separators 1 wide.
-static size_t leading_zeros(size_t n, long min_width, size_t group) {
-    size_t mw = min_width > 0 ? (size_t)min_width : 0;
-    if (!group) return mw > n ? mw - n : 0;
-    size_t zeros = 0, remaining = n;
-    long w = (long)mw;
-    for (;;) {
-        // Each group takes `group` characters unless both digits and width run out first.
-        size_t want = remaining > (size_t)(w > 0 ? w : 0) ? remaining : (size_t)(w > 0 ? w : 0);
-        if (want < 1) want = 1;
-        size_t len = want < group ? want : group;
-        size_t chars = remaining < len ? remaining : len;
-        zeros += len - chars;
-        remaining -= chars;
-        w -= (long)len;
-        if (remaining == 0 && w <= 0) break;
-        w -= 1;
-    }
-    return zeros;
+// How many zeros CPython's _PyUnicode_InsertThousandsGrouping puts before n >= 1 digits so
+// that they reach min_width, with a 1-wide separator every `group` (0: none) characters. Its
+// loop fills whole groups and shortens only the leftmost, so the answer is the least total
+// t >= n with t + ceil(t / group) - 1 >= min_width (checked equal to the loop exhaustively for
+// small sizes); closed form, so a huge width costs nothing here.
+static size_t leading_zeros(size_t n, int64_t min_width, size_t group) {
+    uint64_t w = min_width > 0 ? (uint64_t)min_width : 0, t;
+    if (!group) return w > n ? (size_t)(w - n) : 0;
+    t = (w + 1) * group / (group + 1); // within 2 of the answer
+    t = t > 2 ? t - 2 : 0;
+    if (t < n) t = n;
+    while (t + (t + group - 1) / group - 1 < w)
+        t++;
+    return (size_t)(t - n);
 }
 
 static void format_number(const py_print *p, const number *num, const py_fmt_spec *spec,
@@ -218,7 +230,7 @@ static void format_number(const py_print *p, const number *num, const py_fmt_spe
     bool zero_fill = align == '=' && spec->fill_len == 1 && spec->fill[0] == '0';
     size_t zeros = 0, grouped = 0;
     if (num->ndigits > 0) {
-        long min_width = zero_fill ? (long)spec->width - (long)fixed : 0;
+        int64_t min_width = zero_fill ? (int64_t)spec->width - (int64_t)fixed : 0;
         zeros = leading_zeros(num->ndigits, min_width, group);
         size_t total = zeros + num->ndigits;
         grouped = total + (group ? (total - 1) / group : 0);
@@ -264,8 +276,8 @@ static void write_int(const number *num, grouper *g, const py_print *rest) {
     py_print_strn(rest, num->text + num->ndigits, num->text_len - num->ndigits);
 }
 
-const char *py_format_int(const py_print *p, bool neg, const char *digits, size_t ndigits,
-                          int base, const py_fmt_spec *spec) {
+const char *py_format_int(const py_print *p, bool neg, const char *digits, size_t ndigits, int base,
+                          const py_fmt_spec *spec) {
     number num;
     memset(&num, 0, sizeof num);
     num.prefix = "";
@@ -273,7 +285,14 @@ const char *py_format_int(const py_print *p, bool neg, const char *digits, size_
     num.text = digits;
     num.text_len = ndigits;
     switch (spec->type) {
-    case 'b': case 'c': case 'd': case 'o': case 'x': case 'X': case 'n': case 0: break;
+    case 'b':
+    case 'c':
+    case 'd':
+    case 'o':
+    case 'x':
+    case 'X':
+    case 'n':
+    case 0: break;
     default: return PY_FMT_ERR_UNKNOWN;
     }
     if (spec->prec >= 0) return "Precision not allowed in integer format specifier";
@@ -322,7 +341,15 @@ static void write_float(const number *num, grouper *g, const py_print *rest) {
 
 const char *py_format_float(const py_print *p, double d, const py_fmt_spec *spec) {
     switch (spec->type) {
-    case 0: case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'n': case '%': break;
+    case 0:
+    case 'e':
+    case 'E':
+    case 'f':
+    case 'F':
+    case 'g':
+    case 'G':
+    case 'n':
+    case '%': break;
     default: return PY_FMT_ERR_UNKNOWN;
     }
     int flags = (spec->alt ? PY_DTOA_ALT : 0) | (spec->no_neg_zero ? PY_DTOA_NO_NEG_0 : 0);
@@ -393,14 +420,16 @@ void py_format_errmsg(const py_print *p, const char *err, const char *s, size_t 
         } else {
             // Decode the last code point of the spec, as CPython's %c / '\x%x' choice.
             size_t i = len;
-            while (i > 0 && ((unsigned char)s[i - 1] & 0xc0) == 0x80) i--;
+            while (i > 0 && ((unsigned char)s[i - 1] & 0xc0) == 0x80)
+                i--;
             unsigned long cp = 0;
             if (i > 0) {
                 i--;
                 unsigned char c = (unsigned char)s[i];
                 size_t n = len - i;
                 cp = n == 1 ? c : c & (0x7f >> n);
-                for (size_t k = 1; k < n; k++) cp = (cp << 6) | ((unsigned char)s[i + k] & 0x3f);
+                for (size_t k = 1; k < n; k++)
+                    cp = (cp << 6) | ((unsigned char)s[i + k] & 0x3f);
             }
             char buf[12];
             size_t n = 0;
@@ -410,8 +439,10 @@ void py_format_errmsg(const py_print *p, const char *err, const char *s, size_t 
                 buf[n++] = '\\';
                 buf[n++] = 'x';
                 int shift = 28;
-                while (shift > 0 && !(cp >> shift)) shift -= 4;
-                for (; shift >= 0; shift -= 4) buf[n++] = "0123456789abcdef"[(cp >> shift) & 15];
+                while (shift > 0 && !(cp >> shift))
+                    shift -= 4;
+                for (; shift >= 0; shift -= 4)
+                    buf[n++] = "0123456789abcdef"[(cp >> shift) & 15];
             }
             py_print_strn(p, buf, n);
         }

@@ -39,7 +39,8 @@ typedef struct py_fmt_spec {
 /**
  * Errors are returned as constant strings: CPython's ValueError text, or a template of it
  * in which "%S" stands for the spec text, "%T" for the object's type name and "%C" for the
- * presentation type. The templates are exactly those of:
+ * presentation type (expand with py_format_errmsg). A formatter that fails has written
+ * nothing. The templates naming the object's type are:
  */
 #define PY_FMT_ERR_INVALID "Invalid format specifier '%S' for object of type '%T'"
 #define PY_FMT_ERR_UNKNOWN "Unknown format code '%C' for object of type '%T'"
@@ -63,12 +64,13 @@ const char *py_format_parse(const char *s, size_t len, py_fmt_spec *spec);
  * float types e E f F g G % to py_format_float instead. Returns NULL or an error.
  * Context: any. Does not block or allocate.
  */
-const char *py_format_int(const py_print *p, bool neg, const char *digits, size_t ndigits,
-                          int base, const py_fmt_spec *spec);
+const char *py_format_int(const py_print *p, bool neg, const char *digits, size_t ndigits, int base,
+                          const py_fmt_spec *spec);
 
 /**
  * Formats a float for the types e E f F g G n % and none (repr-like), exactly as CPython.
- * Returns NULL or an error. Context: any. Does not block or allocate; about 450 bytes of stack.
+ * Returns NULL or an error. Context: any. Does not block or allocate; about 800 bytes of
+ * stack on Cortex-M3.
  */
 const char *py_format_float(const py_print *p, double d, const py_fmt_spec *spec);
 

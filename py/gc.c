@@ -157,12 +157,21 @@ static void mark_thread(py_thread_state *ts, bool current) {
     }
 }
 
+// Scans the running thread's C stack and registers. __builtin_unwind_init() makes this
+// function save every callee-saved register into its own frame, so scanning from a local
+// upward sees them all (setjmp is not enough: glibc mangles some registers in a jmp_buf).
 static __attribute__((noinline)) void mark_current_stack(void) {
+#if defined(__GNUC__)
+    __builtin_unwind_init();
+    void *volatile sp_marker = NULL;
+    char *sp = (char *)&sp_marker;
+#else
     jmp_buf regs;
     setjmp(regs);
     py_gc_mark_range(&regs, sizeof(regs));
-    py_thread_state *ts = PY_TS;
     char *sp = (char *)&regs;
+#endif
+    py_thread_state *ts = PY_TS;
     if (ts && ts->c_stack_top > sp) {
         py_gc_mark_range(sp, (size_t)(ts->c_stack_top - sp));
     }
@@ -171,7 +180,7 @@ static __attribute__((noinline)) void mark_current_stack(void) {
 static void sweep(void) {
     size_t used = 0;
     bool freeing = false;
-    G.first_free = G.n_blocks;
+    G.next_fit = 0;
     for (size_t b = 0; b < G.n_blocks; b++) {
         switch (at_get(b)) {
         case AT_HEAD:
@@ -193,9 +202,6 @@ static void sweep(void) {
         default:
             freeing = false;
             break;
-        }
-        if (at_get(b) == AT_FREE && b < G.first_free) {
-            G.first_free = b;
         }
     }
     G.used_blocks = used;
@@ -221,11 +227,14 @@ void py_gc_collect(void) {
 }
 
 // ---- allocation --------------------------------------------------------------------------
-static void *alloc_blocks(size_t n, unsigned flags) {
-    size_t run = 0, b = G.first_free;
-    for (; b < G.n_blocks; b++) {
+// Next-fit: the search starts where the last allocation ended and wraps around once, so a
+// run of allocations walks the heap instead of rescanning its full front each time (a
+// first-fit search is quadratic when large requests must skip many small holes).
+static size_t find_run(size_t from, size_t to, size_t n) {
+    size_t run = 0;
+    for (size_t b = from; b < to; b++) {
         // Skip 4 allocated blocks at a time when a whole table byte has no free entry.
-        if ((b & 3) == 0 && run == 0) {
+        if ((b & 3) == 0 && run == 0 && b + 4 <= to) {
             uint8_t v = G.atb[b >> 2];
             if ((v & 0x03) && (v & 0x0c) && (v & 0x30) && (v & 0xc0)) {
                 b += 3;
@@ -234,19 +243,26 @@ static void *alloc_blocks(size_t n, unsigned flags) {
         }
         if (at_get(b) == AT_FREE) {
             if (++run == n) {
-                break;
+                return b + 1 - n;
             }
         } else {
             run = 0;
         }
     }
-    if (run != n) {
+    return SIZE_MAX;
+}
+
+static void *alloc_blocks(size_t n, unsigned flags) {
+    size_t from = G.next_fit < G.n_blocks ? G.next_fit : 0;
+    size_t start = find_run(from, G.n_blocks, n);
+    if (start == SIZE_MAX && from > 0) {
+        size_t to = from + n - 1 < G.n_blocks ? from + n - 1 : G.n_blocks;
+        start = find_run(0, to, n);
+    }
+    if (start == SIZE_MAX) {
         return NULL;
     }
-    size_t start = b + 1 - n;
-    if (start == G.first_free) {
-        G.first_free = start + n;
-    }
+    G.next_fit = start + n;
     at_set(start, AT_HEAD);
     for (size_t i = 1; i < n; i++) {
         at_set(start + i, AT_TAIL);
@@ -320,9 +336,6 @@ void py_gc_free(void *p) {
         at_set(b + i, AT_FREE);
     }
     G.used_blocks -= n;
-    if (b < G.first_free) {
-        G.first_free = b;
-    }
 }
 
 bool py_gc_resize_in_place(void *p, size_t nbytes) {
@@ -337,9 +350,6 @@ bool py_gc_resize_in_place(void *p, size_t nbytes) {
             at_set(b + i, AT_FREE);
         }
         G.used_blocks -= have - want;
-        if (b + want < G.first_free) {
-            G.first_free = b + want;
-        }
         return true;
     }
     if (G.lock_depth > 0) {
@@ -356,8 +366,8 @@ bool py_gc_resize_in_place(void *p, size_t nbytes) {
     memset((uint8_t *)p + have * BLOCK, 0, (want - have) * BLOCK);
     G.used_blocks += want - have;
     G.alloc_since_collect += want - have;
-    if (G.first_free >= b && G.first_free < b + want) {
-        G.first_free = b + want;
+    if (G.next_fit > b && G.next_fit < b + want) {
+        G.next_fit = b + want;
     }
     return true;
 }

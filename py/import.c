@@ -311,5 +311,3 @@ py_val py_import(qstr name, py_val fromlist, int level) {
     }
     return top;
 }
-
-bool py_is_module(py_val v) { return py_is_obj(v) && v->type == &py_type_module; }

@@ -171,7 +171,7 @@ static void lex_number(py_lexer *lx, py_token *tok) {
     size_t start = lx->pos;
     set_tok(lx, tok, PY_T_INT, start);
     int c = peekc(lx, 0);
-    int base = 10;
+    volatile int base = 10;
     bool is_float = false;
     int b = peekc(lx, 1) | 0x20;
     if (c == '0' && (b == 'x' || b == 'o' || b == 'b')) {

@@ -18,6 +18,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "py/config.h"
 #include "py/print.h"
@@ -40,6 +41,19 @@ typedef uintptr_t py_uint_t; // hash values, sizes
 #else
 #define PY_HASH_MODULUS ((py_int_t)0x3fffffff)
 #endif
+
+// memcpy/memmove that accept (NULL, 0): C leaves memcpy(d, NULL, 0) undefined, and empty
+// containers have NULL item arrays.
+static inline void py_memcpy(void *d, const void *s, size_t n) {
+    if (n) {
+        memcpy(d, s, n);
+    }
+}
+static inline void py_memmove(void *d, const void *s, size_t n) {
+    if (n) {
+        memmove(d, s, n);
+    }
+}
 
 // ---- small ints ------------------------------------------------------------------------
 #define PY_SMALL_MAX ((py_int_t)(INTPTR_MAX >> 1))
@@ -309,7 +323,8 @@ typedef struct py_set {
 
 typedef struct py_range {
     py_obj base;
-    py_int_t start, stop, step; // small-int range only (OverflowError beyond)
+    py_val start, stop, step; // ints (big ints allowed)
+    py_val len;               // the length, computed once
 } py_range;
 
 typedef struct py_slice {

@@ -291,6 +291,10 @@ void py_dict_update(py_dict *dst, py_val src) { py_dict_update_checked(dst, src,
 static void dict_print(const py_print *p, py_val self, int kind) {
     (void)kind;
     py_dict *d = (py_dict *)self;
+    if (!py_repr_enter(self)) {
+        py_print_str(p, "{...}");
+        return;
+    }
     py_print_str(p, "{");
     size_t pos = 0;
     bool first = true;
@@ -304,6 +308,7 @@ static void dict_print(const py_print *p, py_val self, int kind) {
         py_print_val(p, e->value, PY_PRINT_REPR);
     }
     py_print_str(p, "}");
+    py_repr_leave(self);
 }
 
 static py_val dict_make_new(const py_type *t, size_t n_args, size_t n_kw, const py_val *args) {
@@ -663,6 +668,14 @@ static py_val dict_init(size_t n_args, size_t n_kw, const py_val *args) {
 }
 static PY_FN_OBJ_KW(dict_init_obj, __init__, dict_init);
 
+static py_val dict_reversed(py_val self) {
+    py_dict *d = as_dict(self);
+    py_val keys = py_list_new(0, NULL);
+    py_list_extend(keys, (py_val)d);
+    return py_list_reversed(keys);
+}
+static PY_FN_OBJ_1(dict_reversed_obj, __reversed__, dict_reversed);
+
 static py_val dict_getitem(py_val self, py_val key) { return dict_subscr((py_val)as_dict(self), key, PY_SENTINEL); }
 static PY_FN_OBJ_2(dict_getitem_obj, __getitem__, dict_getitem);
 static py_val dict_setitem(py_val self, py_val key, py_val v) { return dict_subscr((py_val)as_dict(self), key, v); }
@@ -678,7 +691,7 @@ static const py_dict_entry dict_locals_table[] = {
     PY_ROM_ENTRY(clear, &dict_clear_obj),       PY_ROM_ENTRY(copy, &dict_copy_obj),
     PY_ROM_ENTRY(fromkeys, &dict_fromkeys_obj), PY_ROM_ENTRY(__init__, &dict_init_obj),
     PY_ROM_ENTRY(__getitem__, &dict_getitem_obj), PY_ROM_ENTRY(__setitem__, &dict_setitem_obj),
-    PY_ROM_ENTRY(__contains__, &dict_contains_obj),
+    PY_ROM_ENTRY(__contains__, &dict_contains_obj), PY_ROM_ENTRY(__reversed__, &dict_reversed_obj),
 };
 static PY_ROM_DICT(dict_locals, dict_locals_table);
 

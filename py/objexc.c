@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "py/objexc.h"
+#include "py/port.h"
 #include "py/runtime.h"
 #include "py/state.h"
 
@@ -53,6 +54,45 @@ static void exc_print(const py_print *p, py_val self, int kind) {
         return;
     }
     py_print_val(p, (py_val)e->args, PY_PRINT_STR);
+}
+
+// A traceback object: what __exit__ and __traceback__ see. It points at the exception's
+// compact traceback; tb_lineno is the line where the exception passed the innermost frame
+// it has reached, tb_frame is None (frames are not objects here) and tb_next is None.
+typedef struct py_tb_obj {
+    py_obj base;
+    py_val exc;
+} py_tb_obj;
+
+static void tb_attr(py_val self, qstr attr, py_val *dest) {
+    if (dest[0] == PY_SENTINEL) {
+        return;
+    }
+    py_exc *e = (py_exc *)((py_tb_obj *)self)->exc;
+    py_traceback *tb = e->traceback;
+    if (attr == PY_QSTR_tb_lineno) {
+        dest[0] = py_small(tb && tb->len ? tb->e[tb->len - 1].line : 0);
+    } else if (attr == PY_QSTR_tb_next || attr == PY_QSTR_tb_frame) {
+        dest[0] = PY_NONE;
+    }
+}
+
+const py_type py_type_traceback = {
+    .base = {&py_type_type},
+    .name = PY_QSTR_traceback,
+    .flags = PY_TF_EQ_ID,
+    .attr = tb_attr,
+    .base_type = &py_type_object,
+};
+
+py_val py_exc_traceback_obj(py_val exc) {
+    py_exc *e = (py_exc *)exc;
+    if (e->traceback == NULL || ((py_traceback *)e->traceback)->len == 0) {
+        return PY_NONE;
+    }
+    py_tb_obj *t = py_new(py_tb_obj, &py_type_traceback);
+    t->exc = exc;
+    return (py_val)t;
 }
 
 py_val py_exc_arg0(py_val exc) {
@@ -113,7 +153,7 @@ static void exc_attr(py_val self, qstr attr, py_val *dest) {
     case PY_QSTR___cause__: dest[0] = e->cause ? e->cause : PY_NONE; return;
     case PY_QSTR___context__: dest[0] = e->context ? e->context : PY_NONE; return;
     case PY_QSTR___suppress_context__: dest[0] = py_bool(e->suppress_context); return;
-    case PY_QSTR___traceback__: dest[0] = PY_NONE; return;
+    case PY_QSTR___traceback__: dest[0] = py_exc_traceback_obj(self); return;
     default: break;
     }
     if (attr == PY_QSTR_value && py_issubclass(t, &py_type_StopIteration)) {
@@ -454,7 +494,7 @@ void py_exc_add_traceback(py_val exc, qstr file, int line, qstr func) {
             return; // no memory for the traceback: the exception still propagates
         }
         if (tb) {
-            memcpy(n, tb, sizeof(py_traceback) + tb->len * sizeof(py_tb_entry));
+            py_memcpy(n, tb, sizeof(py_traceback) + tb->len * sizeof(py_tb_entry));
         }
         n->cap = cap;
         e->traceback = tb = n;

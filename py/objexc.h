@@ -32,6 +32,9 @@ py_val py_stop_iteration_value(py_val exc); // StopIteration.value (None if no a
 bool py_is_exc_type(py_val v);
 // The first argument, or PY_NULL (SystemExit.code, KeyError's key, ...).
 py_val py_exc_arg0(py_val exc);
+// The exception's traceback as an object (None if it has none), for __exit__/__traceback__.
+py_val py_exc_traceback_obj(py_val exc);
+extern const py_type py_type_traceback;
 // Preallocates the MemoryError (called by py_init).
 void py_exc_init(void);
 

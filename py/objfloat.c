@@ -17,6 +17,7 @@
 #include "py/dtoa.h"
 #include "py/format.h"
 #include "py/objint.h"
+#include "py/objtype.h"
 #include "py/runtime.h"
 
 #if PY_CFG_FLOAT
@@ -460,6 +461,27 @@ static py_val float_make_new(const py_type *type, size_t n_args, size_t n_kw,
     py_raise_fmt(&py_type_TypeError, "float() argument must be a string or a real number, not '%T'",
                  x);
 }
+
+// float.__new__(cls, x=0.0): for subclasses, an instance holding the float.
+static py_val float_new(size_t n_args, size_t n_kw, const py_val *args) {
+    if (n_args == 0 || !py_is_type(args[0])) {
+        py_raise_msg(&py_type_TypeError, "float.__new__(X): X is not a type object");
+    }
+    const py_type *cls = (const py_type *)args[0];
+    py_val v = float_make_new(&py_type_float, n_args - 1, n_kw, args + 1);
+    if (cls == &py_type_float) {
+        return v;
+    }
+    if (!py_issubclass(cls, &py_type_float) || !(cls->flags & PY_TF_HEAP)) {
+        py_raise_fmt(&py_type_TypeError, "float.__new__(%q): %q is not a subtype of float",
+                     py_type_qname(cls), py_type_qname(cls));
+    }
+    py_val obj = py_object_new(cls);
+    ((py_instance *)obj)->native = float_self_val(v);
+    return obj;
+}
+static PY_FN_OBJ_KW(float_new_fun, __new__, float_new);
+static const py_wrapper float_new_obj = {{&py_type_staticmethod}, (py_val)&float_new_fun};
 
 // ---- printing and formatting ---------------------------------------------------------------
 
@@ -940,6 +962,7 @@ static const py_dict_entry float_locals_table[] = {
     PY_ROM_ENTRY(__mul__, &float_mul_obj),
     PY_ROM_ENTRY(__ne__, &float_ne_obj),
     PY_ROM_ENTRY(__neg__, &float_neg_obj),
+    PY_ROM_ENTRY(__new__, &float_new_obj),
     PY_ROM_ENTRY(__pos__, &float_pos_obj),
     PY_ROM_ENTRY(__pow__, &float_pow_obj),
     PY_ROM_ENTRY(__radd__, &float_radd_obj),
@@ -969,5 +992,57 @@ const py_type py_type_float = {
     .locals = (py_dict *)&float_locals,
     .base_type = &py_type_object,
 };
+
+#else // !PY_CFG_FLOAT
+
+// Without floats: no float objects; ints still convert to C doubles for C callers.
+py_val py_float_new(double d) {
+    (void)d;
+    py_raise_msg(&py_type_TypeError, "float is not supported");
+}
+
+bool py_float_unwrap(py_val v, double *out) {
+    (void)v;
+    (void)out;
+    return false;
+}
+
+bool py_get_float_maybe(py_val v, double *out) {
+    py_val i = py_int_unwrap(v);
+    if (i == PY_NULL) {
+        return false;
+    }
+    *out = py_int_to_double(i);
+    return true;
+}
+
+double py_get_float(py_val v) {
+    double d;
+    if (!py_get_float_maybe(v, &d)) {
+        py_raise_fmt(&py_type_TypeError, "must be real number, not %T", v);
+    }
+    return d;
+}
+
+double py_float_pow(double a, double b) {
+    (void)a;
+    (void)b;
+    py_raise_msg(&py_type_TypeError, "float is not supported");
+}
+
+void py_float_format(const py_print *p, double d, const char *spec, size_t len) {
+    (void)p;
+    (void)d;
+    (void)spec;
+    (void)len;
+    py_raise_msg(&py_type_TypeError, "float is not supported");
+}
+
+py_val py_float_round(double x, py_val ndigits) {
+    (void)ndigits;
+    return py_float_new(x);
+}
+
+py_val py_number_divmod(py_val a, py_val b) { return py_int_divmod(a, b); }
 
 #endif // PY_CFG_FLOAT

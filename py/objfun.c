@@ -172,7 +172,7 @@ static py_val bound_call(py_val self, size_t n_args, size_t n_kw, const py_val *
     py_val buf[8];
     py_val *a = total + 1 <= 8 ? buf : py_gc_alloc((total + 1) * sizeof(py_val), 0);
     a[0] = m->self;
-    memcpy(a + 1, args, total * sizeof(py_val));
+    py_memcpy(a + 1, args, total * sizeof(py_val));
     return py_call(m->func, n_args + 1, n_kw, a);
 }
 

@@ -2,6 +2,7 @@
 // All three own a heap frame resumed by py_vm_run. A frame suspended in `yield from`/`await`
 // sits on its YIELD_FROM instruction with the sub-iterator on its stack, so throw() and
 // close() can be forwarded to the innermost delegate first, as PEP 380 specifies.
+#include <stdio.h>
 #include <string.h>
 
 #include "py/bc.h"
@@ -63,6 +64,8 @@ static bool run_frame(py_gen *g, py_val throw_exc, py_val *result) {
     py_raise(e);
 }
 
+static bool gen_throw_into(py_gen *g, py_val throw_exc, py_val *result);
+
 bool py_gen_resume(py_val genv, py_val send, py_val throw_exc, py_val *result) {
     py_gen *g = (py_gen *)genv;
     if (g->state == PY_GEN_RUNNING) {
@@ -88,7 +91,12 @@ bool py_gen_resume(py_val genv, py_val send, py_val throw_exc, py_val *result) {
         }
         return run_frame(g, PY_NULL, result);
     }
-    // throw: forward to a delegate first when suspended in yield from / await
+    return gen_throw_into(g, throw_exc, result);
+}
+
+// throw(): forwarded to the delegate first when suspended in yield from / await.
+static bool gen_throw_into(py_gen *g, py_val exc_in, py_val *result) {
+    volatile py_val throw_exc = exc_in;
     if (at_yield_from(g)) {
         py_val sub = g->frame.sp[-1];
         if (py_exc_matches(throw_exc, (py_val)&py_type_GeneratorExit)) {
@@ -315,14 +323,7 @@ static py_val agen_step_run(agen_step *s, py_val sent, py_val throw_exc) {
         py_raise(py_exc_new(&py_type_StopAsyncIteration, 0, NULL));
     }
     py_val v;
-    bool y;
-    py_nlr nlr;
-    if (py_nlr_push(&nlr) == 0) {
-        y = py_gen_resume(s->agen, sent, throw_exc, &v);
-        py_nlr_pop();
-    } else {
-        py_raise(nlr.exc);
-    }
+    bool y = py_gen_resume(s->agen, sent, throw_exc, &v);
     if (!y) {
         py_raise(py_exc_new(&py_type_StopAsyncIteration, 0, NULL));
     }

@@ -13,6 +13,7 @@
 
 #include "py/format.h"
 #include "py/objfloat.h"
+#include "py/objtype.h"
 #include "py/runtime.h"
 
 // ---- operands ----------------------------------------------------------------------------
@@ -117,7 +118,12 @@ py_val py_bigint_finish(py_bigint *b, size_t n, bool neg) {
         py_gc_free(b);
         return py_small(s);
     }
-    py_gc_resize_in_place(b, sizeof(py_bigint) + n * sizeof(py_mpz_dig));
+    // Give back the unused tail only when it is large: small holes would make the first-fit
+    // allocator rescan the heap for every big allocation.
+    size_t need = sizeof(py_bigint) + n * sizeof(py_mpz_dig);
+    if (py_gc_nbytes(b) - need >= need / 4 + 64) {
+        py_gc_resize_in_place(b, need);
+    }
     b->size = neg ? -(int32_t)n : (int32_t)n;
     return (py_val)b;
 }
@@ -616,6 +622,16 @@ static py_val ival_pow(const py_ival *a, const py_ival *e) {
 
 // ---- small-int fast paths --------------------------------------------------------------
 
+// The float result of an int operation (true division, negative powers, float()).
+static py_val float_result(double d) {
+#if PY_CFG_FLOAT
+    return py_float_new(d);
+#else
+    (void)d;
+    py_raise_msg(&py_type_TypeError, "float is not supported");
+#endif // PY_CFG_FLOAT
+}
+
 // x ** y for small x and y >= 0, or PY_NULL on overflow.
 static py_val small_pow(py_int_t x, py_int_t y) {
     py_int_t r = 1;
@@ -677,7 +693,7 @@ static py_val small_op(int op, py_int_t x, py_int_t y) {
             py_raise_msg(&py_type_ZeroDivisionError, "division by zero");
         }
         if ((int64_t)x >= -lim && (int64_t)x <= lim && (int64_t)y >= -lim && (int64_t)y <= lim) {
-            return py_float_new((double)x / (double)y);
+            return float_result((double)x / (double)y);
         }
         return PY_NULL;
     }
@@ -738,11 +754,11 @@ static py_val general_op(int op, const py_ival *a, const py_ival *b) {
         py_ival_divmod(a, b, op == PY_OP_FLOORDIV ? &r : NULL, op == PY_OP_MOD ? &r : NULL);
         return r;
     }
-    case PY_OP_TRUEDIV: return py_float_new(py_ival_truediv(a, b));
+    case PY_OP_TRUEDIV: return float_result(py_ival_truediv(a, b));
     case PY_OP_POW:
         if (b->neg) {
             // int ** negative int is a float power (0 ** -1 raises ZeroDivisionError there)
-            return py_float_new(py_float_pow(py_ival_to_double(a), py_ival_to_double(b)));
+            return float_result(py_float_pow(py_ival_to_double(a), py_ival_to_double(b)));
         }
         return ival_pow(a, b);
     default: return PY_NULL;
@@ -825,7 +841,7 @@ py_val py_int_unary_op(int op, py_val self) {
         case PY_UOP_NEG: return py_int_from(-i);
         case PY_UOP_INVERT: return py_small(~i);
         case PY_UOP_ABS: return py_int_from(i < 0 ? -i : i);
-        case PY_UOP_FLOAT: return py_float_new((double)i);
+        case PY_UOP_FLOAT: return float_result((double)i);
         default: return PY_NULL;
         }
     }
@@ -847,7 +863,7 @@ py_val py_int_unary_op(int op, py_val self) {
         py_val s = py_ival_add(&a, &one, false);
         return py_int_unary_op(PY_UOP_NEG, s);
     }
-    case PY_UOP_FLOAT: return py_float_new(py_ival_to_double(&a));
+    case PY_UOP_FLOAT: return float_result(py_ival_to_double(&a));
     default: return PY_NULL;
     }
 }
@@ -968,7 +984,15 @@ py_val py_number_round(py_val x, py_val ndigits) {
     bool absent = ndigits == PY_NULL || ndigits == PY_NONE;
     py_val i = py_int_unwrap(x);
     if (i != PY_NULL) {
-        return absent ? i : int_round(i, py_get_int(ndigits));
+        if (absent) {
+            return i;
+        }
+        py_val nd = py_int_unwrap(ndigits);
+        if (nd != PY_NULL && !py_is_small(nd)) {
+            // |ndigits| beyond the small range: x itself, or 0
+            return py_int_sign(nd) > 0 ? i : py_small(0);
+        }
+        return int_round(i, py_get_int(ndigits));
     }
     double d;
     if (py_float_unwrap(x, &d)) {
@@ -1243,6 +1267,27 @@ static py_val int_make_new(const py_type *type, size_t n_args, size_t n_kw, cons
     }
     return r;
 }
+
+// int.__new__(cls, x=0, base=10): for subclasses, an instance holding the int.
+static py_val int_new(size_t n_args, size_t n_kw, const py_val *args) {
+    if (n_args == 0 || !py_is_type(args[0])) {
+        py_raise_msg(&py_type_TypeError, "int.__new__(X): X is not a type object");
+    }
+    const py_type *cls = (const py_type *)args[0];
+    py_val v = int_make_new(&py_type_int, n_args - 1, n_kw, args + 1);
+    if (cls == &py_type_int) {
+        return v;
+    }
+    if (!py_issubclass(cls, &py_type_int) || !(cls->flags & PY_TF_HEAP)) {
+        py_raise_fmt(&py_type_TypeError, "int.__new__(%q): %q is not a subtype of int",
+                     py_type_qname(cls), py_type_qname(cls));
+    }
+    py_val obj = py_object_new(cls);
+    ((py_instance *)obj)->native = v;
+    return obj;
+}
+static PY_FN_OBJ_KW(int_new_fun, __new__, int_new);
+static const py_wrapper int_new_obj = {{&py_type_staticmethod}, (py_val)&int_new_fun};
 
 // ---- printing and formatting -----------------------------------------------------------------
 
@@ -1569,7 +1614,7 @@ static py_val int_as_integer_ratio(py_val self) {
 }
 static PY_FN_OBJ_1(int_as_integer_ratio_obj, as_integer_ratio, int_as_integer_ratio);
 
-static py_val int_float(py_val self) { return py_float_new(py_int_to_double(int_self(self))); }
+static py_val int_float(py_val self) { return float_result(py_int_to_double(int_self(self))); }
 static PY_FN_OBJ_1(int_float_obj, __float__, int_float);
 
 static py_val int_round_m(size_t n_args, const py_val *args) {
@@ -1665,7 +1710,7 @@ INT_UNOP(invert, PY_UOP_INVERT);
 INT_UNOP(bool, PY_UOP_BOOL);
 INT_UNOP(hash, PY_UOP_HASH);
 
-void py_int_attr(py_val self, qstr attr, py_val *dest) {
+static void int_attr(py_val self, qstr attr, py_val *dest) {
     if (dest[0] != PY_NULL) {
         return; // store/delete: ints have no settable attributes
     }
@@ -1709,6 +1754,7 @@ static const py_dict_entry int_locals_table[] = {
     PY_ROM_ENTRY(__mul__, &int_mul_obj),
     PY_ROM_ENTRY(__ne__, &int_ne_obj),
     PY_ROM_ENTRY(__neg__, &int_neg_obj),
+    PY_ROM_ENTRY(__new__, &int_new_obj),
     PY_ROM_ENTRY(__or__, &int_or_obj),
     PY_ROM_ENTRY(__pos__, &int_pos_obj),
     PY_ROM_ENTRY(__pow__, &int_pow_obj),
@@ -1732,7 +1778,7 @@ static const py_dict_entry int_locals_table[] = {
     PY_ROM_ENTRY(__trunc__, &int_trunc_obj),
     PY_ROM_ENTRY(__xor__, &int_xor_obj),
 };
-PY_ROM_DICT(py_int_locals, int_locals_table);
+static PY_ROM_DICT(int_locals, int_locals_table);
 
 const py_type py_type_int = {
     .base = {&py_type_type},
@@ -1742,8 +1788,8 @@ const py_type py_type_int = {
     .make_new = int_make_new,
     .unary_op = py_int_unary_op,
     .binary_op = py_int_binary_op,
-    .attr = py_int_attr,
-    .locals = (py_dict *)&py_int_locals,
+    .attr = int_attr,
+    .locals = (py_dict *)&int_locals,
     .base_type = &py_type_object,
 };
 
@@ -1794,7 +1840,7 @@ const py_type py_type_bool = {
     .make_new = bool_make_new,
     .unary_op = bool_unary_op,
     .binary_op = bool_binary_op,
-    .attr = py_int_attr,
+    .attr = int_attr,
     .locals = NULL,
     .base_type = &py_type_int,
 };

@@ -120,11 +120,9 @@ py_val py_ival_add(const py_ival *a, const py_ival *b, bool sub); // a + b, or a
 void py_ival_divmod(const py_ival *a, const py_ival *b, py_val *q, py_val *r); // floor; b != 0
 double py_ival_truediv(const py_ival *a, const py_ival *b); // correctly rounded a / b
 
-// The int type's slots (bool and float reuse them).
+// The int type's slots (bool reuses them).
 py_val py_int_binary_op(int op, py_val lhs, py_val rhs);
 py_val py_int_unary_op(int op, py_val self);
-void py_int_attr(py_val self, qstr attr, py_val *dest);
-extern const py_dict py_int_locals;
 
 // Temporary digits: on the C stack up to PY_TMP_STACK digits, else in the GC heap (freed by
 // py_tmp_free; leaked to the collector if an exception intervenes).

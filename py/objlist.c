@@ -106,7 +106,7 @@ py_val py_list_new(size_t n, const py_val *items) {
         l->items = py_gc_alloc(n * sizeof(py_val), 0);
         l->cap = n;
         if (items) {
-            memcpy(l->items, items, n * sizeof(py_val));
+            py_memcpy(l->items, items, n * sizeof(py_val));
         } else {
             for (size_t i = 0; i < n; i++) {
                 l->items[i] = PY_NONE;
@@ -141,7 +141,7 @@ void py_list_extend(py_val lv, py_val iterable) {
     if (py_get_items(iterable, &n, &items)) {
         list_reserve(l, l->len + n);
         py_get_items(iterable, &n, &items); // (l may be iterable itself)
-        memmove(l->items + l->len, items, n * sizeof(py_val));
+        py_memmove(l->items + l->len, items, n * sizeof(py_val));
         l->len += n;
         return;
     }
@@ -171,12 +171,17 @@ static py_val list_make_new(const py_type *t, size_t n_args, size_t n_kw, const 
 static void list_print(const py_print *p, py_val self, int kind) {
     (void)kind;
     py_list *l = (py_list *)self;
+    if (!py_repr_enter(self)) {
+        py_print_str(p, "[...]");
+        return;
+    }
     py_seq_print(p, l->items, l->len, "[", "]", false);
+    py_repr_leave(self);
 }
 
 static py_val list_repeat(py_list *l, py_val n) {
     py_int_t k;
-    if (!py_get_int_maybe(n, &k)) {
+    if (!py_index_maybe(n, &k)) {
         return PY_NULL;
     }
     if (k <= 0 || l->len == 0) {
@@ -187,7 +192,7 @@ static py_val list_repeat(py_list *l, py_val n) {
     }
     py_list *r = (py_list *)py_list_new(l->len * (size_t)k, NULL);
     for (py_int_t i = 0; i < k; i++) {
-        memcpy(r->items + (size_t)i * l->len, l->items, l->len * sizeof(py_val));
+        py_memcpy(r->items + (size_t)i * l->len, l->items, l->len * sizeof(py_val));
     }
     return (py_val)r;
 }
@@ -203,8 +208,8 @@ static py_val list_binary_op(int op, py_val lhs, py_val rhs) {
         }
         py_list *r = as_list(rhs);
         py_list *out = (py_list *)py_list_new(l->len + r->len, NULL);
-        memcpy(out->items, l->items, l->len * sizeof(py_val));
-        memcpy(out->items + l->len, r->items, r->len * sizeof(py_val));
+        py_memcpy(out->items, l->items, l->len * sizeof(py_val));
+        py_memcpy(out->items + l->len, r->items, r->len * sizeof(py_val));
         return (py_val)out;
     }
     case PY_OP_IADD:
@@ -295,8 +300,8 @@ static void list_set_slice(py_list *l, py_val slice, py_val value) {
         size_t newlen = l->len - old + m;
         list_reserve(l, newlen);
         py_get_items(src, &m, &items);
-        memmove(l->items + start + m, l->items + stop, (l->len - (size_t)stop) * sizeof(py_val));
-        memcpy(l->items + start, items, m * sizeof(py_val));
+        py_memmove(l->items + start + m, l->items + stop, (l->len - (size_t)stop) * sizeof(py_val));
+        py_memcpy(l->items + start, items, m * sizeof(py_val));
         l->len = newlen;
         return;
     }
@@ -335,7 +340,7 @@ static py_val list_subscr(py_val self, py_val index, py_val value) {
         return l->items[i];
     }
     if (value == PY_NULL) {
-        memmove(l->items + i, l->items + i + 1, (l->len - i - 1) * sizeof(py_val));
+        py_memmove(l->items + i, l->items + i + 1, (l->len - i - 1) * sizeof(py_val));
         l->len--;
         return PY_NONE;
     }
@@ -431,7 +436,7 @@ static py_val list_insert(py_val self, py_val idx, py_val v) {
         i = (py_int_t)l->len;
     }
     list_reserve(l, l->len + 1);
-    memmove(l->items + i + 1, l->items + i, (l->len - (size_t)i) * sizeof(py_val));
+    py_memmove(l->items + i + 1, l->items + i, (l->len - (size_t)i) * sizeof(py_val));
     l->items[i] = v;
     l->len++;
     return PY_NONE;
@@ -445,7 +450,7 @@ static py_val list_pop(size_t n_args, const py_val *args) {
     }
     size_t i = n_args > 1 ? py_seq_index("pop", l->len, args[1]) : l->len - 1;
     py_val v = l->items[i];
-    memmove(l->items + i, l->items + i + 1, (l->len - i - 1) * sizeof(py_val));
+    py_memmove(l->items + i, l->items + i + 1, (l->len - i - 1) * sizeof(py_val));
     l->len--;
     if (l->cap > 16 && l->len < l->cap / 4) {
         size_t cap = l->cap / 2;
@@ -461,7 +466,7 @@ static py_val list_remove(py_val self, py_val v) {
     py_list *l = as_list(self);
     for (size_t i = 0; i < l->len; i++) {
         if (py_equal(l->items[i], v)) {
-            memmove(l->items + i, l->items + i + 1, (l->len - i - 1) * sizeof(py_val));
+            py_memmove(l->items + i, l->items + i + 1, (l->len - i - 1) * sizeof(py_val));
             l->len--;
             return PY_NONE;
         }
@@ -540,9 +545,9 @@ static void merge_sort(py_val *vals, py_val *keys, size_t n, py_val *tv, py_val 
     size_t h = n / 2;
     merge_sort(vals, keys, h, tv, tk, reverse);
     merge_sort(vals + h, keys ? keys + h : NULL, n - h, tv, tk, reverse);
-    memcpy(tv, vals, h * sizeof(py_val));
+    py_memcpy(tv, vals, h * sizeof(py_val));
     if (keys) {
-        memcpy(tk, keys, h * sizeof(py_val));
+        py_memcpy(tk, keys, h * sizeof(py_val));
     }
     size_t i = 0, j = h, k = 0;
     while (i < h && j < n) {
@@ -574,26 +579,31 @@ static void merge_sort(py_val *vals, py_val *keys, size_t n, py_val *tv, py_val 
     }
 }
 
+static void sort_items(py_val *items, size_t n, py_val key, bool reverse) {
+    py_val *keys = NULL, *tk = NULL;
+    if (key != PY_NULL && key != PY_NONE) {
+        keys = py_gc_alloc(n * sizeof(py_val) + 1, 0);
+        for (size_t i = 0; i < n; i++) {
+            keys[i] = py_call1(key, items[i]);
+        }
+        tk = py_gc_alloc(n * sizeof(py_val) + 1, 0);
+    }
+    py_val *tv = py_gc_alloc(n * sizeof(py_val) + 1, 0);
+    merge_sort(items, keys, n, tv, tk, reverse);
+}
+
 void py_list_sort(py_val self, py_val key, bool reverse) {
-    py_list *l = as_list(self);
-    size_t n = l->len;
-    py_val *items = l->items;
-    // detach the items: the list looks empty while sorting
+    py_list *volatile l = as_list(self);
+    const size_t n = l->len;
+    py_val *const items = l->items;
+    // detach the items: the list looks empty while sorting, so a key function or a
+    // comparison that modifies it is detected
     l->items = NULL;
     l->len = 0;
     l->cap = 0;
     py_nlr nlr;
     if (py_nlr_push(&nlr) == 0) {
-        py_val *keys = NULL, *tk = NULL;
-        if (key != PY_NULL && key != PY_NONE) {
-            keys = py_gc_alloc(n * sizeof(py_val) + 1, 0);
-            for (size_t i = 0; i < n; i++) {
-                keys[i] = py_call1(key, items[i]);
-            }
-            tk = py_gc_alloc(n * sizeof(py_val) + 1, 0);
-        }
-        py_val *tv = py_gc_alloc(n * sizeof(py_val) + 1, 0);
-        merge_sort(items, keys, n, tv, tk, reverse);
+        sort_items(items, n, key, reverse);
         py_nlr_pop();
     } else {
         if (l->len == 0) {

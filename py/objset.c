@@ -252,6 +252,10 @@ static void set_print(const py_print *p, py_val self, int kind) {
         py_print_str(p, frozen ? "frozenset()" : "set()");
         return;
     }
+    if (!py_repr_enter(self)) {
+        py_printf(p, "%s(...)", frozen ? "frozenset" : "set");
+        return;
+    }
     py_print_str(p, frozen ? "frozenset({" : "{");
     size_t pos = 0;
     bool first = true;
@@ -263,6 +267,7 @@ static void set_print(const py_print *p, py_val self, int kind) {
         py_print_val(p, e->key, PY_PRINT_REPR);
     }
     py_print_str(p, frozen ? "})" : "}");
+    py_repr_leave(self);
 }
 
 // ---- algebra --------------------------------------------------------------------------------------

@@ -271,7 +271,7 @@ py_val py_str_concat(py_val a, py_val b) {
 
 static py_val str_repeat(py_val s, py_val n) {
     py_int_t k;
-    if (!py_get_int_maybe(n, &k)) {
+    if (!py_index_maybe(n, &k)) {
         return PY_NULL;
     }
     size_t len;

@@ -16,7 +16,7 @@ py_val py_tuple_new(size_t n, const py_val *items) {
     py_tuple *t = py_new_var(py_tuple, n * sizeof(py_val), &py_type_tuple);
     t->len = n;
     if (items) {
-        memcpy(t->items, items, n * sizeof(py_val));
+        py_memcpy(t->items, items, n * sizeof(py_val));
     } else {
         for (size_t i = 0; i < n; i++) {
             t->items[i] = PY_NONE;
@@ -71,14 +71,14 @@ static py_val tuple_binary_op(int op, py_val lhs, py_val rhs) {
             return lhs;
         }
         py_tuple *o = (py_tuple *)py_tuple_new(t->len + r->len, NULL);
-        memcpy(o->items, t->items, t->len * sizeof(py_val));
-        memcpy(o->items + t->len, r->items, r->len * sizeof(py_val));
+        py_memcpy(o->items, t->items, t->len * sizeof(py_val));
+        py_memcpy(o->items + t->len, r->items, r->len * sizeof(py_val));
         return (py_val)o;
     }
     case PY_OP_MUL:
     case PY_OP_RMUL: {
         py_int_t k;
-        if (!py_get_int_maybe(rhs, &k)) {
+        if (!py_index_maybe(rhs, &k)) {
             return PY_NULL;
         }
         if (k <= 0 || t->len == 0) {
@@ -92,7 +92,7 @@ static py_val tuple_binary_op(int op, py_val lhs, py_val rhs) {
         }
         py_tuple *o = (py_tuple *)py_tuple_new(t->len * (size_t)k, NULL);
         for (py_int_t i = 0; i < k; i++) {
-            memcpy(o->items + (size_t)i * t->len, t->items, t->len * sizeof(py_val));
+            py_memcpy(o->items + (size_t)i * t->len, t->items, t->len * sizeof(py_val));
         }
         return (py_val)o;
     }

@@ -130,12 +130,14 @@ static py_val instance_make_new(const py_type *cls, size_t n_args, size_t n_kw, 
     py_val obj;
     py_val init = py_type_lookup(cls, PY_QSTR___init__);
     bool py_init = init && py_typeof(init) == &py_type_function;
-    if (newm && py_typeof(newm) == &py_type_staticmethod) {
+    bool py_new_fn = newm && py_typeof(newm) == &py_type_staticmethod &&
+                     py_typeof(((py_wrapper *)newm)->func) == &py_type_function;
+    if (py_new_fn) {
         // __new__ defined in Python: __new__(cls, *args, **kw)
         py_val fn = ((py_wrapper *)newm)->func;
         py_val *a = py_gc_alloc((n_args + 2 * n_kw + 1) * sizeof(py_val), 0);
         a[0] = (py_val)cls;
-        memcpy(a + 1, args, (n_args + 2 * n_kw) * sizeof(py_val));
+        py_memcpy(a + 1, args, (n_args + 2 * n_kw) * sizeof(py_val));
         obj = py_call(fn, n_args + 1, n_kw, a);
         if (!py_isinstance(obj, cls)) {
             return obj; // __init__ is not called for another class's object
@@ -155,7 +157,7 @@ static py_val instance_make_new(const py_type *cls, size_t n_args, size_t n_kw, 
             } else {
                 o->native = native->make_new(native, 0, 0, NULL);
             }
-        } else if (!py_init && (n_args || n_kw) && !(newm && py_typeof(newm) == &py_type_staticmethod)) {
+        } else if (!py_init && (n_args || n_kw)) {
             if (init == PY_NULL || init == (py_val)&py_object_init_obj) {
                 py_raise_fmt(&py_type_TypeError, "%q() takes no arguments", py_type_qname(cls));
             }
@@ -166,7 +168,7 @@ static py_val instance_make_new(const py_type *cls, size_t n_args, size_t n_kw, 
         if (py_typeof(init) == &py_type_function) {
             py_val *a = py_gc_alloc((n_args + 2 * n_kw + 1) * sizeof(py_val), 0);
             a[0] = obj;
-            memcpy(a + 1, args, (n_args + 2 * n_kw) * sizeof(py_val));
+            py_memcpy(a + 1, args, (n_args + 2 * n_kw) * sizeof(py_val));
             py_val r = py_call(init, n_args + 1, n_kw, a);
             if (r != PY_NONE) {
                 py_raise_fmt(&py_type_TypeError, "__init__() should return None, not '%T'", r);
@@ -188,25 +190,8 @@ static bool is_data_descriptor(py_val v) {
     return (vt->flags & PY_TF_HEAP) && py_type_lookup(vt, PY_QSTR___set__) != PY_NULL;
 }
 
-static void instance_attr(py_val self, qstr attr, py_val *dest) {
+static void instance_load(py_val self, qstr attr, py_val *dest) {
     const py_type *t = py_typeof(self);
-    if (dest[0] == PY_SENTINEL) {
-        py_val value = dest[1];
-        // a __setattr__ / __delattr__ written in Python takes over
-        py_val hook = py_type_lookup(t, value ? PY_QSTR___setattr__ : PY_QSTR___delattr__);
-        if (hook && py_typeof(hook) == &py_type_function) {
-            if (value) {
-                py_call3(hook, self, py_qstr_val(attr), value);
-            } else {
-                py_call2(hook, self, py_qstr_val(attr));
-            }
-            dest[0] = PY_NULL;
-            return;
-        }
-        py_object_setattr_generic(self, attr, value);
-        dest[0] = PY_NULL;
-        return;
-    }
     py_val cls_attr = py_type_lookup(t, attr);
     if (cls_attr && is_data_descriptor(cls_attr)) {
         if (py_typeof(cls_attr) == &py_type_property) {
@@ -258,12 +243,49 @@ static void instance_attr(py_val self, qstr attr, py_val *dest) {
             }
         }
     }
+}
+
+
+static void instance_attr(py_val self, qstr attr, py_val *dest) {
+    const py_type *t = py_typeof(self);
+    if (dest[0] == PY_SENTINEL) {
+        py_val value = dest[1];
+        // a __setattr__ / __delattr__ written in Python takes over
+        py_val hook = py_type_lookup(t, value ? PY_QSTR___setattr__ : PY_QSTR___delattr__);
+        if (hook && py_typeof(hook) == &py_type_function) {
+            if (value) {
+                py_call3(hook, self, py_qstr_val(attr), value);
+            } else {
+                py_call2(hook, self, py_qstr_val(attr));
+            }
+            dest[0] = PY_NULL;
+            return;
+        }
+        py_object_setattr_generic(self, attr, value);
+        dest[0] = PY_NULL;
+        return;
+    }
+    // __getattr__ runs when the normal lookup fails, including by AttributeError raised in
+    // a property getter
     py_val ga = py_type_lookup(t, PY_QSTR___getattr__);
-    if (ga) {
+    if (ga == PY_NULL) {
+        instance_load(self, attr, dest);
+        return;
+    }
+    py_nlr nlr;
+    if (py_nlr_push(&nlr) == 0) {
+        instance_load(self, attr, dest);
+        py_nlr_pop();
+    } else {
+        if (!py_exc_matches(nlr.exc, (py_val)&py_type_AttributeError)) {
+            py_raise(nlr.exc);
+        }
+        dest[0] = dest[1] = PY_NULL;
+    }
+    if (dest[0] == PY_NULL) {
         dest[0] = py_call2(ga, self, py_qstr_val(attr));
     }
 }
-
 // object.__setattr__ semantics: data descriptors, then the instance dict.
 void py_object_setattr_generic(py_val self, qstr attr, py_val value) {
     const py_type *t = py_typeof(self);
@@ -469,7 +491,7 @@ static py_val instance_call(py_val self, size_t n_args, size_t n_kw, const py_va
     }
     py_val *a = py_gc_alloc((n_args + 2 * n_kw + 1) * sizeof(py_val), 0);
     a[0] = self;
-    memcpy(a + 1, args, (n_args + 2 * n_kw) * sizeof(py_val));
+    py_memcpy(a + 1, args, (n_args + 2 * n_kw) * sizeof(py_val));
     return py_call(m, n_args + 1, n_kw, a);
 }
 
@@ -488,6 +510,14 @@ static py_val instance_subscr(py_val self, py_val index, py_val value) {
     }
     py_val native = native_of(self);
     if (native) {
+        if (value == PY_SENTINEL && py_typeof(native) == &py_type_dict) {
+            // dict subclasses: __missing__ supplies absent keys
+            py_val missing = py_type_lookup(t, PY_QSTR___missing__);
+            if (missing && py_typeof(missing) == &py_type_function) {
+                py_val v = py_dict_get((py_dict *)native, index);
+                return v ? v : py_call2(missing, self, index);
+            }
+        }
         const py_type *nt = py_typeof(native);
         if (nt->subscr) {
             return nt->subscr(native, index, value);
@@ -738,7 +768,7 @@ py_val py_type_new(const py_type *meta, qstr name, py_val bases, py_dict *ns) {
     py_list *ml = (py_list *)merged;
     py_tuple *mro = (py_tuple *)py_tuple_new(ml->len + 1, NULL);
     mro->items[0] = (py_val)t;
-    memcpy(mro->items + 1, ml->items, ml->len * sizeof(py_val));
+    py_memcpy(mro->items + 1, ml->items, ml->len * sizeof(py_val));
     t->mro = mro;
     // __new__ is implicitly a static method; __init_subclass__ and __class_getitem__ class methods
     py_val nw = py_dict_get_qstr(ns, PY_QSTR___new__);
@@ -746,6 +776,10 @@ py_val py_type_new(const py_type *meta, qstr name, py_val bases, py_dict *ns) {
         py_wrapper *w = py_new(py_wrapper, &py_type_staticmethod);
         w->func = nw;
         py_dict_set_qstr(ns, PY_QSTR___new__, (py_val)w);
+    }
+    // a class defining __eq__ but not __hash__ gets __hash__ = None: unhashable (as CPython)
+    if (py_dict_get_qstr(ns, PY_QSTR___eq__) && py_dict_get_qstr(ns, PY_QSTR___hash__) == PY_NULL) {
+        py_dict_set_qstr(ns, PY_QSTR___hash__, PY_NONE);
     }
     py_val cg = py_dict_get_qstr(ns, PY_QSTR___class_getitem__);
     if (cg && py_typeof(cg) == &py_type_function) {

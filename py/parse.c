@@ -60,7 +60,7 @@ static void nl_add(py_parser *p, nodelist *l, py_ast *a) {
 // Builds a node of `kind` whose kids are prefix (np items) followed by the list.
 static py_ast *nl_node(py_parser *p, int kind, nodelist *l, uint32_t line, uint32_t col) {
     py_ast *a = node(p, kind, l->n, line, col);
-    memcpy(a->kid, l->items, l->n * sizeof(py_ast *));
+    py_memcpy(a->kid, l->items, l->n * sizeof(py_ast *));
     py_gc_free(l->items);
     l->items = NULL;
     return a;
@@ -334,7 +334,9 @@ static py_ast *parse_atom(py_parser *p) {
             if (first->kind == PY_AST_STARRED) {
                 py_parse_error_at(p, first, "cannot use starred expression here");
             }
-            // A parenthesised expression: remember it was parenthesised for targets like (a) = 1
+            if (first->kind == PY_AST_NAMEDEXPR) {
+                first->op = 1; // parenthesised: allowed as a statement
+            }
             return first;
         }
         nodelist l;
@@ -808,7 +810,7 @@ static py_ast *parse_sub_expression(py_parser *p, const char *s, size_t n, uint3
     py_parser *sub = py_gc_alloc(sizeof(py_parser), 0);
     char *buf = py_gc_alloc(n + 3, PY_GC_LEAF);
     buf[0] = '(';
-    memcpy(buf + 1, s, n);
+    py_memcpy(buf + 1, s, n);
     buf[n + 1] = ')';
     py_lexer_init(&sub->lx, buf, n + 2, p->lx.filename, line);
     sub->depth = p->depth;
@@ -1146,7 +1148,7 @@ static py_ast *parse_classdef(py_parser *p, py_ast *decorators, const py_token *
         py_ast *call = parse_call(p, NULL, t);
         // reuse the call-argument parser: kid[0] is the (absent) function
         bases = node(p, PY_AST_LIST, call->n - 1, t->line, t->col);
-        memcpy(bases->kid, call->kid + 1, (call->n - 1) * sizeof(py_ast *));
+        py_memcpy(bases->kid, call->kid + 1, (call->n - 1) * sizeof(py_ast *));
     }
     expect(p, PY_T_COLON);
     py_ast *body = parse_block(p);
@@ -1176,21 +1178,55 @@ static py_ast *parse_if(py_parser *p) {
     return a;
 }
 
+// with_item: expression ['as' target]; the target is a single (possibly parenthesised) one
+static py_ast *parse_with_item(py_parser *p) {
+    py_ast *item = node_at(p, PY_AST_WITHITEM, 2, &p->tok);
+    item->kid[0] = parse_test(p);
+    if (accept(p, PY_T_KW_as)) {
+        py_ast *target = parse_expr(p);
+        check_target(p, target, false);
+        item->kid[1] = target;
+    }
+    return item;
+}
+
+// The parenthesised form `with (a as b, c):` (3.10): tried first, and if it does not parse,
+// the parser backs up (its state is a plain struct) and reads an ordinary with statement.
+static bool try_paren_with_items(py_parser *p, nodelist *l) {
+    py_parser saved = *p;
+    py_nlr nlr;
+    if (py_nlr_push(&nlr) == 0) {
+        expect(p, PY_T_LPAR);
+        do {
+            if (at(p, PY_T_RPAR)) {
+                break;
+            }
+            nl_add(p, l, parse_with_item(p));
+        } while (accept(p, PY_T_COMMA));
+        expect(p, PY_T_RPAR);
+        if (!at(p, PY_T_COLON)) {
+            syntax_error(p);
+        }
+        py_nlr_pop();
+        return true;
+    }
+    if (!py_isinstance(nlr.exc, &py_type_SyntaxError)) {
+        py_raise(nlr.exc);
+    }
+    *p = saved;
+    l->n = 0;
+    return false;
+}
+
 static py_ast *parse_with(py_parser *p, bool is_async, const py_token *t) {
     expect(p, PY_T_KW_with);
     nodelist l;
     nl_init(&l);
-    // (The 3.10 parenthesised form `with (a as b, c as d):` is not supported.)
-    do {
-        py_ast *item = node_at(p, PY_AST_WITHITEM, 2, &p->tok);
-        item->kid[0] = parse_test(p);
-        if (accept(p, PY_T_KW_as)) {
-            py_ast *target = parse_star_expr_list(p, true, NULL);
-            check_target(p, target, false);
-            item->kid[1] = target;
-        }
-        nl_add(p, &l, item);
-    } while (accept(p, PY_T_COMMA));
+    if (!at(p, PY_T_LPAR) || !try_paren_with_items(p, &l)) {
+        do {
+            nl_add(p, &l, parse_with_item(p));
+        } while (accept(p, PY_T_COMMA));
+    }
     expect(p, PY_T_COLON);
     nl_add(p, &l, parse_block(p));
     py_ast *w = nl_node(p, PY_AST_WITH, &l, t->line, t->col);
@@ -1481,6 +1517,9 @@ static py_ast *parse_simple(py_parser *p) {
     }
     if (first->kind == PY_AST_STARRED) {
         py_parse_error_at(p, first, "can't use starred expression here");
+    }
+    if (first->kind == PY_AST_NAMEDEXPR && first->op == 0) {
+        py_parse_error_at(p, first, "invalid syntax");
     }
     py_ast *a = node_at(p, PY_AST_EXPR_STMT, 1, &t);
     a->kid[0] = first;

@@ -7,6 +7,7 @@
 
 #include "py/port.h"
 #include "py/runtime.h"
+#include "py/state.h"
 
 static void write_out(void *ctx, const char *s, size_t n) {
     (void)ctx;
@@ -226,6 +227,29 @@ void py_printf(const py_print *p, const char *fmt, ...) {
 }
 
 // ---- repr / str ----------------------------------------------------------------------------
+bool py_repr_enter(py_val obj) {
+    py_thread_state *ts = PY_TS;
+    uint32_t n = ts->repr_depth < 16 ? ts->repr_depth : 16;
+    for (uint32_t i = 0; i < n; i++) {
+        if (ts->repr_stack[i] == obj) {
+            return false;
+        }
+    }
+    if (ts->repr_depth < 16) {
+        ts->repr_stack[ts->repr_depth] = obj;
+    }
+    ts->repr_depth++;
+    return true;
+}
+
+void py_repr_leave(py_val obj) {
+    (void)obj;
+    py_thread_state *ts = PY_TS;
+    if (ts->repr_depth > 0) {
+        ts->repr_depth--;
+    }
+}
+
 void py_print_val(const py_print *p, py_val v, int kind) {
     py_stack_check();
     const py_type *t = py_typeof(v);
@@ -237,6 +261,9 @@ void py_print_val(const py_print *p, py_val v, int kind) {
 }
 
 static py_val to_str(py_val v, int kind) {
+    if (PY_TS->repr_depth && PY_TS->frame == NULL) {
+        PY_TS->repr_depth = 0;
+    }
     if (kind == PY_PRINT_STR && py_is_str(v) && (py_is_qstr(v) || v->type == &py_type_str)) {
         return v;
     }

@@ -10,6 +10,5 @@ $(GEN)/py/qstr_gen.h: FORCE
 	$(Q)$(PYTHON3) tools/gen_qstr.py $(GEN)/py py/qstrdefs.h $(QSTR_SOURCES)
 $(GEN)/py/qstr_table.h: $(GEN)/py/qstr_gen.h
 
-$(PY_OBJ) $(HOST_OBJ): $(GEN)/py/qstr_gen.h
 FORCE:
 .PHONY: FORCE

@@ -116,7 +116,7 @@ qstr py_qstr_from_strn(const char *s, size_t len) {
         S->qstr_chars += len + 1;
         S->qstr_chars_left -= len + 1;
     }
-    memcpy(dst, s, len);
+    py_memcpy(dst, s, len);
     dst[len] = 0;
     py_qstr_entry *e = &S->qstr_pool[S->qstr_n];
     e->hash = h;

@@ -53,7 +53,7 @@ py_val py_call_method(py_val obj, qstr name, size_t n_args, const py_val *args) 
     py_val buf[8];
     py_val *a = n_args < 8 ? buf : py_gc_alloc((n_args + 1) * sizeof(py_val), 0);
     a[0] = dest[1];
-    memcpy(a + 1, args, n_args * sizeof(py_val));
+    py_memcpy(a + 1, args, n_args * sizeof(py_val));
     return py_call(dest[0], n_args + 1, 0, a);
 }
 
@@ -94,7 +94,7 @@ py_val py_call_ex(py_val fn, py_val args_it, py_val kwargs) {
         nkw = kw->used;
     }
     py_val *a = py_gc_alloc((npos + 2 * nkw + 1) * sizeof(py_val), 0);
-    memcpy(a, pos, npos * sizeof(py_val));
+    py_memcpy(a, pos, npos * sizeof(py_val));
     size_t k = npos, it = 0;
     if (kw) {
         for (py_dict_entry *e; (e = py_dict_next(kw, &it)) != NULL;) {
@@ -532,7 +532,11 @@ size_t py_len(py_val v) {
     if (n == PY_NULL) {
         py_raise_fmt(&py_type_TypeError, "object of type '%T' has no len()", v);
     }
-    return (size_t)py_small_get(n);
+    py_int_t i;
+    if (!py_get_int_maybe(n, &i)) {
+        py_raise_msg(&py_type_OverflowError, "Python int too large to convert to C ssize_t");
+    }
+    return (size_t)i;
 }
 
 // ---- subscripts -----------------------------------------------------------------------------
@@ -571,8 +575,14 @@ size_t py_seq_index(const char *what, size_t len, py_val index) {
     py_int_t i;
     if (py_is_small(index)) {
         i = py_small_get(index);
+    } else if (!py_is_int(index)) {
+        py_val idx = py_unary_op(PY_UOP_INDEX, index);
+        if (idx == PY_NULL) {
+            py_raise_fmt(&py_type_TypeError, "%s indices must be integers or slices, not %T", what, index);
+        }
+        return py_seq_index(what, len, idx);
     } else if (!py_get_int_maybe(index, &i)) {
-        py_raise_fmt(&py_type_TypeError, "%s indices must be integers or slices, not %T", what, index);
+        py_raise_fmt(&py_type_IndexError, "cannot fit 'int' into an index-sized integer");
     }
     if (i < 0) {
         i += (py_int_t)len;
@@ -591,10 +601,23 @@ py_val py_slice_new(py_val start, py_val stop, py_val step) {
     return (py_val)s;
 }
 
+// A slice index: an int, or an object with __index__.
+static py_val slice_index_value(py_val v) {
+    if (py_is_int(v)) {
+        return v;
+    }
+    py_val idx = py_unary_op(PY_UOP_INDEX, v);
+    if (idx == PY_NULL) {
+        py_raise_msg(&py_type_TypeError, "slice indices must be integers or None or have an __index__ method");
+    }
+    return idx;
+}
+
 static py_int_t slice_bound(py_val v, py_int_t len, py_int_t dflt, bool neg_step) {
     if (v == PY_NONE) {
         return dflt;
     }
+    v = slice_index_value(v);
     py_int_t i;
     if (!py_get_int_maybe(v, &i)) {
         // a huge int: clamp by sign
@@ -619,7 +642,7 @@ size_t py_slice_indices(py_val slice, size_t len, py_int_t *start, py_int_t *sto
     py_slice *s = (py_slice *)slice;
     py_int_t st = 1;
     if (s->step != PY_NONE) {
-        if (!py_get_int_maybe(s->step, &st)) {
+        if (!py_get_int_maybe(slice_index_value(s->step), &st)) {
             if (!py_is_int(s->step)) {
                 py_raise_msg(&py_type_TypeError,
                              "slice indices must be integers or None or have an __index__ method");
@@ -718,7 +741,7 @@ void py_unpack(py_val seq, size_t n, py_val *out) {
                                                       : "too many values to unpack (expected %d)",
                          (int)n, (int)len);
         }
-        memcpy(out, items, n * sizeof(py_val));
+        py_memcpy(out, items, n * sizeof(py_val));
         return;
     }
     py_val it = py_getiter(seq);
@@ -731,6 +754,20 @@ void py_unpack(py_val seq, size_t n, py_val *out) {
     if (py_iternext(it) != PY_STOP) {
         py_raise_fmt(&py_type_ValueError, "too many values to unpack (expected %d)", (int)n);
     }
+}
+
+bool py_index_maybe(py_val v, py_int_t *out) {
+    if (py_is_small(v)) {
+        *out = py_small_get(v);
+        return true;
+    }
+    if (!py_is_int(v)) {
+        v = py_unary_op(PY_UOP_INDEX, v);
+        if (v == PY_NULL) {
+            return false;
+        }
+    }
+    return py_get_int_maybe(v, out);
 }
 
 // ---- conversions and type queries -------------------------------------------------------------------

@@ -121,6 +121,9 @@ void py_unpack(py_val seq, size_t n, py_val *out);
 py_int_t py_get_int(py_val v);      // int/bool (or __index__) that fits a py_int_t; TypeError/OverflowError
 bool py_get_int_maybe(py_val v, py_int_t *out); // false if not an int (no raise); OverflowError if too big
 bool py_is_int(py_val v);           // int or bool (incl. big)
+// An int, or an object with __index__, as a py_int_t: false if v is neither (OverflowError
+// if too big). For sequence repeat counts and indices.
+bool py_index_maybe(py_val v, py_int_t *out);
 double py_get_float(py_val v);      // int, bool or float (TypeError otherwise)
 bool py_get_float_maybe(py_val v, double *out);
 // The bytes of a str (or qstr) value; TypeError if not a str.
@@ -188,7 +191,7 @@ py_val py_dict_new(size_t n_hint);
 py_val py_set_new(size_t n, const py_val *items);
 py_val py_frozenset_new(size_t n, const py_val *items);
 void py_set_add(py_val set, py_val item);
-py_val py_range_new(py_int_t start, py_int_t stop, py_int_t step);
+py_val py_range_new(py_val start, py_val stop, py_val step); // ints; step != 0
 py_val py_bound_method_new(py_val self, py_val func);
 py_val py_cell_new(py_val value);
 
@@ -251,6 +254,11 @@ void py_stack_check(void);
 // Like py_load_method but looks only on the type (special methods: __enter__, __iter__, ...).
 bool py_load_method_special(py_val obj, qstr name, py_val dest[2]);
 py_val py_ascii(py_val v);               // ascii()
+// Guards a container's repr against itself: false if obj is already being printed (print
+// "[...]" then); pair every true return with py_repr_leave. An exception in between is
+// cleaned up by the next top-level repr.
+bool py_repr_enter(py_val obj);
+void py_repr_leave(py_val obj);
 py_val py_format(py_val v, py_val spec); // format(v, spec) → str
 void py_list_extend(py_val list, py_val iterable);
 void py_set_update(py_val set, py_val iterable);

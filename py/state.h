@@ -26,6 +26,8 @@ typedef struct py_thread_state {
     bool reraise;                 // the exception being raised keeps its traceback as is
     py_val stop_value;            // value of the last StopIteration absorbed by py_iternext
     py_val pending_exc;           // raised at the next check when PY_PENDING_EXC is set
+    py_val repr_stack[16];        // containers being printed (recursive repr detection)
+    uint32_t repr_depth;
     uint32_t c_depth;             // nested C entries into the VM
     uintptr_t c_stack_limit;      // py_stack_check's floor (includes the margin)
     char *c_stack_top;            // highest address of the C stack (GC scans below it)
@@ -44,7 +46,7 @@ typedef struct py_gc_state {
     uint8_t *leaf;      // 1 bit per block: do not scan
     uint8_t *pool;      // first block
     size_t n_blocks;
-    size_t first_free;  // no free block below this index (search hint)
+    size_t next_fit;    // where the next allocation search starts
     size_t used_blocks; // blocks allocated since / live after the last sweep
     void **mark_stack;
     size_t mark_sp, mark_cap;

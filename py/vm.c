@@ -11,6 +11,7 @@
 #include "py/builtins.h"
 #include "py/objexc.h"
 #include "py/objfun.h"
+#include "py/port.h"
 #include "py/runtime.h"
 #include "py/state.h"
 
@@ -77,7 +78,7 @@ static void bind_args(py_frame *f, py_fun *fun, size_t n_args, size_t n_kw, cons
     uint16_t flags = code->flags;
     // fast path: exact positional call
     if (n_kw == 0 && n_args == argc && !(flags & (PY_CO_VARARGS | PY_CO_VARKEYWORDS)) && kwonly == 0) {
-        memcpy(L, args, n_args * sizeof(py_val));
+        py_memcpy(L, args, n_args * sizeof(py_val));
         return;
     }
     size_t slot_varargs = argc + kwonly;
@@ -88,7 +89,7 @@ static void bind_args(py_frame *f, py_fun *fun, size_t n_args, size_t n_kw, cons
         L[slot_varkw] = (py_val)kwdict;
     }
     size_t npos = n_args < argc ? n_args : argc;
-    memcpy(L, args, npos * sizeof(py_val));
+    py_memcpy(L, args, npos * sizeof(py_val));
     if (flags & PY_CO_VARARGS) {
         L[slot_varargs] = n_args > argc ? py_tuple_new(n_args - argc, args + argc) : py_tuple_new(0, NULL);
     } else if (n_args > argc) {
@@ -362,7 +363,7 @@ static py_val call_kw(py_thread_state *ts, py_val fn, py_val *args, size_t total
     }
     py_val *scratch = (py_val *)ts->pystack_top;
     ts->pystack_top += (need + 7) & ~(size_t)7;
-    memcpy(scratch, args, npos * sizeof(py_val));
+    py_memcpy(scratch, args, npos * sizeof(py_val));
     for (size_t i = 0; i < nkw; i++) {
         scratch[npos + 2 * i] = kn->items[i];
         scratch[npos + 2 * i + 1] = args[npos + i];
@@ -545,11 +546,23 @@ static bool yield_from_step(py_val it, py_val sent, py_val *out) {
         names = code->names;                                                                   \
     } while (0)
 
+#if PY_CFG_VM_CHECKS
+#define VM_CHECK()                                                                             \
+    do {                                                                                       \
+        if (sp < L + code->nlocals || sp > L + code->nlocals + code->stacksize) {              \
+            py_port_fatal("vm: value stack out of bounds (compiler stack depth bug)");        \
+        }                                                                                      \
+    } while (0)
+#else
+#define VM_CHECK() (void)0
+#endif
+
 #if PY_CFG_COMPUTED_GOTO
 #define TARGET(op) L_##op:
 #define DISPATCH_OP() goto *targets[op]
 #define DISPATCH()                                                                             \
     do {                                                                                       \
+        VM_CHECK();                                                                            \
         op = *ip;                                                                              \
         if (op >= PY_BC_HAVE_ARG) {                                                            \
             arg = (uint32_t)ip[1] | ((uint32_t)ip[2] << 8);                                    \
@@ -597,6 +610,7 @@ static bool run(py_thread_state *ts, py_val *result) {
     DISPATCH();
 #else
 dispatch:
+    VM_CHECK();
     op = *ip;
     if (op >= PY_BC_HAVE_ARG) {
         arg = (uint32_t)ip[1] | ((uint32_t)ip[2] << 8);
@@ -1257,7 +1271,8 @@ dispatch_op:
     TARGET(CHECK_EXC_MATCH) {
         py_val cls = POP();
         py_exc_check_catchable(cls);
-        PUSH(py_bool(py_exc_matches(TOP(), cls)));
+        py_val match = py_bool(py_exc_matches(TOP(), cls));
+        PUSH(match);
         DISPATCH();
     }
     TARGET(LOAD_ASSERTION_ERROR) {
@@ -1291,7 +1306,7 @@ dispatch_op:
     TARGET(WITH_EXCEPT_START) {
         py_val e = TOP();
         py_val exitm = PEEK(3);
-        py_val args[3] = {(py_val)py_typeof(e), e, PY_NONE};
+        py_val args[3] = {(py_val)py_typeof(e), e, py_exc_traceback_obj(e)};
         py_val r = py_call(exitm, 3, 0, args);
         PUSH(r);
         DISPATCH();
@@ -1432,7 +1447,7 @@ bool py_vm_run(py_frame *entry, py_val throw_exc, py_val *result) {
     if (entry->sp == NULL) {
         entry->sp = entry->l + entry->code->nlocals;
     }
-    py_val pending = throw_exc;
+    volatile py_val pending = throw_exc; // read again after a longjmp: must not be cached
     py_nlr nlr;
     for (;;) {
         if (py_nlr_push(&nlr) == 0) {

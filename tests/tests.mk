@@ -2,7 +2,6 @@
 #   test-unit    C unit tests of self-contained libraries (tests/unit/*.mk add UNIT_TESTS)
 #   test-kernel  the kernel's C tests and stress test (tests/kernel/tests.mk)
 #   test-py      Python programs compared with CPython (tests/run_py.py)
-UNIT_TESTS :=
 -include tests/unit/*.mk
 -include tests/kernel/tests.mk
 

@@ -11,6 +11,8 @@
 
 #include "modules/modules.h"
 #include "ports/host/readline.h"
+#include "py/bc.h"
+#include "py/port.h"
 #include "py/objexc.h"
 #include "py/runtime.h"
 #include "py/state.h"
@@ -19,6 +21,7 @@
 #define DEFAULT_PYSTACK (1u << 20)
 
 static py_val keyboard_interrupt; // preallocated so the signal path never allocates
+static bool opt_dis;              // -X dis: print the bytecode before running
 
 static void on_sigint(int sig) {
     (void)sig;
@@ -51,6 +54,7 @@ static void usage(void) {
             "  -m mod         run a module as a script\n"
             "  -X heapsize=N  size of the Python heap (N bytes, or Nk / Nm; default 16m)\n"
             "  -X pystack=N   size of the Python call stack (default 1m)\n"
+            "  -X dis         print the compiled bytecode before running\n"
             "  -h, --help     this text\n"
             "  -V, --version  the version\n");
 }
@@ -80,6 +84,9 @@ static int run_source(const char *src, size_t len, qstr filename, int mode) {
     py_nlr nlr;
     if (py_nlr_push(&nlr) == 0) {
         py_val code = py_compile(src, len, filename, mode);
+        if (opt_dis) {
+            py_code_dis(&py_print_stdout, (const py_code *)code);
+        }
         py_exec_code(code, PY_S->main_globals, PY_S->main_globals);
         py_nlr_pop();
         return 0;
@@ -121,6 +128,37 @@ static int run_stdin_script(void) {
     int rc = run_source(src, len, PY_QSTR_lt_stdin_gt, PY_COMPILE_FILE);
     free(src);
     return rc;
+}
+
+// The file of module `dotted` (a.b → DIR/a/b.py, or DIR/a/b/__main__.py for a package) in
+// the first sys.path entry that has it.
+static bool find_module_file(const char *dotted, char *out, size_t size) {
+    char rel[1024];
+    snprintf(rel, sizeof(rel), "%s", dotted);
+    for (char *c = rel; *c; c++) {
+        if (*c == '.') {
+            *c = '/';
+        }
+    }
+    size_t n;
+    py_val *dirs;
+    if (!py_get_items(PY_S->sys_path, &n, &dirs)) {
+        return false;
+    }
+    for (size_t i = 0; i < n; i++) {
+        size_t dl;
+        const char *d = py_get_str(dirs[i], &dl);
+        const char *sep = dl ? "/" : "";
+        snprintf(out, size, "%.*s%s%s.py", (int)dl, d, sep, rel);
+        if (py_port_stat(out) == 1) {
+            return true;
+        }
+        snprintf(out, size, "%.*s%s%s/__main__.py", (int)dl, d, sep, rel);
+        if (py_port_stat(out) == 1) {
+            return true;
+        }
+    }
+    return false;
 }
 
 // ---- REPL ------------------------------------------------------------------------------------------
@@ -172,21 +210,47 @@ static bool needs_more(const char *s, size_t len, bool *compound) {
     if (e > 0 && s[e - 1] == ':') {
         *compound = true;
     }
-    // a decorator line starts a compound statement too
+    // a decorator or a compound keyword on the first line starts a block, even when the
+    // body follows on the same line (`while x: f()` waits for an empty line, as CPython)
     size_t k = 0;
     while (k < len && (s[k] == ' ' || s[k] == '\t')) {
         k++;
     }
+    static const char *const kws[] = {"if", "for", "while", "def", "class", "with", "try", "async"};
     if (k < len && s[k] == '@') {
         *compound = true;
     }
+    for (size_t w = 0; w < sizeof(kws) / sizeof(kws[0]); w++) {
+        size_t kl = strlen(kws[w]);
+        if (len - k > kl && memcmp(s + k, kws[w], kl) == 0 && (s[k + kl] == ' ' || s[k + kl] == '(' ||
+                                                                 s[k + kl] == ':')) {
+            *compound = true;
+        }
+    }
     return *compound;
+}
+
+// Runs one REPL input; returns -1 to go on, or an exit code (SystemExit).
+static int repl_exec(const char *src, size_t len) {
+    py_nlr nlr;
+    if (py_nlr_push(&nlr) == 0) {
+        py_val code = py_compile(src, len, PY_QSTR_lt_stdin_gt, PY_COMPILE_SINGLE);
+        py_exec_code(code, PY_S->main_globals, PY_S->main_globals);
+        py_nlr_pop();
+        return -1;
+    }
+    if (py_exc_matches(nlr.exc, (py_val)&py_type_SystemExit)) {
+        return handle_uncaught(nlr.exc);
+    }
+    py_port_flush();
+    py_exc_print_traceback(&py_print_stderr, nlr.exc);
+    return -1;
 }
 
 static int repl(void) {
     bool tty = isatty(0);
     if (tty) {
-        printf("rtpy 0.1 (Python 3.11 language) on host\nType \"help()\" for more information? Not yet: Ctrl-D exits.\n");
+        printf("rtpy 0.1 (Python 3.11 language) on host\nUse Ctrl-D to exit, Ctrl-C to interrupt.\n");
         fflush(stdout);
     }
     char line[4096];
@@ -232,18 +296,10 @@ static int repl(void) {
         }
         PY_S->pending &= ~(uint32_t)PY_PENDING_EXC;
         PY_TS->pending_exc = PY_NULL;
-        py_nlr nlr;
-        if (py_nlr_push(&nlr) == 0) {
-            py_val code = py_compile(src, len, PY_QSTR_lt_stdin_gt, PY_COMPILE_SINGLE);
-            py_exec_code(code, PY_S->main_globals, PY_S->main_globals);
-            py_nlr_pop();
-        } else {
-            if (py_exc_matches(nlr.exc, (py_val)&py_type_SystemExit)) {
-                free(src);
-                return handle_uncaught(nlr.exc);
-            }
-            py_port_flush();
-            py_exc_print_traceback(&py_print_stderr, nlr.exc);
+        int rc = repl_exec(src, len);
+        if (rc >= 0) {
+            free(src);
+            return rc;
         }
         if (n == RL_EOF) {
             break;
@@ -251,6 +307,36 @@ static int repl(void) {
     }
     free(src);
     return 0;
+}
+
+// sys.argv, sys.path[0] and __main__, as CPython sets them up. False if the heap is too small.
+static bool setup_main(const char *script, const char *cmd, const char *module, int argc, char **argv, int first_arg) {
+    py_nlr nlr;
+    if (py_nlr_push(&nlr) != 0) {
+        return false;
+    }
+    keyboard_interrupt = py_exc_new(&py_type_KeyboardInterrupt, 0, NULL);
+    // sys.argv and sys.path[0] as CPython: the script's directory, or '' for -c / REPL
+    const char *argv0 = script ? script : cmd ? "-c" : module ? module : "";
+    py_list_append(PY_S->sys_argv, py_str_from_cstr(argv0));
+    for (int k = first_arg; k < argc; k++) {
+        py_list_append(PY_S->sys_argv, py_str_from_cstr(argv[k]));
+    }
+    if (script) {
+        const char *slash = strrchr(script, '/');
+        py_list_append(PY_S->sys_path, slash ? py_str_new(script, (size_t)(slash - script)) : py_qstr_val(PY_QSTR_));
+    } else {
+        py_list_append(PY_S->sys_path, py_qstr_val(PY_QSTR_));
+    }
+    py_val main_mod = py_module_new(PY_QSTR___main__);
+    PY_S->main_globals = ((py_module *)main_mod)->globals;
+    py_dict_set_qstr(PY_S->main_globals, PY_QSTR___builtins__, (py_val)&mod_builtins_module);
+    if (script) {
+        py_dict_set_qstr(PY_S->main_globals, PY_QSTR___file__, py_str_from_cstr(script));
+    }
+    py_dict_set(PY_S->modules, py_qstr_val(PY_QSTR___main__), main_mod);
+    py_nlr_pop();
+    return true;
 }
 
 int main(int argc, char **argv) {
@@ -275,6 +361,8 @@ int main(int argc, char **argv) {
                     fprintf(stderr, "rtpy: bad heap size '%s'\n", x + 9);
                     return 2;
                 }
+            } else if (strcmp(x, "dis") == 0) {
+                opt_dis = true;
             } else if (strncmp(x, "pystack=", 8) == 0) {
                 pystack_size = parse_size(x + 8);
                 if (pystack_size < 1024) {
@@ -319,50 +407,30 @@ int main(int argc, char **argv) {
     if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < (1u << 30)) {
         stack_size = rl.rlim_cur;
     }
-    py_thread_set_stack(PY_TS, &here + 256, (uintptr_t)&here - stack_size + (64u << 10));
+    // the stack top is a little above this frame: main's caller frames hold no Python values
+    py_thread_set_stack(PY_TS, (char *)__builtin_frame_address(0) + 256, (uintptr_t)&here - stack_size + (64u << 10));
 
-    int rc;
-    py_nlr nlr;
-    if (py_nlr_push(&nlr) == 0) {
-        keyboard_interrupt = py_exc_new(&py_type_KeyboardInterrupt, 0, NULL);
-        // sys.argv and sys.path[0] as CPython: the script's directory, or '' for -c / REPL
-        const char *argv0 = script ? script : cmd ? "-c" : module ? module : "";
-        py_list_append(PY_S->sys_argv, py_str_from_cstr(argv0));
-        for (int k = i; k < argc; k++) {
-            py_list_append(PY_S->sys_argv, py_str_from_cstr(argv[k]));
-        }
-        if (script) {
-            const char *slash = strrchr(script, '/');
-            py_list_append(PY_S->sys_path, slash ? py_str_new(script, (size_t)(slash - script)) : py_qstr_val(PY_QSTR_));
-        } else {
-            py_list_append(PY_S->sys_path, py_qstr_val(PY_QSTR_));
-        }
-        py_val main_mod = py_module_new(PY_QSTR___main__);
-        PY_S->main_globals = ((py_module *)main_mod)->globals;
-        py_dict_set_qstr(PY_S->main_globals, PY_QSTR___builtins__, (py_val)&mod_builtins_module);
-        if (script) {
-            py_dict_set_qstr(PY_S->main_globals, PY_QSTR___file__, py_str_from_cstr(script));
-        }
-        py_dict_set(PY_S->modules, py_qstr_val(PY_QSTR___main__), main_mod);
-        py_nlr_pop();
-    } else {
+    if (!setup_main(script, cmd, module, argc, argv, i)) {
         fprintf(stderr, "rtpy: start-up failed (heap too small?)\n");
         return 1;
     }
+    int rc;
     signal(SIGINT, on_sigint);
 
     if (cmd) {
         rc = run_source(cmd, strlen(cmd), PY_QSTR_lt_string_gt, PY_COMPILE_FILE);
     } else if (module) {
-        py_nlr nlr2;
-        if (py_nlr_push(&nlr2) == 0) {
-            // run the module's file as __main__
-            py_val spec_mod = py_import_submodule_maybe(module);
-            (void)spec_mod;
-            rc = 0;
-            py_nlr_pop();
+        // -m: find the module's file on sys.path (a package runs its __main__.py) and run it
+        // as __main__, as CPython does
+        char path[4096];
+        rc = 1;
+        if (find_module_file(module, path, sizeof(path))) {
+            py_list *argv_l = (py_list *)PY_S->sys_argv;
+            argv_l->items[0] = py_str_from_cstr(path);
+            py_dict_set_qstr(PY_S->main_globals, PY_QSTR___file__, py_str_from_cstr(path));
+            rc = run_file(path);
         } else {
-            rc = handle_uncaught(nlr2.exc);
+            fprintf(stderr, "%s: No module named %s\n", argv[0], module);
         }
     } else if (script) {
         rc = run_file(script);

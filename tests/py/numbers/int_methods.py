@@ -29,4 +29,5 @@ for f in (lambda: (1).to_bytes(1, "middle"), lambda: (1).to_bytes(-1, "big"),
 for v in [0, 5, 15, 25, 35, -5, -15, -25, 149, 150, 151, 250, 1234567, -1234567, 10**20 + 5 * 10**9]:
     print(v, round(v), round(v, 0), round(v, 2), round(v, -1), round(v, -2), round(v, -3), round(v, -10))
 print(round(5, -100), round(-10**30, -29), round(10**30 + 5 * 10**28, -29), type(round(7, -1)).__name__)
+print(round(5, 10**30), round(-(10**40), 2**70), round(7, True))
 print(round(True), round(True, 1), type(round(True)).__name__, round(2**200 + 1, -50) == round(2**200, -50))

@@ -1,0 +1,2 @@
+a = []
+while 1: a.append(a * 2)
