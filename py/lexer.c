@@ -619,8 +619,13 @@ void py_lexer_next(py_lexer *lx, py_token *tok) {
                     return;
                 }
             }
-            if (c >= 0x80 && !py_utf8_valid(s, n)) {
-                error_here(lx, "invalid character in identifier");
+            for (size_t k = 0; k < n; k++) {
+                if ((uint8_t)s[k] >= 0x80) {
+                    if (!py_utf8_valid(s, n)) {
+                        error_here(lx, "invalid character in identifier");
+                    }
+                    break;
+                }
             }
             set_tok(lx, tok, PY_T_NAME, start);
             tok->value = py_qstr_val(py_qstr_from_strn(s, n));

@@ -29,7 +29,9 @@ int py_mpz_cmp(const dig *a, size_t an, const dig *b, size_t bn) {
     return 0;
 }
 
-static inline unsigned clz_dig(dig d) { return d ? (unsigned)__builtin_clz(d) : DIG_BITS; }
+static inline unsigned clz_dig(dig d) {
+    return d ? (unsigned)__builtin_clz(d) : DIG_BITS;
+}
 
 size_t py_mpz_bit_length(const dig *a, size_t an) {
     if (an == 0) {
@@ -330,8 +332,8 @@ dig py_mpz_divmod_1(dig *q, size_t *qn, const dig *a, size_t an, dig d) {
     return (dig)rem;
 }
 
-void py_mpz_divmod(dig *q, size_t *qn, dig *r, size_t *rn, const dig *a, size_t an,
-                   const dig *b, size_t bn, dig *scratch) {
+void py_mpz_divmod(dig *q, size_t *qn, dig *r, size_t *rn, const dig *a, size_t an, const dig *b,
+                   size_t bn, dig *scratch) {
     if (py_mpz_cmp(a, an, b, bn) < 0) {
         if (q) {
             *qn = 0;
@@ -378,8 +380,7 @@ void py_mpz_divmod(dig *q, size_t *qn, dig *r, size_t *rn, const dig *a, size_t 
     for (size_t j = an - bn + 1; j-- > 0;) {
         ddig num = ((ddig)un[j + bn] << DIG_BITS) | un[j + bn - 1];
         ddig qhat = num / vtop, rhat = num % vtop;
-        while (qhat > PY_MPZ_DIG_MAX ||
-               qhat * vnext > ((rhat << DIG_BITS) | un[j + bn - 2])) {
+        while (qhat > PY_MPZ_DIG_MAX || qhat * vnext > ((rhat << DIG_BITS) | un[j + bn - 2])) {
             qhat--;
             rhat += vtop;
             if (rhat > PY_MPZ_DIG_MAX) {
@@ -465,8 +466,8 @@ bool py_mpz_low_bits_nonzero(const dig *a, size_t an, size_t s) {
     return ds < an && bs && (a[ds] & (((dig)1 << bs) - 1)) != 0;
 }
 
-size_t py_mpz_bitwise(dig *r, bool *rneg, int op, const dig *a, size_t an, bool aneg,
-                      const dig *b, size_t bn, bool bneg) {
+size_t py_mpz_bitwise(dig *r, bool *rneg, int op, const dig *a, size_t an, bool aneg, const dig *b,
+                      size_t bn, bool bneg) {
     // Negative operands are turned into two's complement (~m + 1) digit by digit, with the
     // +1 carried along; a negative result is turned back the same way.
     bool neg = op == PY_MPZ_AND ? (aneg && bneg) : op == PY_MPZ_OR ? (aneg || bneg) : aneg != bneg;
@@ -608,8 +609,8 @@ typedef struct {
 } conv_ctx;
 
 // Writes exactly width = k << (level + 1) chars of a < pw[level + 1] (zero-padded).
-static void conv_pad(char *out, size_t width, const dig *a, size_t an, int level,
-                     const conv_ctx *c, dig *scratch) {
+static void conv_pad(char *out, size_t width, const dig *a, size_t an, int level, const conv_ctx *c,
+                     dig *scratch) {
     if (an < DC_CONV_THRESHOLD || level < 0) {
         conv_base(out, width, a, an, c->base, c->digits, scratch);
         return;
@@ -688,7 +689,9 @@ size_t py_mpz_to_str(char *out, const dig *a, size_t an, int base, bool upper, d
 
 // Room for the value of n chars, k chars per big digit: base^n = big^(n / k) < 2^(32 n / k),
 // so ceil(n / k) digits, plus one for the carry digit of the D&C recombination.
-static size_t parse_digits(size_t n, unsigned k) { return n / k + 3; }
+static size_t parse_digits(size_t n, unsigned k) {
+    return n / k + 3;
+}
 
 size_t py_mpz_from_str_bound(size_t n, int base) {
     unsigned w = pow2_bits(base);
@@ -814,8 +817,8 @@ typedef struct {
 
 // r = a * b mod m (r may be a or b: the product goes through c->t).
 static size_t mulmod(const modctx *c, dig *r, const dig *a, size_t an, const dig *b, size_t bn) {
-    size_t tn = a == b && an == bn ? py_mpz_sqr(c->t, a, an, c->ms)
-                                   : py_mpz_mul(c->t, a, an, b, bn, c->ms);
+    size_t tn =
+        a == b && an == bn ? py_mpz_sqr(c->t, a, an, c->ms) : py_mpz_mul(c->t, a, an, b, bn, c->ms);
     size_t qn, rn;
     py_mpz_divmod(c->q, &qn, r, &rn, c->t, tn, c->m, c->mn, c->ds);
     return rn;

@@ -48,17 +48,14 @@ size_t py_mpz_popcount(const py_mpz_dig *a, size_t an);
 
 // ---- addition and subtraction ---------------------------------------------------------
 /** r = a + b. r has room for max(an, bn) + 1 digits and may be a or b. */
-size_t py_mpz_add(py_mpz_dig *r, const py_mpz_dig *a, size_t an, const py_mpz_dig *b,
-                  size_t bn);
+size_t py_mpz_add(py_mpz_dig *r, const py_mpz_dig *a, size_t an, const py_mpz_dig *b, size_t bn);
 
 /** r = a - b, requires a >= b. r has room for an digits and may be a or b. */
-size_t py_mpz_sub(py_mpz_dig *r, const py_mpz_dig *a, size_t an, const py_mpz_dig *b,
-                  size_t bn);
+size_t py_mpz_sub(py_mpz_dig *r, const py_mpz_dig *a, size_t an, const py_mpz_dig *b, size_t bn);
 
 // ---- multiplication ------------------------------------------------------------------------
 /** r = a * m + c (single digits m, c). r has room for an + 1 digits and may be a. */
-size_t py_mpz_mul_1(py_mpz_dig *r, const py_mpz_dig *a, size_t an, py_mpz_dig m,
-                    py_mpz_dig c);
+size_t py_mpz_mul_1(py_mpz_dig *r, const py_mpz_dig *a, size_t an, py_mpz_dig m, py_mpz_dig c);
 
 /** Scratch digits py_mpz_mul (and py_mpz_sqr when an == bn) needs; 0 below the Karatsuba
  *  threshold. */
@@ -67,8 +64,8 @@ size_t py_mpz_mul_scratch(size_t an, size_t bn);
 /** r = a * b. r has room for an + bn digits, all written (the top ones may be zero), and must
  *  not overlap a or b. Inputs need not be normalised. scratch holds py_mpz_mul_scratch(an,
  *  bn) digits (may be NULL when that is 0). */
-size_t py_mpz_mul(py_mpz_dig *r, const py_mpz_dig *a, size_t an, const py_mpz_dig *b,
-                  size_t bn, py_mpz_dig *scratch);
+size_t py_mpz_mul(py_mpz_dig *r, const py_mpz_dig *a, size_t an, const py_mpz_dig *b, size_t bn,
+                  py_mpz_dig *scratch);
 
 /** r = a * a, about 1.5x faster than py_mpz_mul. Same rules, scratch py_mpz_mul_scratch(an,
  *  an). */
@@ -77,11 +74,12 @@ size_t py_mpz_sqr(py_mpz_dig *r, const py_mpz_dig *a, size_t an, py_mpz_dig *scr
 // ---- division ---------------------------------------------------------------------------
 /** q = a / d, returns a % d (d != 0). q has room for an digits and may be a; *qn gets q's
  *  normalised length. */
-py_mpz_dig py_mpz_divmod_1(py_mpz_dig *q, size_t *qn, const py_mpz_dig *a, size_t an,
-                           py_mpz_dig d);
+py_mpz_dig py_mpz_divmod_1(py_mpz_dig *q, size_t *qn, const py_mpz_dig *a, size_t an, py_mpz_dig d);
 
 /** Scratch digits py_mpz_divmod needs. */
-static inline size_t py_mpz_divmod_scratch(size_t an, size_t bn) { return an + bn + 1; }
+static inline size_t py_mpz_divmod_scratch(size_t an, size_t bn) {
+    return an + bn + 1;
+}
 
 /** q = a / b and r = a % b, for b != 0 (Knuth's algorithm D; O(an * bn)).
  *  q has room for an - bn + 1 digits (or 1 if an < bn), r for bn digits; either may be NULL
@@ -104,8 +102,8 @@ enum { PY_MPZ_AND, PY_MPZ_OR, PY_MPZ_XOR };
 /** Bitwise op on signed values with Python's infinite two's-complement semantics: the
  *  operands are (aneg ? -a : a) and (bneg ? -b : b); the result is (*rneg ? -r : r).
  *  r has room for max(an, bn) + 1 digits and may be a or b. */
-size_t py_mpz_bitwise(py_mpz_dig *r, bool *rneg, int op, const py_mpz_dig *a, size_t an,
-                      bool aneg, const py_mpz_dig *b, size_t bn, bool bneg);
+size_t py_mpz_bitwise(py_mpz_dig *r, bool *rneg, int op, const py_mpz_dig *a, size_t an, bool aneg,
+                      const py_mpz_dig *b, size_t bn, bool bneg);
 
 // ---- conversion to and from digit strings (bases 2..36) ----------------------------------
 /** Upper bound of the characters py_mpz_to_str writes for an n-digit number. */
@@ -146,7 +144,7 @@ size_t py_mpz_powmod_scratch(size_t mn);
 /** r = (b ** e) % m, for m != 0 and b < m (reduce b first). Left-to-right sliding-window
  *  exponentiation (windows of up to 5 bits) with a division per step; r has room for mn
  *  digits. */
-size_t py_mpz_powmod(py_mpz_dig *r, const py_mpz_dig *b, size_t bn, const py_mpz_dig *e,
-                     size_t en, const py_mpz_dig *m, size_t mn, py_mpz_dig *scratch);
+size_t py_mpz_powmod(py_mpz_dig *r, const py_mpz_dig *b, size_t bn, const py_mpz_dig *e, size_t en,
+                     const py_mpz_dig *m, size_t mn, py_mpz_dig *scratch);
 
 #endif // PY_MPZ_H

@@ -70,8 +70,7 @@ double py_get_float(py_val v) {
         py_val r = t->unary_op(PY_UOP_FLOAT, v);
         if (r != PY_NULL) {
             if (!py_float_unwrap(r, &d)) {
-                py_raise_fmt(&py_type_TypeError, "%T.__float__ returned non-float (type %T)", v,
-                             r);
+                py_raise_fmt(&py_type_TypeError, "%T.__float__ returned non-float (type %T)", v, r);
             }
             return d;
         }
@@ -417,15 +416,13 @@ static py_val float_from_text(py_val x) {
     return py_float_new(d);
 }
 
-static py_val float_make_new(const py_type *type, size_t n_args, size_t n_kw,
-                             const py_val *args) {
+static py_val float_make_new(const py_type *type, size_t n_args, size_t n_kw, const py_val *args) {
     (void)type;
     if (n_kw) {
         py_raise_msg(&py_type_TypeError, "float() takes no keyword arguments");
     }
     if (n_args > 1) {
-        py_raise_fmt(&py_type_TypeError, "float expected at most 1 argument, got %d",
-                     (int)n_args);
+        py_raise_fmt(&py_type_TypeError, "float expected at most 1 argument, got %d", (int)n_args);
     }
     if (n_args == 0) {
         return py_float_new(0.0);
@@ -448,8 +445,7 @@ static py_val float_make_new(const py_type *type, size_t n_args, size_t n_kw,
         if (r != PY_NULL) {
             double d;
             if (!py_float_unwrap(r, &d)) {
-                py_raise_fmt(&py_type_TypeError, "%T.__float__ returned non-float (type %T)", x,
-                             r);
+                py_raise_fmt(&py_type_TypeError, "%T.__float__ returned non-float (type %T)", x, r);
             }
             return float_self_val(r);
         }
@@ -511,7 +507,9 @@ void py_float_format(const py_print *p, double d, const char *spec, size_t len) 
 
 // ---- round ------------------------------------------------------------------------------------
 
-static py_val iop(int op, py_val a, py_val b) { return py_int_binary_op(op, a, b); }
+static py_val iop(int op, py_val a, py_val b) {
+    return py_int_binary_op(op, a, b);
+}
 
 // round(x, n) for finite nonzero x: with |x| = m 2^e exactly, q = round-half-even of
 // |x| 10^n, then q / 10^n (n >= 0) or q 10^-n (n < 0) correctly rounded.
@@ -779,16 +777,15 @@ static py_val float_fromhex_fn(py_val cls, py_val str) {
     return r;
 }
 static PY_FN_OBJ_2(float_fromhex_fun, fromhex, float_fromhex_fn);
-static const py_wrapper float_fromhex_obj = {{&py_type_classmethod},
-                                             (py_val)&float_fromhex_fun};
+static const py_wrapper float_fromhex_obj = {{&py_type_classmethod}, (py_val)&float_fromhex_fun};
 
 // ---- methods --------------------------------------------------------------------------------
 
 static double self_double(py_val self) {
     double d;
     if (!py_float_unwrap(self, &d)) {
-        py_raise_fmt(&py_type_TypeError,
-                     "descriptor requires a 'float' object but received a '%T'", self);
+        py_raise_fmt(&py_type_TypeError, "descriptor requires a 'float' object but received a '%T'",
+                     self);
     }
     return d;
 }
@@ -824,19 +821,27 @@ static py_val float_as_integer_ratio(py_val self) {
 }
 static PY_FN_OBJ_1(float_as_integer_ratio_obj, as_integer_ratio, float_as_integer_ratio);
 
-static py_val float_conjugate(py_val self) { return py_float_new(self_double(self)); }
+static py_val float_conjugate(py_val self) {
+    return py_float_new(self_double(self));
+}
 static PY_FN_OBJ_1(float_conjugate_obj, conjugate, float_conjugate);
 static PY_FN_OBJ_1(float_float_obj, __float__, float_conjugate);
 static PY_FN_OBJ_1(float_pos_obj, __pos__, float_conjugate);
 
-static py_val float_trunc(py_val self) { return py_int_from_double(self_double(self)); }
+static py_val float_trunc(py_val self) {
+    return py_int_from_double(self_double(self));
+}
 static PY_FN_OBJ_1(float_trunc_obj, __trunc__, float_trunc);
 static PY_FN_OBJ_1(float_int_obj, __int__, float_trunc);
 
-static py_val float_floor(py_val self) { return py_int_from_double(floor(self_double(self))); }
+static py_val float_floor(py_val self) {
+    return py_int_from_double(floor(self_double(self)));
+}
 static PY_FN_OBJ_1(float_floor_obj, __floor__, float_floor);
 
-static py_val float_ceil(py_val self) { return py_int_from_double(ceil(self_double(self))); }
+static py_val float_ceil(py_val self) {
+    return py_int_from_double(ceil(self_double(self)));
+}
 static PY_FN_OBJ_1(float_ceil_obj, __ceil__, float_ceil);
 
 static py_val float_round_m(size_t n_args, const py_val *args) {
@@ -890,8 +895,10 @@ static py_val fbinop(int op, py_val a, py_val b) {
     py_val r = py_float_binary_op(op, a, b);
     return r ? r : PY_NOTIMPLEMENTED;
 }
-#define FLOAT_BINOP(name, op)                                                                  \
-    static py_val float_##name(py_val a, py_val b) { return fbinop(op, a, b); }               \
+#define FLOAT_BINOP(name, op)                                                                      \
+    static py_val float_##name(py_val a, py_val b) {                                               \
+        return fbinop(op, a, b);                                                                   \
+    }                                                                                              \
     static PY_FN_OBJ_2(float_##name##_obj, __##name##__, float_##name)
 FLOAT_BINOP(add, PY_OP_ADD);
 FLOAT_BINOP(radd, PY_OP_RADD);
@@ -917,8 +924,10 @@ static py_val funop(int op, py_val a) {
     self_double(a);
     return float_unary_op(op, a);
 }
-#define FLOAT_UNOP(name, op)                                                                   \
-    static py_val float_##name(py_val a) { return funop(op, a); }                             \
+#define FLOAT_UNOP(name, op)                                                                       \
+    static py_val float_##name(py_val a) {                                                         \
+        return funop(op, a);                                                                       \
+    }                                                                                              \
     static PY_FN_OBJ_1(float_##name##_obj, __##name##__, float_##name)
 FLOAT_UNOP(neg, PY_UOP_NEG);
 FLOAT_UNOP(abs, PY_UOP_ABS);
@@ -1043,6 +1052,8 @@ py_val py_float_round(double x, py_val ndigits) {
     return py_float_new(x);
 }
 
-py_val py_number_divmod(py_val a, py_val b) { return py_int_divmod(a, b); }
+py_val py_number_divmod(py_val a, py_val b) {
+    return py_int_divmod(a, b);
+}
 
 #endif // PY_CFG_FLOAT

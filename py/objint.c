@@ -4,7 +4,9 @@
 // small int's digits in a local buffer) and py/mpz.c does the digit work into a result
 // bigint allocated once at its maximal size and trimmed in place (or freed when the result
 // turns out small). Results are always normalised (see py/objint.h).
-// Methods, int(), printing and formatting are in py/objint_methods.c; bool in py/objbool.c.
+// Also here: int() parsing, printing and format(), to/from bytes, the methods, and bool.
+// Deliberate differences from CPython: no limit on the digits of int<->str conversions,
+// int() takes ASCII digits only, and round(x, -huge) is 0 at once (CPython computes 10**huge).
 #include "py/objint.h"
 
 #include <float.h>
@@ -77,7 +79,9 @@ py_val py_int_unwrap(py_val v) {
     return PY_NULL;
 }
 
-bool py_is_int(py_val v) { return py_int_unwrap(v) != PY_NULL; }
+bool py_is_int(py_val v) {
+    return py_int_unwrap(v) != PY_NULL;
+}
 
 // The value of a magnitude as a small int, if it is in range.
 static bool mag_small(const py_mpz_dig *d, size_t n, bool neg, py_int_t *out) {
@@ -104,25 +108,29 @@ static bool mag_small(const py_mpz_dig *d, size_t n, bool neg, py_int_t *out) {
 
 // ---- results -------------------------------------------------------------------------------
 
-py_bigint *py_bigint_new(size_t n) {
+// A bigint with room for n digits; until bigint_finish, size holds that capacity.
+static py_bigint *bigint_new(size_t n) {
     if (n > INT32_MAX) {
         py_raise_msg(&py_type_OverflowError, "too many digits in integer");
     }
-    return py_new_leaf_var(py_bigint, n * sizeof(py_mpz_dig), &py_type_int);
+    py_bigint *b = py_new_leaf_var(py_bigint, n * sizeof(py_mpz_dig), &py_type_int);
+    b->size = (int32_t)n;
+    return b;
 }
 
-py_val py_bigint_finish(py_bigint *b, size_t n, bool neg) {
+// Normalises b's n digits and sets the sign; returns b, or a small int (freeing b) when the
+// value fits one.
+static py_val bigint_finish(py_bigint *b, size_t n, bool neg) {
     n = py_mpz_norm(b->d, n);
     py_int_t s;
     if (mag_small(b->d, n, neg, &s)) {
         py_gc_free(b);
         return py_small(s);
     }
-    // Give back the unused tail only when it is large: small holes would make the first-fit
-    // allocator rescan the heap for every big allocation.
-    size_t need = sizeof(py_bigint) + n * sizeof(py_mpz_dig);
-    if (py_gc_nbytes(b) - need >= need / 4 + 64) {
-        py_gc_resize_in_place(b, need);
+    // Give back the unused tail only when it is large: small holes fragment the heap.
+    size_t cap = (size_t)b->size;
+    if (cap - n >= n / 4 + 16) {
+        py_gc_resize_in_place(b, sizeof(py_bigint) + n * sizeof(py_mpz_dig));
     }
     b->size = neg ? -(int32_t)n : (int32_t)n;
     return (py_val)b;
@@ -134,7 +142,7 @@ py_val py_int_from_digits(bool neg, const py_mpz_dig *d, size_t n) {
     if (mag_small(d, n, neg, &s)) {
         return py_small(s);
     }
-    py_bigint *b = py_bigint_new(n);
+    py_bigint *b = bigint_new(n);
     memcpy(b->d, d, n * sizeof(py_mpz_dig));
     b->size = neg ? -(int32_t)n : (int32_t)n;
     return (py_val)b;
@@ -164,7 +172,9 @@ py_val py_int_from(py_int_t i) {
     return py_int_from_ll(i);
 }
 
-py_val py_ival_to_val(const py_ival *v) { return py_int_from_digits(v->neg, v->d, v->n); }
+py_val py_ival_to_val(const py_ival *v) {
+    return py_int_from_digits(v->neg, v->d, v->n);
+}
 
 // Result digits: on the C stack when few (the value is then copied into an exactly sized
 // bigint, or returned as a small int without any allocation), else directly in the bigint.
@@ -179,14 +189,14 @@ static py_mpz_dig *res_get(resbuf *r, size_t n) {
         r->big = NULL;
         r->d = r->stack;
     } else {
-        r->big = py_bigint_new(n);
+        r->big = bigint_new(n);
         r->d = r->big->d;
     }
     return r->d;
 }
 
 static py_val res_finish(resbuf *r, size_t n, bool neg) {
-    return r->big ? py_bigint_finish(r->big, n, neg) : py_int_from_digits(neg, r->d, n);
+    return r->big ? bigint_finish(r->big, n, neg) : py_int_from_digits(neg, r->d, n);
 }
 
 // Temporary digit buffers: on the C stack when small, else a GC block freed at once.
@@ -329,10 +339,10 @@ py_val py_int_from_double(double d) {
     uint64_t mant = (uint64_t)ldexp(m, DBL_MANT_DIG);
     size_t shift = (size_t)(e - DBL_MANT_DIG);
     size_t n = 2 + shift / 32 + 1;
-    py_bigint *b = py_bigint_new(n);
+    py_bigint *b = bigint_new(n);
     py_mpz_dig md[2] = {(py_mpz_dig)mant, (py_mpz_dig)(mant >> 32)};
     size_t rn = py_mpz_shl(b->d, md, py_mpz_norm(md, 2), shift);
-    return py_bigint_finish(b, rn, d < 0);
+    return bigint_finish(b, rn, d < 0);
 }
 
 // ---- hashing --------------------------------------------------------------------------------
@@ -395,8 +405,7 @@ py_val py_ival_add(const py_ival *a, const py_ival *b, bool sub) {
     const py_ival *big = c > 0 ? a : b, *small = c > 0 ? b : a;
     resbuf r;
     py_mpz_dig *d = res_get(&r, big->n);
-    return res_finish(&r, py_mpz_sub(d, big->d, big->n, small->d, small->n),
-                      c > 0 ? a->neg : bneg);
+    return res_finish(&r, py_mpz_sub(d, big->d, big->n, small->d, small->n), c > 0 ? a->neg : bneg);
 }
 
 static py_val ival_mul(const py_ival *a, const py_ival *b) {
@@ -408,7 +417,7 @@ static py_val ival_mul(const py_ival *a, const py_ival *b) {
     py_tmp t;
     py_mpz_dig *s = py_tmp_get(&t, py_mpz_mul_scratch(a->n, b->n));
     size_t rn = (a->d == b->d && a->n == b->n) ? py_mpz_sqr(d, a->d, a->n, s)
-                                                  : py_mpz_mul(d, a->d, a->n, b->d, b->n, s);
+                                               : py_mpz_mul(d, a->d, a->n, b->d, b->n, s);
     py_tmp_free(&t);
     return res_finish(&r, rn, a->neg != b->neg);
 }
@@ -419,25 +428,26 @@ void py_ival_divmod(const py_ival *a, const py_ival *b, py_val *q, py_val *r) {
     static const py_mpz_dig one = 1;
     resbuf qb, rb;
     py_mpz_dig *qd = q ? res_get(&qb, (a->n > b->n ? a->n - b->n : 0) + 2) : NULL;
-    py_mpz_dig *rd = res_get(&rb, b->n); // needed for the floor adjustment even if not wanted
+    // the remainder is needed for the floor adjustment even when not wanted: then it lives
+    // after the division scratch, in the same temporary
+    size_t sn = py_mpz_divmod_scratch(a->n, b->n);
     py_tmp ts;
-    py_mpz_dig *s = py_tmp_get(&ts, py_mpz_divmod_scratch(a->n, b->n));
+    py_mpz_dig *s = py_tmp_get(&ts, sn + (r ? 0 : b->n));
+    py_mpz_dig *rd = r ? res_get(&rb, b->n) : s + sn;
     size_t qn = 0, rn;
     py_mpz_divmod(qd, &qn, rd, &rn, a->d, a->n, b->d, b->n, s);
-    py_tmp_free(&ts);
     if (a->neg != b->neg && rn > 0) {
         if (qd) {
             qn = py_mpz_add(qd, qd, qn, &one, 1);
         }
         rn = py_mpz_sub(rd, b->d, b->n, rd, rn);
     }
+    py_tmp_free(&ts);
     if (q) {
         *q = res_finish(&qb, qn, a->neg != b->neg);
     }
     if (r) {
         *r = res_finish(&rb, rn, b->neg);
-    } else if (rb.big) {
-        py_gc_free(rb.big);
     }
 }
 
@@ -594,10 +604,10 @@ static py_val ival_pow(const py_ival *a, const py_ival *e) {
         py_raise_memory_error();
     }
     size_t cap = (size_t)(rbits / 32) + 2;
-    py_bigint *r1 = py_bigint_new(cap), *r2 = py_bigint_new(cap);
+    py_bigint *r1 = bigint_new(cap), *r2 = bigint_new(cap);
     py_tmp ts;
     py_mpz_dig *s = py_tmp_get(&ts, py_mpz_mul_scratch(cap / 2 + 1, cap / 2 + 1) +
-                                         py_mpz_mul_scratch(cap, a->n));
+                                        py_mpz_mul_scratch(cap, a->n));
     py_mpz_dig *cur = r1->d, *oth = r2->d;
     memcpy(cur, a->d, a->n * sizeof(py_mpz_dig));
     size_t cn = a->n;
@@ -617,7 +627,7 @@ static py_val ival_pow(const py_ival *a, const py_ival *e) {
     py_tmp_free(&ts);
     py_bigint *res = cur == r1->d ? r1 : r2;
     py_gc_free(res == r1 ? r2 : r1);
-    return py_bigint_finish(res, cn, neg);
+    return bigint_finish(res, cn, neg);
 }
 
 // ---- small-int fast paths --------------------------------------------------------------
@@ -1022,15 +1032,17 @@ static size_t uspace_len(const unsigned char *s, size_t n) {
     }
     if (n >= 3) {
         unsigned c = (unsigned)s[0] << 16 | (unsigned)s[1] << 8 | s[2];
-        if (c == 0xe19a80 || (c >= 0xe28080 && c <= 0xe2808a) || c == 0xe280a8 ||
-            c == 0xe280a9 || c == 0xe280af || c == 0xe2819f || c == 0xe38080) {
+        if (c == 0xe19a80 || (c >= 0xe28080 && c <= 0xe2808a) || c == 0xe280a8 || c == 0xe280a9 ||
+            c == 0xe280af || c == 0xe2819f || c == 0xe38080) {
             return 3;
         }
     }
     return 0;
 }
 
-static bool ascii_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+static bool ascii_space(char c) {
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
 
 void py_int_strip_space(const char **sp, size_t *lenp, bool unicode) {
     const unsigned char *s = (const unsigned char *)*sp, *e = s + *lenp;
@@ -1128,7 +1140,7 @@ static py_val parse_int(const char *s, size_t len, int base, bool unicode) {
             }
         }
     }
-    py_bigint *r = py_bigint_new(py_mpz_from_str_bound(n, base));
+    py_bigint *r = bigint_new(py_mpz_from_str_bound(n, base));
     py_tmp ts;
     py_mpz_dig *sc = py_tmp_get(&ts, py_mpz_from_str_scratch(n, base));
     size_t rn = py_mpz_from_str(r->d, chars, n, base, sc);
@@ -1136,7 +1148,7 @@ static py_val parse_int(const char *s, size_t len, int base, bool unicode) {
     if (n_us) {
         py_gc_free(chars);
     }
-    return py_bigint_finish(r, rn, neg);
+    return bigint_finish(r, rn, neg);
 }
 
 py_val py_int_parse(const char *s, size_t len, int base) {
@@ -1239,8 +1251,7 @@ static py_val int_make_new(const py_type *type, size_t n_args, size_t n_kw, cons
     for (size_t i = 0; i < n_kw; i++) {
         py_val key = args[n_args + 2 * i];
         if (key != py_qstr_val(PY_QSTR_base)) {
-            py_raise_fmt(&py_type_TypeError, "'%S' is an invalid keyword argument for int()",
-                         key);
+            py_raise_fmt(&py_type_TypeError, "'%S' is an invalid keyword argument for int()", key);
         }
         if (base != PY_NULL) {
             py_raise_msg(&py_type_TypeError,
@@ -1293,8 +1304,8 @@ static const py_wrapper int_new_obj = {{&py_type_staticmethod}, (py_val)&int_new
 
 // Writes the digits of m in base backwards ending at end; returns how many.
 static size_t u64_to_str(char *end, uint64_t m, int base, bool upper) {
-    const char *dig = upper ? "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                            : "0123456789abcdefghijklmnopqrstuvwxyz";
+    const char *dig =
+        upper ? "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ" : "0123456789abcdefghijklmnopqrstuvwxyz";
     char *p = end;
     do {
         *--p = dig[m % (unsigned)base];
@@ -1390,9 +1401,13 @@ void py_int_format(const py_print *p, py_val v, const char *spec, size_t spec_le
     }
     if (err == NULL) {
         switch (fs.type) {
-        case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case '%':
-            err = py_format_float(p, py_ival_to_double(&a), &fs);
-            break;
+        case 'e':
+        case 'E':
+        case 'f':
+        case 'F':
+        case 'g':
+        case 'G':
+        case '%': err = py_format_float(p, py_ival_to_double(&a), &fs); break;
         case 'c': {
             if (fs.prec >= 0 || fs.no_neg_zero || fs.sign || fs.alt) {
                 err = py_format_int(p, false, "", 0, 10, &fs); // reports the spec's error
@@ -1614,7 +1629,9 @@ static py_val int_as_integer_ratio(py_val self) {
 }
 static PY_FN_OBJ_1(int_as_integer_ratio_obj, as_integer_ratio, int_as_integer_ratio);
 
-static py_val int_float(py_val self) { return float_result(py_int_to_double(int_self(self))); }
+static py_val int_float(py_val self) {
+    return float_result(py_int_to_double(int_self(self)));
+}
 static PY_FN_OBJ_1(int_float_obj, __float__, int_float);
 
 static py_val int_round_m(size_t n_args, const py_val *args) {
@@ -1667,8 +1684,10 @@ static py_val binop(int op, py_val a, py_val b) {
     py_val r = py_int_binary_op(op, int_self(a), b);
     return r ? r : PY_NOTIMPLEMENTED;
 }
-#define INT_BINOP(name, op)                                                                    \
-    static py_val int_##name(py_val a, py_val b) { return binop(op, a, b); }                  \
+#define INT_BINOP(name, op)                                                                        \
+    static py_val int_##name(py_val a, py_val b) {                                                 \
+        return binop(op, a, b);                                                                    \
+    }                                                                                              \
     static PY_FN_OBJ_2(int_##name##_obj, __##name##__, int_##name)
 INT_BINOP(add, PY_OP_ADD);
 INT_BINOP(radd, PY_OP_RADD);
@@ -1700,9 +1719,13 @@ INT_BINOP(le, PY_OP_LE);
 INT_BINOP(gt, PY_OP_GT);
 INT_BINOP(ge, PY_OP_GE);
 
-static py_val unop(int op, py_val a) { return py_int_unary_op(op, int_self(a)); }
-#define INT_UNOP(name, op)                                                                     \
-    static py_val int_##name(py_val a) { return unop(op, a); }                                \
+static py_val unop(int op, py_val a) {
+    return py_int_unary_op(op, int_self(a));
+}
+#define INT_UNOP(name, op)                                                                         \
+    static py_val int_##name(py_val a) {                                                           \
+        return unop(op, a);                                                                        \
+    }                                                                                              \
     static PY_FN_OBJ_1(int_##name##_obj, __##name##__, int_##name)
 INT_UNOP(neg, PY_UOP_NEG);
 INT_UNOP(abs, PY_UOP_ABS);
@@ -1803,8 +1826,7 @@ static void bool_print(const py_print *p, py_val self, int kind) {
     py_print_str(p, self == PY_TRUE ? "True" : "False");
 }
 
-static py_val bool_make_new(const py_type *type, size_t n_args, size_t n_kw,
-                            const py_val *args) {
+static py_val bool_make_new(const py_type *type, size_t n_args, size_t n_kw, const py_val *args) {
     (void)type;
     if (n_kw) {
         py_raise_msg(&py_type_TypeError, "bool() takes no keyword arguments");

@@ -7,7 +7,10 @@
 // py_instance objects whose `native` holds the int value; the helpers below accept them.
 // Semantics follow CPython 3.11 exactly, except that there is no limit on the number of
 // digits of int<->str conversions (sys.set_int_max_str_digits) and int() only accepts ASCII
-// digits.
+// digits. The int functions of py/runtime.h (py_int_from*, py_get_int*, py_is_int) live in
+// py/objint.c too.
+// Context of everything here: a thread holding the interpreter lock. Nothing blocks; functions
+// that build ints may allocate (MemoryError) and all may raise, unless stated otherwise.
 #ifndef PY_OBJINT_H
 #define PY_OBJINT_H
 
@@ -78,7 +81,16 @@ bool py_int_to_bytes(py_val v, uint8_t *buf, size_t len, bool big_endian, bool i
  *  float and any other numeric type so that equal numbers hash equally. */
 py_val py_int_hash_finish(bool neg, py_uint_t m);
 
-/** round(x[, ndigits]) for an int or float x; ndigits is PY_NULL or PY_NONE when absent.
+/** Strips the whitespace int() and float() ignore around a number: ASCII whitespace, and
+ *  when `unicode` the Unicode spaces (U+00A0, U+3000, ...) as UTF-8. Never raises. */
+void py_int_strip_space(const char **s, size_t *len, bool unicode);
+
+/** divmod(a, b) for two ints: a 2-tuple; PY_NULL if either is not an int. ZeroDivisionError
+ *  "integer division or modulo by zero". (py_number_divmod in py/objfloat.h takes floats.) */
+py_val py_int_divmod(py_val a, py_val b);
+
+/** round(x[, ndigits]) for an int or float x (other objects: their __round__ method, else
+ *  TypeError); ndigits is PY_NULL or PY_NONE when absent, else an int (or __index__).
  *  Returns an int when ndigits is absent, else a value of x's type. */
 py_val py_number_round(py_val x, py_val ndigits);
 
@@ -103,20 +115,8 @@ py_val py_ival_to_val(const py_ival *v);
 int py_ival_cmp(const py_ival *a, const py_ival *b);
 double py_ival_to_double(const py_ival *a); // OverflowError when too large
 
-// A bigint with room for n digits (size unset); py_bigint_finish normalises it, sets the
-// sign and returns it trimmed to size, or frees it and returns a small int when it fits.
-py_bigint *py_bigint_new(size_t n);
-py_val py_bigint_finish(py_bigint *b, size_t n, bool neg);
-
-/** Strips the whitespace int() and float() ignore around a number: ASCII whitespace, and
- *  when `unicode` the Unicode spaces (U+00A0, U+3000, ...) as UTF-8. */
-void py_int_strip_space(const char **s, size_t *len, bool unicode);
-
-/** divmod(a, b) for two ints: a 2-tuple; PY_NULL if either is not an int. */
-py_val py_int_divmod(py_val a, py_val b);
-
 // Arithmetic on ivals (results normalised).
-py_val py_ival_add(const py_ival *a, const py_ival *b, bool sub); // a + b, or a - b
+py_val py_ival_add(const py_ival *a, const py_ival *b, bool sub);              // a + b, or a - b
 void py_ival_divmod(const py_ival *a, const py_ival *b, py_val *q, py_val *r); // floor; b != 0
 double py_ival_truediv(const py_ival *a, const py_ival *b); // correctly rounded a / b
 
@@ -125,8 +125,14 @@ py_val py_int_binary_op(int op, py_val lhs, py_val rhs);
 py_val py_int_unary_op(int op, py_val self);
 
 // Temporary digits: on the C stack up to PY_TMP_STACK digits, else in the GC heap (freed by
-// py_tmp_free; leaked to the collector if an exception intervenes).
+// py_tmp_free; leaked to the collector if an exception intervenes). Results up to that many
+// digits are also built on the stack. 1 KB of stack per buffer on 64-bit hosts, 160 bytes on
+// 32-bit targets (whose thread stacks are small).
+#if INTPTR_MAX > 0x7fffffff
+#define PY_TMP_STACK 256
+#else
 #define PY_TMP_STACK 40
+#endif
 typedef struct py_tmp {
     py_mpz_dig *p;
     bool heap;

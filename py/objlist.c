@@ -139,6 +139,9 @@ void py_list_extend(py_val lv, py_val iterable) {
     size_t n;
     py_val *items;
     if (py_get_items(iterable, &n, &items)) {
+        if (n == 0) {
+            return;
+        }
         list_reserve(l, l->len + n);
         py_get_items(iterable, &n, &items); // (l may be iterable itself)
         py_memmove(l->items + l->len, items, n * sizeof(py_val));

@@ -178,7 +178,11 @@ void py_str_print_quoted(const py_print *p, const char *s, size_t len, bool is_b
             // non-printable code points (C1 controls, some separators) are escaped as CPython
             const char *t = s;
             uint32_t cp = py_utf8_decode(&t);
-            if (!py_unicode_isprintable(cp)) {
+            if (t > e) { // a truncated sequence (only in corrupt data): escape the byte
+                t = s + 1;
+                cp = 0xfffd;
+            }
+            if (!py_unicode_isprintable(cp) || cp == 0xfffd) {
                 n = cp < 0x100 ? snprintf(buf, sizeof(buf), "\\x%02x", (unsigned)cp)
                     : cp < 0x10000 ? snprintf(buf, sizeof(buf), "\\u%04x", (unsigned)cp)
                                    : snprintf(buf, sizeof(buf), "\\U%08x", (unsigned)cp);

@@ -769,6 +769,9 @@ static py_ast *parse_namedexpr_test(py_parser *p) {
 // as itself, else a TUPLE. Also handles yield expressions when allow_yield.
 static py_ast *parse_star_expr_list(py_parser *p, bool allow_star, bool *is_tuple) {
     py_token t = p->tok;
+    if (is_tuple) {
+        *is_tuple = false;
+    }
     if (at(p, PY_T_KW_yield)) {
         advance(p);
         if (accept(p, PY_T_KW_from)) {

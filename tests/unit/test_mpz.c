@@ -153,8 +153,8 @@ static size_t do_sqr(buf *out, const dig *a, size_t an) {
     return n;
 }
 
-static void do_divmod(buf *q, size_t *qn, buf *r, size_t *rn, const dig *a, size_t an,
-                      const dig *b, size_t bn) {
+static void do_divmod(buf *q, size_t *qn, buf *r, size_t *rn, const dig *a, size_t an, const dig *b,
+                      size_t bn) {
     *q = balloc(an >= bn ? an - bn + 1 : 1);
     *r = balloc(bn);
     buf s = balloc(py_mpz_divmod_scratch(an, bn));
@@ -422,7 +422,9 @@ static void random_shift_bits(void) {
     }
 }
 
-static double seconds(clock_t t0) { return (double)(clock() - t0) / CLOCKS_PER_SEC; }
+static double seconds(clock_t t0) {
+    return (double)(clock() - t0) / CLOCKS_PER_SEC;
+}
 
 // str(3**100000) and int('9' * 20000) must be far below a second (CPython-like speed).
 static void timing(void) {
