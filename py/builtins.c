@@ -321,18 +321,29 @@ static PY_FN_OBJ_1(builtin_oct_obj, oct, builtin_oct);
 static PY_FN_OBJ_1(builtin_bin_obj, bin, builtin_bin);
 
 static py_val builtin_divmod(py_val a, py_val b) {
-    py_val m = py_type_lookup(py_typeof(a), PY_QSTR___divmod__);
+    const py_type *ta = py_typeof(a), *tb = py_typeof(b);
+    bool num_a = py_is_int(a) || ta == &py_type_float, num_b = py_is_int(b) || tb == &py_type_float;
+    if (num_a && num_b && !(ta->flags & PY_TF_HEAP) && !(tb->flags & PY_TF_HEAP)) {
+        return py_number_divmod(a, b);
+    }
+    py_val m = py_type_lookup(ta, PY_QSTR___divmod__);
     if (m && py_typeof(m) == &py_type_function) {
-        return py_call2(m, a, b);
+        py_val r = py_call2(m, a, b);
+        if (r != PY_NOTIMPLEMENTED) {
+            return r;
+        }
     }
-    bool fa = py_typeof(a) == &py_type_float, fb = py_typeof(b) == &py_type_float;
-    if ((fa || fb) && (py_is_int(a) || fa) && (py_is_int(b) || fb) && !py_is_true(b)) {
-        py_raise_msg(&py_type_ZeroDivisionError, "float divmod()");
+    m = py_type_lookup(tb, PY_QSTR___rdivmod__);
+    if (m && py_typeof(m) == &py_type_function) {
+        py_val r = py_call2(m, b, a);
+        if (r != PY_NOTIMPLEMENTED) {
+            return r;
+        }
     }
-    py_val q = py_binary_op(PY_OP_FLOORDIV, a, b);
-    py_val r = py_binary_op(PY_OP_MOD, a, b);
-    py_val t[2] = {q, r};
-    return py_tuple_new(2, t);
+    if (num_a && num_b) {
+        return py_number_divmod(a, b);
+    }
+    py_raise_fmt(&py_type_TypeError, "unsupported operand type(s) for divmod(): '%T' and '%T'", a, b);
 }
 static PY_FN_OBJ_2(builtin_divmod_obj, divmod, builtin_divmod);
 

@@ -428,7 +428,7 @@ static py_val instance_unary_op(int op, py_val self) {
             }
             py_val native = native_of(self);
             if (native) {
-                return py_small((py_int_t)(py_hash(native) >> 1));
+                return py_unary_op(PY_UOP_HASH, native);
             }
             return py_small((py_int_t)((uintptr_t)self >> 4));
         }

@@ -19,8 +19,10 @@ for a in [7.5, -7.5, 1.0, -1.0, 0.0, 5, -5]:
 print(0.1 + 0.2, 1 - 0.9, 3 * 0.1, 1 / 3, 2 / 3 * 3, 1e308 * 10, -1e308 * 10, 2.0 ** 0.5)
 pw = [0.0, -0.0, 1.0, -1.0, 2.0, -2.0, 0.5, -0.5, 3.0, -3.0, float("inf"), float("-inf"), float("nan"), 10**3]
 for a in pw:
-    print(a, [show(lambda: a ** b) for b in pw])
-print(show(lambda: (-8.0) ** (1 / 3) == 0), show(lambda: 10.0 ** 400), show(lambda: 2 ** 0.5), 4 ** 0.5)
+    # a negative base to a fractional power is complex in CPython: rtpy has no complex type
+    # (tests/py/rtpy_only/no_complex.py covers its ValueError)
+    print(a, [show(lambda: a ** b) for b in pw if not (a < 0 and b in (0.5, -0.5))])
+print(show(lambda: 10.0 ** 400), show(lambda: 2 ** 0.5), 4 ** 0.5)
 print(show(lambda: 0.0 ** -1), show(lambda: 0 ** -1.0), show(lambda: (-0.0) ** -3), pow(2.0, 3), pow(-2, 0.5) if False else "")
 print(-(0.0), -(-0.0), abs(-0.0), abs(-2.5), +(-1.5), 10**20 + 0.5, 2**70 * 1.5, 2**70 / 2.0**70)
 try:
