@@ -12,6 +12,10 @@ static const struct {
     {PY_QSTR_sys, &mod_sys_module},
     {PY_QSTR_gc, &mod_gc_module},
     {PY_QSTR_builtins, &mod_builtins_module},
+    {PY_QSTR_time, &mod_time_module},
+    {PY_QSTR__thread, &mod_thread_module},
+    {PY_QSTR_rtos, &mod_rtos_module},
+    {PY_QSTR_micropython, &mod_micropython_module},
 };
 
 py_val mod_builtin_lookup(qstr name) {

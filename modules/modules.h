@@ -4,7 +4,26 @@
 
 #include "py/obj.h"
 
-extern const py_module mod_sys_module, mod_gc_module, mod_builtins_module;
+extern const py_module mod_sys_module, mod_gc_module, mod_builtins_module, mod_time_module,
+    mod_thread_module, mod_rtos_module, mod_micropython_module;
+
+// Indices of PY_S->module_roots (objects the modules keep alive).
+enum {
+    MOD_ROOT_THREADS,     // kthread: live Python threads
+    MOD_ROOT_DEAD,        // kthread: ended threads whose stacks the kernel may still use
+    MOD_ROOT_DISPATCH,    // kthread: the soft-interrupt dispatcher
+    MOD_ROOT_MAIN,        // kthread: the main thread's record
+    MOD_ROOT_ISR_PYSTACK, // kthread: hard handlers' Python stack
+    MOD_ROOT_TIMERS,      // rtos: running timers
+    MOD_ROOT_MACHINE,     // machine: registered handlers and devices
+    MOD_ROOT_PORT,        // the port's own
+};
+
+// Nanoseconds since 1970-01-01 by the port's clock (time.time).
+int64_t py_port_time_ns(void);
+// Ctrl-C (or the character set by micropython.kbd_intr; -1 = off): the console driver raises
+// KeyboardInterrupt in the main thread when it receives it while code runs.
+extern int mod_micropython_kbd_intr_char;
 
 // The name sys.platform reports ("linux" on the host, "rtpy" on boards).
 const char *py_port_platform(void);

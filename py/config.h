@@ -30,6 +30,13 @@
 #define PY_CFG_VM_CHECKS PY_CFG_SANITIZE
 #endif
 
+// A bytecode budget decremented at every instruction: when it runs out the port is told
+// how many bytecodes ran (py_port_budget). The host simulation charges virtual time this way
+// and wakes threads at exact bytecode boundaries. Cost: a decrement per bytecode.
+#ifndef PY_CFG_VM_BUDGET
+#define PY_CFG_VM_BUDGET 1
+#endif
+
 // Computed-goto dispatch in the VM (GCC/clang). The switch fallback is built in CI too.
 #ifndef PY_CFG_COMPUTED_GOTO
 #if defined(__GNUC__)

@@ -13,7 +13,7 @@
 #define TB_EMERGENCY 16
 
 // ---- printing and attributes ----------------------------------------------------------------
-static void exc_print(const py_print *p, py_val self, int kind) {
+void py_exc_print(const py_print *p, py_val self, int kind) {
     py_exc *e = (py_exc *)self;
     const py_type *t = py_typeof(self);
     size_t n = e->args ? e->args->len : 0;
@@ -105,7 +105,7 @@ py_val py_stop_iteration_value(py_val exc) {
     return v ? v : PY_NONE;
 }
 
-static void exc_attr(py_val self, qstr attr, py_val *dest) {
+void py_exc_attr(py_val self, qstr attr, py_val *dest) {
     py_exc *e = (py_exc *)self;
     const py_type *t = py_typeof(self);
     if (dest[0] == PY_SENTINEL) {
@@ -183,7 +183,7 @@ static void exc_attr(py_val self, qstr attr, py_val *dest) {
     }
 }
 
-static py_val exc_make_new(const py_type *type, size_t n_args, size_t n_kw, const py_val *args) {
+py_val py_exc_make_new(const py_type *type, size_t n_args, size_t n_kw, const py_val *args) {
     (void)n_kw; // keyword arguments go to __init__ of subclasses; BaseException ignores them
     py_exc *e = py_new(py_exc, type);
     e->args = (py_tuple *)py_tuple_new(n_args, args);
@@ -210,16 +210,16 @@ static const py_dict_entry exc_locals_table[] = {
     PY_ROM_ENTRY(__init__, &exc_init_obj),
     PY_ROM_ENTRY(with_traceback, &exc_with_traceback_obj),
 };
-static PY_ROM_DICT(exc_locals, exc_locals_table);
+PY_ROM_DICT(py_exc_locals, exc_locals_table);
 
 const py_type py_type_BaseException = {
     .base = {&py_type_type},
     .name = PY_QSTR_BaseException,
     .flags = PY_TF_BASETYPE | PY_TF_EXC | PY_TF_EQ_ID,
-    .print = exc_print,
-    .make_new = exc_make_new,
-    .attr = exc_attr,
-    .locals = (py_dict *)&exc_locals,
+    .print = py_exc_print,
+    .make_new = py_exc_make_new,
+    .attr = py_exc_attr,
+    .locals = (py_dict *)&py_exc_locals,
     .base_type = &py_type_object,
 };
 
@@ -228,10 +228,10 @@ const py_type py_type_BaseException = {
         .base = {&py_type_type},                                                               \
         .name = PY_QSTR_##name_,                                                               \
         .flags = PY_TF_BASETYPE | PY_TF_EXC | PY_TF_EQ_ID,                                     \
-        .print = exc_print,                                                                    \
-        .make_new = exc_make_new,                                                              \
-        .attr = exc_attr,                                                                      \
-        .locals = (py_dict *)&exc_locals,                                                      \
+        .print = py_exc_print,                                                                    \
+        .make_new = py_exc_make_new,                                                              \
+        .attr = py_exc_attr,                                                                      \
+        .locals = (py_dict *)&py_exc_locals,                                                      \
         .base_type = &py_type_##base_,                                                         \
     }
 

@@ -35,6 +35,15 @@ py_val py_exc_arg0(py_val exc);
 // The exception's traceback as an object (None if it has none), for __exit__/__traceback__.
 py_val py_exc_traceback_obj(py_val exc);
 extern const py_type py_type_traceback;
+// The slots every exception type shares, for exception types defined in C elsewhere:
+//   const py_type my_error = {.base = {&py_type_type}, .name = PY_QSTR_MyError,
+//       .flags = PY_TF_BASETYPE | PY_TF_EXC | PY_TF_EQ_ID, .print = py_exc_print,
+//       .make_new = py_exc_make_new, .attr = py_exc_attr, .locals = (py_dict *)&py_exc_locals,
+//       .base_type = &py_type_Exception};
+void py_exc_print(const py_print *p, py_val self, int kind);
+py_val py_exc_make_new(const py_type *type, size_t n_args, size_t n_kw, const py_val *args);
+void py_exc_attr(py_val self, qstr attr, py_val *dest);
+extern const py_dict py_exc_locals;
 // Preallocates the MemoryError (called by py_init).
 void py_exc_init(void);
 

@@ -23,9 +23,20 @@ int py_port_stat(const char *path);
 long py_port_read_file(const char *path, char *buf, size_t cap);
 
 // Called by the VM when PY_S->pending has PY_PENDING_PORT set (thread switch requests, soft
-// interrupt dispatch, virtual-time accounting). May raise through py_raise* only if it
-// documents so; the host port uses it for the interpreter lock hand-off.
+// interrupt dispatch). May raise (e.g. KeyboardInterrupt); the ports use it for the
+// interpreter lock hand-off.
 void py_port_pending(void);
+
+// Called when the VM's bytecode budget runs out (PY_CFG_VM_BUDGET): `executed` bytecodes
+// ran since the last call. Returns the next budget (> 0). The host's virtual time charges
+// their cost here and returns the number of bytecodes until the next scheduled event, so
+// events happen at exact bytecode boundaries. May raise; may switch threads.
+int32_t py_port_budget(int32_t executed);
+
+// The interpreter lock: a thread releases it around blocking calls (see py_blocking_call)
+// and takes it back before touching Python objects again. No-ops for single-threaded ports.
+void py_port_gil_release(void);
+void py_port_gil_acquire(void);
 
 // The built-in (C) module called `name`, or PY_NULL: the port decides which modules it
 // links in (see modules/). Returned objects are modules (py_type_module or a module type).

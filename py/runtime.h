@@ -270,5 +270,9 @@ py_val py_import_submodule_maybe(const char *dotted);
 void py_repl_print_expr(py_val v);
 // Handles PY_S->pending (the VM calls it between instructions).
 void py_vm_handle_pending(void);
+// The bytecode budget ran out (PY_CFG_VM_BUDGET): calls py_port_budget.
+void py_vm_budget_expired(void);
+// Ends the current budget at the next instruction (a new timed event was scheduled).
+void py_vm_budget_refresh(void);
 
 #endif // PY_RUNTIME_H

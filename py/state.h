@@ -27,6 +27,7 @@ typedef struct py_thread_state {
     py_val stop_value;            // value of the last StopIteration absorbed by py_iternext
     py_val pending_exc;           // raised at the next check when PY_PENDING_EXC is set
     py_val repr_stack[16];        // containers being printed (recursive repr detection)
+    void *sched_wake;             // port data: how to wake this thread from a blocking wait
     uint32_t repr_depth;
     uint32_t c_depth;             // nested C entries into the VM
     uintptr_t c_stack_limit;      // py_stack_check's floor (includes the margin)
@@ -35,6 +36,8 @@ typedef struct py_thread_state {
     jmp_buf regs;                 // while suspended: callee-saved registers (GC scans them)
     void *port;                   // the port's per-thread data (the kernel thread)
 } py_thread_state;
+
+#define PY_SCHED_SIZE 32 // entries of the schedule queue (see py_sched_push)
 
 // PY_S->pending bits: anything the VM must look at between bytecodes. Checked on backward
 // jumps and calls only, so setting a bit costs nothing until then.
@@ -70,6 +73,8 @@ typedef struct py_state {
     py_thread_state *ts;      // the thread that holds the interpreter lock
     py_thread_state *threads; // all live thread states
     volatile uint32_t pending;
+    int32_t budget;           // bytecodes left before py_port_budget (PY_CFG_VM_BUDGET)
+    int32_t budget_granted;   // the budget last granted (to count what ran)
     py_gc_state gc;
 
     // dynamic qstrs: entries and an open-addressing index of (id + 1) by hash
@@ -92,6 +97,9 @@ typedef struct py_state {
     py_attr_cache_entry *attr_cache; // PY_CFG_ATTR_CACHE_SIZE entries in the heap
     uint32_t type_version_next;
     uint32_t recursion_limit;
+    py_val sched_queue[2 * PY_SCHED_SIZE]; // (fn, arg) pairs: a root, scanned by the GC
+    py_val module_roots[8];                // objects modules/ and ports keep alive
+    volatile uint32_t sched_head, sched_tail;
     py_thread_state main_thread;
 } py_state;
 
@@ -108,5 +116,19 @@ void py_thread_state_init(py_thread_state *ts, char *pystack, size_t pystack_siz
 void py_thread_state_unlink(py_thread_state *ts);
 // Records where the current thread's C stack ends (top = highest address) and its floor.
 void py_thread_set_stack(py_thread_state *ts, void *top, uintptr_t limit);
+
+// Runs fn(arg) with the interpreter lock released: for calls that block (sleeps, queue and
+// semaphore waits, I/O). fn must not touch Python objects. The thread's registers and stack
+// bounds are recorded first, so the GC can scan this thread while another one runs Python.
+void py_blocking_call(void (*fn)(void *arg), void *arg);
+// Gives the interpreter lock to a thread that waits for it (py_port_pending uses this).
+void py_thread_yield_lock(void);
+
+// The schedule queue: callables queued from interrupt context (micropython.schedule, soft
+// interrupt handlers) and run later by Python. py_sched_push never allocates and never
+// raises: it returns false when the queue is full. py_sched_pop returns false when empty.
+bool py_sched_push(py_val fn, py_val arg);
+bool py_sched_pop(py_val *fn, py_val *arg);
+unsigned py_sched_count(void);
 
 #endif // PY_STATE_H

@@ -557,12 +557,26 @@ static bool yield_from_step(py_val it, py_val sent, py_val *out) {
 #define VM_CHECK() (void)0
 #endif
 
+#if PY_CFG_VM_BUDGET
+// Every instruction spends one unit of the budget; the port is called when it runs out.
+#define VM_BUDGET()                                                                            \
+    do {                                                                                       \
+        if (__builtin_expect(--PY_S->budget <= 0, 0)) {                                        \
+            f->sp = sp;                                                                        \
+            py_vm_budget_expired();                                                            \
+        }                                                                                      \
+    } while (0)
+#else
+#define VM_BUDGET() (void)0
+#endif
+
 #if PY_CFG_COMPUTED_GOTO
 #define TARGET(op) L_##op:
 #define DISPATCH_OP() goto *targets[op]
 #define DISPATCH()                                                                             \
     do {                                                                                       \
         VM_CHECK();                                                                            \
+        VM_BUDGET();                                                                           \
         op = *ip;                                                                              \
         if (op >= PY_BC_HAVE_ARG) {                                                            \
             arg = (uint32_t)ip[1] | ((uint32_t)ip[2] << 8);                                    \
@@ -611,6 +625,7 @@ static bool run(py_thread_state *ts, py_val *result) {
 #else
 dispatch:
     VM_CHECK();
+    VM_BUDGET();
     op = *ip;
     if (op >= PY_BC_HAVE_ARG) {
         arg = (uint32_t)ip[1] | ((uint32_t)ip[2] << 8);
@@ -1519,6 +1534,29 @@ int py_code_line(const py_code *code, size_t off) {
         line += (int32_t)((d_line >> 1) ^ (0u - (d_line & 1)));
     }
     return line;
+}
+
+// The bytecode budget ran out: tell the port how much ran and take the next budget. The
+// port may switch threads or raise (then at this exact instruction boundary).
+void py_vm_budget_expired(void) {
+    py_state *S = PY_S;
+    int32_t executed = S->budget_granted - S->budget;
+    S->budget = S->budget_granted = 1 << 30; // while in the port: no recursion into here
+    int32_t next = py_port_budget(executed);
+    S->budget = S->budget_granted = next > 0 ? next : 1;
+    if (S->pending) {
+        py_vm_handle_pending();
+    }
+}
+
+// A new event was scheduled (a timer started, a thread created): end the current budget at
+// the next instruction so the port can size the next one around it.
+void py_vm_budget_refresh(void) {
+    py_state *S = PY_S;
+    if (S->budget > 1) {
+        S->budget_granted -= S->budget - 1;
+        S->budget = 1;
+    }
 }
 
 // Handles PY_S->pending between instructions: asynchronous exceptions and port requests.

@@ -8,8 +8,9 @@ Every tests/py/**/*.py is a test, except helper modules for the import tests:
 files whose name starts with "_" and anything inside a directory named "mods".
 Each test is run with rtpy (cwd = the test's directory, argv = [rtpy, file]).
 The expected output is <test>.py.exp if it exists (a deliberate difference,
-expected exit code 0), else the output of CPython on the same file, run the same
-way. stdout and the exit code are compared; stderr is not. A test whose first
+expected exit code 0; <test>.py.exitcode may give another), else the output of
+CPython on the same file, run the same way. <test>.py.args holds extra rtpy
+arguments for one test (e.g. --board=scenario --run-for=2000). stdout and the exit code are compared; stderr is not. A test whose first
 line of output under rtpy starts with "SKIP" is counted as skipped.
 
 Extra arguments for rtpy come from --rtpy-args or the RTPY_ARGS environment
@@ -89,14 +90,19 @@ def run(argv, path, timeout):
 
 def check(path, opts):
     """Run one test. Returns (status, report) with status pass/fail/skip."""
-    out, code = run(opts.rtpy_cmd, path, opts.timeout)
+    # <test>.py.args: extra rtpy arguments for this test only (e.g. a board scenario)
+    args_file = path.with_name(path.name + ".args")
+    extra = shlex.split(args_file.read_text()) if args_file.exists() else []
+    out, code = run(opts.rtpy_cmd + extra, path, opts.timeout)
     if code is None:
         return "fail", f"timeout after {opts.timeout} s"
     if out.split(b"\n", 1)[0].startswith(b"SKIP"):
         return "skip", out.split(b"\n", 1)[0].decode("utf-8", "replace")
     exp_file = path.with_name(path.name + ".exp")
     if exp_file.exists():
-        exp, exp_code = exp_file.read_bytes(), 0
+        code_file = path.with_name(path.name + ".exitcode")
+        exp_code = int(code_file.read_text()) if code_file.exists() else 0
+        exp = exp_file.read_bytes()
     else:
         exp, exp_code = run([opts.python], path, opts.timeout)
         if exp_code is None:

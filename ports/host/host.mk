@@ -1,7 +1,7 @@
 # ports/host: the rtpy host program.
-HOST_SRC := ports/host/main.c ports/host/port.c ports/host/readline.c
+HOST_SRC := ports/host/main.c ports/host/port.c ports/host/readline.c ports/host/console.c
 HOST_OBJ := $(addprefix $(BUILD)/,$(HOST_SRC:.c=.o))
 
-$(BUILD)/rtpy: $(PY_OBJ) $(MODULES_OBJ) $(HOST_OBJ)
+$(BUILD)/rtpy: $(PY_OBJ) $(MODULES_OBJ) $(HOST_OBJ) $(KERNEL_OBJ)
 	$(if $(Q),@echo "LINK $@")
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)

@@ -1,34 +1,73 @@
-// ports/host/main.c: the `rtpy` host program: runs a script, -c code, -m module, or the REPL.
-// It allocates the fixed heap and the Python stack once (no malloc by the interpreter after
-// this), turns SIGINT into KeyboardInterrupt, and maps uncaught exceptions to exit codes as
-// CPython does (1, or SystemExit's code).
+// ports/host/main.c: the `rtpy` host program: runs a script, -c code, -m module, or the REPL,
+// on the kernel's host simulation. Python's main thread is a kernel thread; the process ends
+// when it ends (other threads are stopped, as in MicroPython). The fixed heap and the Python
+// stack are allocated once, before the interpreter starts. SIGINT, the console's Ctrl-C and
+// --run-for deliver KeyboardInterrupt to the main thread; exit codes are CPython's.
+#include <pthread.h>
+#include <rtos/kernel.h>
+#include <rtos/sim.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "modules/kthread.h"
 #include "modules/modules.h"
+#include "ports/host/console.h"
+#include "ports/host/host.h"
 #include "ports/host/readline.h"
 #include "py/bc.h"
-#include "py/port.h"
 #include "py/objexc.h"
+#include "py/port.h"
 #include "py/runtime.h"
 #include "py/state.h"
 
 #define DEFAULT_HEAP (16u << 20)
 #define DEFAULT_PYSTACK (1u << 20)
+#define MAIN_STACK (8u << 20)
 
-static py_val keyboard_interrupt; // preallocated so the signal path never allocates
-static bool opt_dis;              // -X dis: print the bytecode before running
+static struct {
+    size_t heap_size, pystack_size;
+    const char *cmd, *module, *script;
+    int argc, first_arg;
+    char **argv;
+    bool dis;        // -X dis: print the bytecode before running
+    bool virtual_time;
+    bool time_given;
+    long run_for_ms; // -1: none
+    bool repl;
+    char *stdin_src; // a program read from a pipe
+    size_t stdin_len;
+    int exit_code;
+} O = {.run_for_ms = -1};
 
-static void on_sigint(int sig) {
-    (void)sig;
-    if (PY_TS && keyboard_interrupt) {
-        PY_TS->pending_exc = keyboard_interrupt;
-        PY_S->pending |= PY_PENDING_EXC;
+static py_val keyboard_interrupt; // preallocated: delivering it never allocates
+static struct k_sim_irq sigint_irq, run_for_irq;
+
+void host_interrupt_main(void) {
+    mod_kthread *m = mod_kthread_main();
+    if (m && keyboard_interrupt) {
+        mod_kthread_interrupt(m, keyboard_interrupt);
     }
+}
+
+static void interrupt_isr(void *arg) {
+    (void)arg;
+    host_interrupt_main();
+}
+
+// SIGINT is blocked in every thread; this host thread waits for it and posts an interrupt.
+static void *signal_thread(void *arg) {
+    sigset_t *set = arg;
+    for (;;) {
+        int sig;
+        if (sigwait(set, &sig) == 0 && sig == SIGINT) {
+            k_sim_irq_raise_async(&sigint_irq);
+        }
+    }
+    return NULL;
 }
 
 static size_t parse_size(const char *s) {
@@ -55,6 +94,9 @@ static void usage(void) {
             "  -X heapsize=N  size of the Python heap (N bytes, or Nk / Nm; default 16m)\n"
             "  -X pystack=N   size of the Python call stack (default 1m)\n"
             "  -X dis         print the compiled bytecode before running\n"
+            "  --time=virtual|real  simulated time (default for scripts: deterministic) or the\n"
+            "                 wall clock (default for the interactive REPL)\n"
+            "  --run-for=MS   raise KeyboardInterrupt in the main thread after MS of (simulated) time\n"
             "  -h, --help     this text\n"
             "  -V, --version  the version\n");
 }
@@ -84,7 +126,7 @@ static int run_source(const char *src, size_t len, qstr filename, int mode) {
     py_nlr nlr;
     if (py_nlr_push(&nlr) == 0) {
         py_val code = py_compile(src, len, filename, mode);
-        if (opt_dis) {
+        if (O.dis) {
             py_code_dis(&py_print_stdout, (const py_code *)code);
         }
         py_exec_code(code, PY_S->main_globals, PY_S->main_globals);
@@ -111,7 +153,8 @@ static int run_file(const char *path) {
     return rc;
 }
 
-static int run_stdin_script(void) {
+// A program piped in is read before the kernel starts (nothing else runs yet).
+static void read_stdin_program(void) {
     size_t cap = 4096, len = 0;
     char *src = malloc(cap);
     for (;;) {
@@ -125,9 +168,8 @@ static int run_stdin_script(void) {
         }
         len += (size_t)r;
     }
-    int rc = run_source(src, len, PY_QSTR_lt_stdin_gt, PY_COMPILE_FILE);
-    free(src);
-    return rc;
+    O.stdin_src = src;
+    O.stdin_len = len;
 }
 
 // The file of module `dotted` (a.b → DIR/a/b.py, or DIR/a/b/__main__.py for a package) in
@@ -263,7 +305,9 @@ static int repl(void) {
         int n;
         for (;;) {
             py_port_flush();
-            n = rl_readline(prompt, line, sizeof(line));
+            host_console_line_mode(true);
+            n = rl_readline(prompt, line, sizeof(line), host_console_getc, tty);
+            host_console_line_mode(false);
             if (n == RL_EOF || n == RL_INTERRUPT) {
                 break;
             }
@@ -339,38 +383,103 @@ static bool setup_main(const char *script, const char *cmd, const char *module, 
     return true;
 }
 
+// The Python main thread: a kernel thread.
+static void main_thread(void *arg) {
+    (void)arg;
+    void *heap = malloc(O.heap_size);
+    void *pystack = malloc(O.pystack_size);
+    if (heap == NULL || pystack == NULL) {
+        fprintf(stderr, "rtpy: cannot allocate the heap\n");
+        k_stop(1);
+    }
+    py_init(heap, O.heap_size, pystack, O.pystack_size);
+    uintptr_t lo = 0, hi = 0;
+    k_thread_stack_bounds(k_thread_self(), &lo, &hi);
+    py_thread_set_stack(PY_TS, (char *)__builtin_frame_address(0) + 256, lo);
+    mod_kthread_init();
+    if (!setup_main(O.script, O.cmd, O.module, O.argc, O.argv, O.first_arg)) {
+        fprintf(stderr, "rtpy: start-up failed (heap too small?)\n");
+        k_stop(1);
+    }
+    if (O.run_for_ms >= 0) {
+        k_sim_irq_at(&run_for_irq, (uint64_t)O.run_for_ms * 1000000u);
+    }
+    int rc;
+    if (O.cmd) {
+        rc = run_source(O.cmd, strlen(O.cmd), PY_QSTR_lt_string_gt, PY_COMPILE_FILE);
+    } else if (O.module) {
+        // -m: find the module's file on sys.path (a package runs its __main__.py) and run it
+        // as __main__, as CPython does
+        char path[4096];
+        rc = 1;
+        if (find_module_file(O.module, path, sizeof(path))) {
+            py_list *argv_l = (py_list *)PY_S->sys_argv;
+            argv_l->items[0] = py_str_from_cstr(path);
+            py_dict_set_qstr(PY_S->main_globals, PY_QSTR___file__, py_str_from_cstr(path));
+            rc = run_file(path);
+        } else {
+            fprintf(stderr, "%s: No module named %s\n", O.argv[0], O.module);
+        }
+    } else if (O.script) {
+        rc = run_file(O.script);
+    } else if (O.stdin_src) {
+        rc = run_source(O.stdin_src, O.stdin_len, PY_QSTR_lt_stdin_gt, PY_COMPILE_FILE);
+    } else {
+        rc = repl();
+    }
+    py_port_flush();
+    k_stop(rc);
+}
+
 int main(int argc, char **argv) {
-    size_t heap_size = DEFAULT_HEAP, pystack_size = DEFAULT_PYSTACK;
-    const char *cmd = NULL, *module = NULL, *script = NULL;
+    O.heap_size = DEFAULT_HEAP;
+    O.pystack_size = DEFAULT_PYSTACK;
     int i = 1;
     for (; i < argc; i++) {
         const char *a = argv[i];
         if (strcmp(a, "-c") == 0 && i + 1 < argc) {
-            cmd = argv[++i];
+            O.cmd = argv[++i];
             i++;
             break;
         } else if (strcmp(a, "-m") == 0 && i + 1 < argc) {
-            module = argv[++i];
+            O.module = argv[++i];
             i++;
             break;
         } else if (strcmp(a, "-X") == 0 && i + 1 < argc) {
             const char *x = argv[++i];
             if (strncmp(x, "heapsize=", 9) == 0) {
-                heap_size = parse_size(x + 9);
-                if (heap_size < 4096) {
+                O.heap_size = parse_size(x + 9);
+                if (O.heap_size < 4096) {
                     fprintf(stderr, "rtpy: bad heap size '%s'\n", x + 9);
                     return 2;
                 }
             } else if (strcmp(x, "dis") == 0) {
-                opt_dis = true;
+                O.dis = true;
             } else if (strncmp(x, "pystack=", 8) == 0) {
-                pystack_size = parse_size(x + 8);
-                if (pystack_size < 1024) {
+                O.pystack_size = parse_size(x + 8);
+                if (O.pystack_size < 1024) {
                     fprintf(stderr, "rtpy: bad Python stack size '%s'\n", x + 8);
                     return 2;
                 }
             } else {
                 fprintf(stderr, "rtpy: unknown option -X %s\n", x);
+                return 2;
+            }
+        } else if (strncmp(a, "--time=", 7) == 0) {
+            O.time_given = true;
+            if (strcmp(a + 7, "virtual") == 0) {
+                O.virtual_time = true;
+            } else if (strcmp(a + 7, "real") == 0) {
+                O.virtual_time = false;
+            } else {
+                fprintf(stderr, "rtpy: --time must be virtual or real\n");
+                return 2;
+            }
+        } else if (strncmp(a, "--run-for=", 10) == 0) {
+            char *end;
+            O.run_for_ms = strtol(a + 10, &end, 10);
+            if (*end || O.run_for_ms < 0) {
+                fprintf(stderr, "rtpy: bad --run-for value '%s'\n", a + 10);
                 return 2;
             }
         } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
@@ -387,60 +496,48 @@ int main(int argc, char **argv) {
             usage();
             return 2;
         } else {
-            script = a;
+            O.script = a;
             i++;
             break;
         }
     }
+    O.argc = argc;
+    O.argv = argv;
+    O.first_arg = i;
+    O.repl = !O.cmd && !O.module && !O.script && isatty(0);
+    if (!O.time_given) {
+        O.virtual_time = !O.repl; // scripts: deterministic; the interactive REPL: the wall clock
+    }
+    if (!O.cmd && !O.module && !O.script && !O.repl) {
+        read_stdin_program();
+    }
 
-    void *heap = malloc(heap_size);
-    void *pystack = malloc(pystack_size);
-    if (heap == NULL || pystack == NULL) {
-        fprintf(stderr, "rtpy: cannot allocate the heap\n");
-        return 1;
-    }
-    py_init(heap, heap_size, pystack, pystack_size);
-    // C stack bounds: RecursionError instead of a crash when deep C recursion nears the end.
-    char here;
-    struct rlimit rl;
-    size_t stack_size = 8u << 20;
-    if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < (1u << 30)) {
-        stack_size = rl.rlim_cur;
-    }
-    // the stack top is a little above this frame: main's caller frames hold no Python values
-    py_thread_set_stack(PY_TS, (char *)__builtin_frame_address(0) + 256, (uintptr_t)&here - stack_size + (64u << 10));
+    // SIGINT goes to a host thread of ours (kernel threads inherit the blocked mask)
+    static sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &set, NULL);
+    pthread_t sig_thread;
+    pthread_create(&sig_thread, NULL, signal_thread, &set);
+    pthread_detach(sig_thread);
 
-    if (!setup_main(script, cmd, module, argc, argv, i)) {
-        fprintf(stderr, "rtpy: start-up failed (heap too small?)\n");
-        return 1;
+    struct k_config cfg;
+    k_config_default(&cfg);
+    cfg.time_mode = O.virtual_time ? K_TIME_VIRTUAL : K_TIME_REAL;
+    k_init(&cfg);
+    k_sim_irq_init(&sigint_irq, interrupt_isr, NULL);
+    k_sim_irq_init(&run_for_irq, interrupt_isr, NULL);
+    if (O.repl) {
+        host_console_start(true);
+    } else if (!O.stdin_src) {
+        host_console_start(false);
     }
-    int rc;
-    signal(SIGINT, on_sigint);
-
-    if (cmd) {
-        rc = run_source(cmd, strlen(cmd), PY_QSTR_lt_string_gt, PY_COMPILE_FILE);
-    } else if (module) {
-        // -m: find the module's file on sys.path (a package runs its __main__.py) and run it
-        // as __main__, as CPython does
-        char path[4096];
-        rc = 1;
-        if (find_module_file(module, path, sizeof(path))) {
-            py_list *argv_l = (py_list *)PY_S->sys_argv;
-            argv_l->items[0] = py_str_from_cstr(path);
-            py_dict_set_qstr(PY_S->main_globals, PY_QSTR___file__, py_str_from_cstr(path));
-            rc = run_file(path);
-        } else {
-            fprintf(stderr, "%s: No module named %s\n", argv[0], module);
-        }
-    } else if (script) {
-        rc = run_file(script);
-    } else if (!isatty(0)) {
-        rc = run_stdin_script();
-    } else {
-        rc = repl();
-    }
-    py_port_flush();
-    free(heap);
-    free(pystack);
-    return rc;
+    static struct k_thread main_kt;
+    size_t ss = K_STACK_SIZE(MAIN_STACK);
+    void *stack = aligned_alloc(K_STACK_ALIGN, ss);
+    k_thread_create(&main_kt, stack, ss, main_thread, NULL, MOD_KTHREAD_PRIO_DEFAULT, "main");
+    int rc = k_start();
+    host_console_stop();
+    fflush(stdout);
+    return rc < 0 ? 1 : rc;
 }

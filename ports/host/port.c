@@ -7,9 +7,17 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <rtos/kernel.h>
+#include <rtos/sim.h>
+#include <time.h>
+
+#include "modules/kthread.h"
 #include "modules/modules.h"
+#include "ports/host/console.h"
+#include "ports/host/host.h"
 #include "py/port.h"
 #include "py/runtime.h"
+#include "py/state.h"
 
 void py_port_write_out(const char *s, size_t n) { fwrite(s, 1, n, stdout); }
 
@@ -57,7 +65,6 @@ long py_port_read_file(const char *path, char *buf, size_t cap) {
     return (long)st.st_size;
 }
 
-void py_port_pending(void) {}
 
 uintptr_t py_port_stack_limit(void) { return 0; }
 
@@ -70,7 +77,7 @@ py_val py_port_readline_stdin(void) {
     py_vstr_init(&v, 64);
     fflush(stdout);
     for (;;) {
-        int c = getchar();
+        int c = host_console_getc();
         if (c == EOF) {
             break;
         }
@@ -80,4 +87,45 @@ py_val py_port_readline_stdin(void) {
         }
     }
     return py_vstr_to_str(&v);
+}
+
+// Virtual time: the bytecodes that ran cost HOST_BYTECODE_NS each; the next budget ends
+// exactly at the next scheduled event, so timers and interrupts take effect at the right
+// bytecode. Real time: deliver what is due and look again after a while.
+int32_t py_port_budget(int32_t executed) {
+    if (k_is_in_isr()) {
+        return 1000; // a hard handler: its time is charged with the interrupted code's
+    }
+    if (!k_sim_is_virtual()) {
+        k_sim_consume(0);
+        return 1000;
+    }
+    k_sim_consume((uint64_t)(executed > 0 ? executed : 0) * HOST_BYTECODE_NS);
+    uint64_t now = k_sim_now_ns(), next = k_sim_next_event_ns();
+    uint64_t n = next > now ? (next - now + HOST_BYTECODE_NS - 1) / HOST_BYTECODE_NS : 1;
+    return n > 10000 ? 10000 : (int32_t)n;
+}
+
+// time.time(): the wall clock in real time; in virtual time 2000-01-01 plus the uptime, so
+// every run of a script sees the same dates.
+int64_t py_port_time_ns(void) {
+    if (k_sim_is_virtual()) {
+        return 946684800LL * 1000000000LL + (int64_t)k_sim_now_ns();
+    }
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return (int64_t)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+// Thread stacks come from the host's malloc (the interpreter's heap stays for Python).
+void *mod_kthread_port_alloc(size_t size) {
+    return aligned_alloc(K_STACK_ALIGN, (size + K_STACK_ALIGN - 1) & ~(size_t)(K_STACK_ALIGN - 1));
+}
+void mod_kthread_port_free(void *p) { free(p); }
+
+void mod_kthread_port_report(const char *what, py_val exc) {
+    py_port_flush();
+    py_print_str(&py_print_stderr, what);
+    py_print_str(&py_print_stderr, "\n");
+    py_exc_print_traceback(&py_print_stderr, exc);
 }

@@ -2,7 +2,6 @@
 // being read (so Ctrl-C during running code still raises KeyboardInterrupt via SIGINT).
 #include <stdio.h>
 #include <string.h>
-#include <termios.h>
 #include <unistd.h>
 
 #include "ports/host/readline.h"
@@ -51,14 +50,10 @@ static void redraw(const char *prompt, const char *buf, size_t len, size_t cur) 
     }
 }
 
-static int read_byte(void) {
-    unsigned char c;
-    ssize_t r = read(0, &c, 1);
-    return r == 1 ? c : -1;
-}
+static int (*read_byte)(void);
 
 static int plain_readline(const char *prompt, char *buf, size_t size) {
-    if (prompt[0] && isatty(0)) {
+    if (prompt[0]) {
         outs(prompt);
     }
     size_t n = 0;
@@ -81,17 +76,11 @@ static int plain_readline(const char *prompt, char *buf, size_t size) {
     return (int)n;
 }
 
-int rl_readline(const char *prompt, char *buf, size_t size) {
-    struct termios saved, raw;
-    if (!isatty(0) || tcgetattr(0, &saved) != 0) {
+int rl_readline(const char *prompt, char *buf, size_t size, int (*getc)(void), bool editing) {
+    read_byte = getc;
+    if (!editing) {
         return plain_readline(prompt, buf, size);
     }
-    raw = saved;
-    raw.c_lflag &= ~(tcflag_t)(ICANON | ECHO | ISIG | IEXTEN);
-    raw.c_iflag &= ~(tcflag_t)(IXON | ICRNL);
-    raw.c_cc[VMIN] = 1;
-    raw.c_cc[VTIME] = 0;
-    tcsetattr(0, TCSAFLUSH, &raw);
     outs(prompt);
     size_t len = 0, cur = 0;
     int hist_pos = 0; // 0 = the line being edited; k = k-th most recent entry
@@ -192,7 +181,6 @@ int rl_readline(const char *prompt, char *buf, size_t size) {
         redraw(prompt, buf, len, cur);
     }
     buf[len] = 0;
-    tcsetattr(0, TCSAFLUSH, &saved);
     outs("\r\n");
     if (result == RL_INTERRUPT) {
         outs("KeyboardInterrupt\r\n");

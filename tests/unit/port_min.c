@@ -28,3 +28,10 @@ py_obj *py_port_builtin_module(uint32_t name) {
     (void)name;
     return NULL;
 }
+
+int32_t py_port_budget(int32_t executed) {
+    (void)executed;
+    return 1 << 20;
+}
+void py_port_gil_release(void) {}
+void py_port_gil_acquire(void) {}

@@ -257,6 +257,10 @@ static uint64_t next_event_time(void) {
     return t;
 }
 
+uint64_t k_sim_next_event_ns(void) {
+    return next_event_time();
+}
+
 // Real time: sleep on the host until the next event is due or a foreign thread posts an
 // interrupt (k_sim_irq_raise_async signals async_cv), then deliver.
 static void idle_real(uint64_t target) {

@@ -1,0 +1,13 @@
+// ports/host/host.h: what the host port's files share.
+#ifndef PORTS_HOST_HOST_H
+#define PORTS_HOST_HOST_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+// Raises KeyboardInterrupt in the main Python thread (interrupt context or a kernel thread).
+void host_interrupt_main(void);
+// Virtual nanoseconds one bytecode costs (documented in docs/python-api.md).
+#define HOST_BYTECODE_NS 100u
+
+#endif
