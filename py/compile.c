@@ -424,10 +424,8 @@ static bool is_number(py_val v) {
     return py_is_small(v) || (py_is_obj(v) && (v->type == &py_type_int || v->type == &py_type_float));
 }
 
-// Constant folding of arithmetic on number literals (errors are left for run time).
-static bool try_fold(cunit *c, const py_ast *a, py_val *out) {
-    py_val x = a->kid[0]->val;
-    py_val y = a->kind == PY_AST_BINOP ? a->kid[1]->val : PY_NULL;
+// Constant folding of arithmetic on numbers (errors are left for run time).
+static bool try_fold(const py_ast *a, py_val x, py_val y, py_val *out) {
     if (!is_number(x) || (y && !is_number(y))) {
         return false;
     }
@@ -452,8 +450,85 @@ static bool try_fold(cunit *c, const py_ast *a, py_val *out) {
     if (py_isinstance(nlr.exc, &py_type_MemoryError)) {
         py_raise(nlr.exc);
     }
-    (void)c;
     return false;
+}
+
+// ---- micropython.const --------------------------------------------------------------------
+// `NAME = const(expr)` at module level, expr a constant expression, binds NAME at compile time
+// (MicroPython's rule): later loads of NAME that resolve to the module's globals compile to
+// the value itself. A NAME starting with '_' is not stored in the module at all, saving the
+// dict entry, as in MicroPython.
+
+#define CONST_DEPTH 8
+
+// The compile-time value of the name `q` here, if it is a const and not shadowed.
+static bool const_name(cunit *c, qstr q, py_val *out) {
+    if (c->p->consts == PY_NULL) {
+        return false;
+    }
+    py_val v = py_dict_get((py_dict *)c->p->consts, py_qstr_val(q));
+    if (v == PY_NULL) {
+        return false;
+    }
+    py_symbol *y = py_scope_lookup(c->scope, q);
+    if (y && (y->kind == PY_SYM_LOCAL || y->kind == PY_SYM_CELL || y->kind == PY_SYM_FREE ||
+              (c->scope->kind == PY_SCOPE_CLASS && (y->flags & PY_SYM_ASSIGNED)))) {
+        return false;
+    }
+    *out = v;
+    return true;
+}
+
+// The value of a constant expression: a literal, a const name, or arithmetic on them, nested
+// at most `depth` deep (which bounds the work and the C stack on long operator chains).
+static bool const_value(cunit *c, const py_ast *a, int depth, py_val *out) {
+    switch (a->kind) {
+    case PY_AST_CONST:
+        *out = a->val;
+        return true;
+    case PY_AST_NAME:
+        return const_name(c, py_qstr_get(a->val), out);
+    case PY_AST_BINOP: {
+        py_val x, y;
+        return depth > 0 && const_value(c, a->kid[0], depth - 1, &x) &&
+               const_value(c, a->kid[1], depth - 1, &y) && try_fold(a, x, y, out);
+    }
+    case PY_AST_UNARYOP: {
+        py_val x;
+        return depth > 0 && a->op != PY_AST_NOT && const_value(c, a->kid[0], depth - 1, &x) &&
+               try_fold(a, x, PY_NULL, out);
+    }
+    default:
+        return false;
+    }
+}
+
+// Compiles `a` if it is a module-level `NAME = const(expr)`; false if it is not one.
+static bool compile_const_def(cunit *c, const py_ast *a) {
+    if (c->scope->kind != PY_SCOPE_MODULE || a->n != 2 || a->kid[0]->kind != PY_AST_NAME) {
+        return false;
+    }
+    const py_ast *call = a->kid[1];
+    if (call->kind != PY_AST_CALL || call->n != 2 || call->kid[0]->kind != PY_AST_NAME ||
+        py_qstr_get(call->kid[0]->val) != PY_QSTR_const ||
+        call->kid[1]->kind == PY_AST_KEYWORD || call->kid[1]->kind == PY_AST_STARRED) {
+        return false;
+    }
+    py_val v;
+    if (!const_value(c, call->kid[1], CONST_DEPTH, &v) || !(is_number(v) || py_is_str(v) ||
+                                               (py_is_obj(v) && v->type == &py_type_bytes))) {
+        cerror(c, call->kid[1], "const() needs a constant number, str or bytes expression");
+    }
+    if (c->p->consts == PY_NULL) {
+        c->p->consts = py_dict_new(0);
+    }
+    qstr q = py_qstr_get(a->kid[0]->val);
+    py_dict_set((py_dict *)c->p->consts, py_qstr_val(q), v);
+    if (py_qstr_str(q)[0] != '_') {
+        emit_const(c, v);
+        compile_name(c, q, CTX_STORE);
+    }
+    return true;
 }
 
 // Emits a conditional jump to `label` taken when the truth of `a` equals `cond`.
@@ -914,9 +989,15 @@ static void compile_subscript_index(cunit *c, const py_ast *idx) {
 static void compile_expr(cunit *c, const py_ast *a) {
     py_stack_check();
     switch (a->kind) {
-    case PY_AST_NAME:
-        compile_name(c, py_qstr_get(a->val), CTX_LOAD);
+    case PY_AST_NAME: {
+        py_val v;
+        if (const_name(c, py_qstr_get(a->val), &v)) {
+            emit_const(c, v);
+        } else {
+            compile_name(c, py_qstr_get(a->val), CTX_LOAD);
+        }
         return;
+    }
     case PY_AST_CONST:
         emit_const(c, a->val);
         return;
@@ -936,7 +1017,7 @@ static void compile_expr(cunit *c, const py_ast *a) {
     }
     case PY_AST_BINOP: {
         py_val folded;
-        if (is_const(a->kid[0]) && is_const(a->kid[1]) && try_fold(c, a, &folded)) {
+        if (const_value(c, a, CONST_DEPTH, &folded)) {
             emit_const(c, folded);
             return;
         }
@@ -948,7 +1029,7 @@ static void compile_expr(cunit *c, const py_ast *a) {
     }
     case PY_AST_UNARYOP: {
         py_val folded;
-        if (a->op != PY_AST_NOT && is_const(a->kid[0]) && try_fold(c, a, &folded)) {
+        if (const_value(c, a, CONST_DEPTH, &folded)) {
             emit_const(c, folded);
             return;
         }
@@ -1649,6 +1730,9 @@ static void compile_stmt(cunit *c, const py_ast *a) {
         return;
     }
     case PY_AST_ASSIGN: {
+        if (compile_const_def(c, a)) {
+            return;
+        }
         compile_expr(c, a->kid[a->n - 1]);
         for (size_t i = 0; i + 1 < a->n; i++) {
             if (i + 2 < a->n) {

@@ -93,6 +93,7 @@ typedef struct py_parser {
     bool has_next;
     int depth;      // nesting, bounded to keep the C stack safe
     int mode;       // PY_COMPILE_FILE / EVAL / SINGLE
+    py_val consts;  // dict of names bound by `NAME = const(expr)` at module level, or PY_NULL
 } py_parser;
 
 void py_parse_init(py_parser *p, const char *src, size_t len, qstr filename, int mode);
