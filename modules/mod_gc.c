@@ -40,6 +40,19 @@ static py_val gc_mem_alloc(void) {
 }
 static PY_FN_OBJ_0(gc_mem_alloc_obj, mem_alloc, gc_mem_alloc);
 
+// gc.threshold([amount]): MicroPython's; -1 (or 0) turns the early collection off.
+static py_val gc_threshold(size_t n_args, const py_val *args) {
+    if (n_args == 0) {
+        size_t cur = py_gc_threshold(0);
+        py_gc_threshold(cur);
+        return py_int_from(cur ? (py_int_t)cur : -1);
+    }
+    py_int_t amount = py_get_int(args[0]);
+    py_gc_threshold(amount < 0 ? 0 : (size_t)amount);
+    return PY_NONE;
+}
+static PY_FN_OBJ_VAR(gc_threshold_obj, threshold, 0, 1, gc_threshold);
+
 static const py_dict_entry gc_table[] = {
     PY_ROM_ENTRY(__name__, py_qstr_val_const(PY_QSTR_gc)),
     PY_ROM_ENTRY(collect, &gc_collect_obj),
@@ -48,6 +61,7 @@ static const py_dict_entry gc_table[] = {
     PY_ROM_ENTRY(isenabled, &gc_isenabled_obj),
     PY_ROM_ENTRY(mem_free, &gc_mem_free_obj),
     PY_ROM_ENTRY(mem_alloc, &gc_mem_alloc_obj),
+    PY_ROM_ENTRY(threshold, &gc_threshold_obj),
 };
 static PY_ROM_DICT(gc_globals, gc_table);
 

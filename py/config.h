@@ -53,6 +53,14 @@
 
 // Bytes per GC block: the allocation granule. 16 bytes holds a float or a 2-item tuple on a
 // 32-bit target; the allocation table costs 2 bits per block (1.6% of the heap).
+// Collect early, once 1/DIV of the heap has been allocated since the last collection: garbage
+// is then reused before the live objects spread over the whole heap, which keeps big free
+// runs for big objects (the collector does not move objects). Costs more, equally long,
+// pauses. gc.threshold() changes it at run time.
+#ifndef PY_CFG_GC_THRESHOLD_DIV
+#define PY_CFG_GC_THRESHOLD_DIV 8
+#endif
+
 #ifndef PY_CFG_GC_BLOCK
 #define PY_CFG_GC_BLOCK 16
 #endif

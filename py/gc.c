@@ -56,6 +56,8 @@ void py_gc_init(void *start, size_t size) {
     pool = (pool + BLOCK - 1) & ~(uintptr_t)(BLOCK - 1);
     G.pool = (uint8_t *)pool;
     G.n_blocks = n;
+    G.hi = n;
+    G.threshold = n / PY_CFG_GC_THRESHOLD_DIV;
     memset(G.atb, 0, n / 4 + n / 8);
     G.enabled = true;
 }
@@ -177,10 +179,14 @@ static __attribute__((noinline)) void mark_current_stack(void) {
     }
 }
 
+// Frees unmarked allocations and recomputes the placement hints from scratch.
 static void sweep(void) {
-    size_t used = 0;
+    size_t used = 0, run = 0;
     bool freeing = false;
-    G.next_fit = 0;
+    for (size_t m = 0; m <= PY_GC_SMALL; m++) {
+        G.fit[m] = G.n_blocks;
+    }
+    G.hi = 0;
     for (size_t b = 0; b < G.n_blocks; b++) {
         switch (at_get(b)) {
         case AT_HEAD:
@@ -202,6 +208,13 @@ static void sweep(void) {
         default:
             freeing = false;
             break;
+        }
+        if (at_get(b) != AT_FREE) {
+            run = 0;
+        } else if (++run > PY_GC_SMALL) {
+            G.hi = b + 1;
+        } else if (G.fit[run] == G.n_blocks) {
+            G.fit[run] = b + 1 - run;
         }
     }
     G.used_blocks = used;
@@ -227,14 +240,19 @@ void py_gc_collect(void) {
 }
 
 // ---- allocation --------------------------------------------------------------------------
-// Next-fit: the search starts where the last allocation ended and wraps around once, so a
-// run of allocations walks the heap instead of rescanning its full front each time (a
-// first-fit search is quadratic when large requests must skip many small holes).
-static size_t find_run(size_t from, size_t to, size_t n) {
+// Two-ended placement. Small allocations (up to PY_GC_SMALL blocks) go first-fit from the
+// bottom, large ones first-fit from the top down, so long-lived small objects pack low and
+// the large free space stays in one piece at the top (a next-fit walk would scatter them
+// over the whole heap between collections, leaving no room for a big string or list).
+// Per-size hints keep first fit linear: fit[m] only moves up between collections (each
+// search starts there), and hi only moves down, except where py_gc_free lowers/raises them.
+
+// The first run of n free blocks in [from, G.n_blocks), or SIZE_MAX.
+static size_t find_run_up(size_t from, size_t n) {
     size_t run = 0;
-    for (size_t b = from; b < to; b++) {
+    for (size_t b = from; b < G.n_blocks; b++) {
         // Skip 4 allocated blocks at a time when a whole table byte has no free entry.
-        if ((b & 3) == 0 && run == 0 && b + 4 <= to) {
+        if ((b & 3) == 0 && run == 0 && b + 4 <= G.n_blocks) {
             uint8_t v = G.atb[b >> 2];
             if ((v & 0x03) && (v & 0x0c) && (v & 0x30) && (v & 0xc0)) {
                 b += 3;
@@ -252,17 +270,53 @@ static size_t find_run(size_t from, size_t to, size_t n) {
     return SIZE_MAX;
 }
 
+// The highest run of n free blocks below G.hi, or SIZE_MAX; lowers G.hi when no other long
+// run was passed on the way.
+static size_t find_run_down(size_t n) {
+    size_t run = 0;
+    bool passed_long = false;
+    for (size_t b = G.hi; b-- > 0;) {
+        if ((b & 3) == 3 && run == 0 && b >= 3) {
+            uint8_t v = G.atb[b >> 2];
+            if ((v & 0x03) && (v & 0x0c) && (v & 0x30) && (v & 0xc0)) {
+                b -= 3;
+                continue;
+            }
+        }
+        if (at_get(b) == AT_FREE) {
+            if (++run == n) {
+                if (!passed_long) {
+                    G.hi = b;
+                }
+                return b;
+            }
+        } else {
+            passed_long |= run > PY_GC_SMALL;
+            run = 0;
+        }
+    }
+    if (!passed_long && run <= PY_GC_SMALL) {
+        G.hi = 0;
+    }
+    return SIZE_MAX;
+}
+
 static void *alloc_blocks(size_t n, unsigned flags) {
-    size_t from = G.next_fit < G.n_blocks ? G.next_fit : 0;
-    size_t start = find_run(from, G.n_blocks, n);
-    if (start == SIZE_MAX && from > 0) {
-        size_t to = from + n - 1 < G.n_blocks ? from + n - 1 : G.n_blocks;
-        start = find_run(0, to, n);
+    size_t start;
+    if (n <= PY_GC_SMALL) {
+        start = find_run_up(G.fit[n], n);
+        size_t above = start == SIZE_MAX ? G.n_blocks : start + n;
+        for (size_t m = n; m <= PY_GC_SMALL; m++) {
+            if (G.fit[m] < above) {
+                G.fit[m] = above;
+            }
+        }
+    } else {
+        start = find_run_down(n);
     }
     if (start == SIZE_MAX) {
         return NULL;
     }
-    G.next_fit = start + n;
     at_set(start, AT_HEAD);
     for (size_t i = 1; i < n; i++) {
         at_set(start + i, AT_TAIL);
@@ -273,6 +327,23 @@ static void *alloc_blocks(size_t n, unsigned flags) {
     void *p = ptr_of(start);
     memset(p, 0, n * BLOCK);
     return p;
+}
+
+// Blocks [b, b + n) have just been freed: widen the hints to cover the runs that now exist.
+// A new run of m blocks must contain a freed block, and a free stretch next to the freed
+// ones that was already a run of m (or a long run) was covered before, so the bounds below
+// need no walk over the neighbours.
+static void freed_blocks(size_t b, size_t n) {
+    for (size_t m = 1; m <= PY_GC_SMALL; m++) {
+        size_t lo = b + 1 > m ? b + 1 - m : 0;
+        if (G.fit[m] > lo) {
+            G.fit[m] = lo;
+        }
+    }
+    size_t top = b + n + PY_GC_SMALL < G.n_blocks ? b + n + PY_GC_SMALL : G.n_blocks;
+    if (G.hi < top) {
+        G.hi = top;
+    }
 }
 
 void *py_gc_try_alloc(size_t nbytes, unsigned flags) {
@@ -336,6 +407,7 @@ void py_gc_free(void *p) {
         at_set(b + i, AT_FREE);
     }
     G.used_blocks -= n;
+    freed_blocks(b, n);
 }
 
 bool py_gc_resize_in_place(void *p, size_t nbytes) {
@@ -350,6 +422,7 @@ bool py_gc_resize_in_place(void *p, size_t nbytes) {
             at_set(b + i, AT_FREE);
         }
         G.used_blocks -= have - want;
+        freed_blocks(b + want, have - want);
         return true;
     }
     if (G.lock_depth > 0) {
@@ -366,9 +439,6 @@ bool py_gc_resize_in_place(void *p, size_t nbytes) {
     memset((uint8_t *)p + have * BLOCK, 0, (want - have) * BLOCK);
     G.used_blocks += want - have;
     G.alloc_since_collect += want - have;
-    if (G.next_fit > b && G.next_fit < b + want) {
-        G.next_fit = b + want;
-    }
     return true;
 }
 
@@ -389,6 +459,11 @@ void *py_gc_realloc(void *p, size_t nbytes) {
 
 void py_gc_enable(bool on) { G.enabled = on; }
 bool py_gc_is_enabled(void) { return G.enabled; }
+size_t py_gc_threshold(size_t bytes) {
+    size_t old = G.threshold * BLOCK;
+    G.threshold = (bytes + BLOCK - 1) / BLOCK;
+    return old;
+}
 void py_gc_lock(void) { G.lock_depth++; }
 void py_gc_unlock(void) {
     if (G.lock_depth > 0) {

@@ -47,6 +47,9 @@ void py_gc_collect(void);
 // MemoryError at once, as in MicroPython; py_gc_collect() still works.
 void py_gc_enable(bool on);
 bool py_gc_is_enabled(void);
+// Collect early, once more than `bytes` have been allocated since the last collection
+// (0: only when an allocation fails). Returns the previous setting.
+size_t py_gc_threshold(size_t bytes);
 void py_gc_get_info(py_gc_info *info);
 // heap_lock: allocation raises MemoryError (micropython.heap_lock; hard interrupt handlers).
 void py_gc_lock(void);

@@ -44,12 +44,17 @@ typedef struct py_thread_state {
 #define PY_PENDING_EXC 0x1  // raise ts's pending exception (KeyboardInterrupt, thread exit)
 #define PY_PENDING_PORT 0x2 // call py_port_pending() (lock hand-off, soft IRQs, virtual time)
 
+#define PY_GC_SMALL 16 // allocations of up to this many blocks are "small"
+
 typedef struct py_gc_state {
     uint8_t *atb;       // allocation table: 2 bits per block
     uint8_t *leaf;      // 1 bit per block: do not scan
     uint8_t *pool;      // first block
     size_t n_blocks;
-    size_t next_fit;    // where the next allocation search starts
+    // Placement hints (see gc.c): fit[m], m <= PY_GC_SMALL: no free run of m or more blocks
+    // starts below it; hi: every free run longer than PY_GC_SMALL lies below it.
+    size_t fit[PY_GC_SMALL + 1];
+    size_t hi;
     size_t used_blocks; // blocks allocated since / live after the last sweep
     void **mark_stack;
     size_t mark_sp, mark_cap;

@@ -38,6 +38,7 @@ static void test_alloc_zeroed_and_sized(void) {
 }
 
 static void test_unreachable_freed(void) {
+    size_t old = py_gc_threshold(0); // no early collection in between
     py_gc_collect();
     size_t base = used();
     make_garbage(1000);
@@ -45,6 +46,118 @@ static void test_unreachable_freed(void) {
     wipe_stack();
     py_gc_collect();
     CHECK(used() <= base + 16 * 64); // a few stale stack words may keep some alive
+    py_gc_threshold(old);
+}
+
+static uint32_t collections(void) {
+    py_gc_info info;
+    py_gc_get_info(&info);
+    return info.collections;
+}
+
+static void test_threshold_collects_early(void) {
+    size_t old = py_gc_threshold(4096);
+    uint32_t before = collections();
+    make_garbage(1000); // 64 KiB: 16 thresholds' worth
+    CHECK(collections() - before >= 15);
+    py_gc_threshold(0);
+    before = collections();
+    make_garbage(100);
+    CHECK(collections() == before);
+    py_gc_threshold(old);
+}
+
+// --- placement -----------------------------------------------------------------------------
+static bool block_free(size_t b) {
+    return ((PY_S->gc.atb[b >> 2] >> ((b & 3) * 2)) & 3) == 0;
+}
+static size_t block_index(const void *p) {
+    return (size_t)((const uint8_t *)p - PY_S->gc.pool) / PY_CFG_GC_BLOCK;
+}
+// The lowest (or highest) start of a run of n free blocks, by brute force; SIZE_MAX if none.
+static size_t brute_run(size_t n, bool highest) {
+    size_t found = SIZE_MAX, run = 0;
+    for (size_t b = 0; b < PY_S->gc.n_blocks; b++) {
+        run = block_free(b) ? run + 1 : 0;
+        if (run >= n) {
+            found = b + 1 - n;
+            if (!highest) {
+                return found;
+            }
+        }
+    }
+    return found;
+}
+
+// Random allocations, frees and resizes with the collector off: every small allocation must
+// land on the lowest run that fits, every large one on the highest, and an allocation may
+// fail only when no run fits at all: the placement hints never hide free memory.
+static void test_placement_exact(void) {
+    enum { SLOTS = 600 };
+    static void *slot[SLOTS];
+    py_gc_enable(false);
+    uint32_t seed = 12345;
+    bool ok = true;
+    int fails = 0;
+    for (int step = 0; step < 40000 && ok; step++) {
+        seed = seed * 1103515245u + 12345u;
+        uint32_t r = seed >> 8;
+        size_t i = r % SLOTS;
+        if (slot[i] && (r & 0x300)) {
+            if (r & 0x400) {
+                py_gc_free(slot[i]);
+                slot[i] = NULL;
+            } else {
+                py_gc_resize_in_place(slot[i], (size_t)((r >> 11) % 400)); // shrink or grow
+            }
+            continue;
+        }
+        // mostly small (1..16 blocks), sometimes large (up to 256 blocks)
+        size_t nb = (r & 0x3000) ? 1 + (r >> 14) % 16 : 17 + (r >> 14) % 240;
+        size_t expect = brute_run(nb, nb > PY_GC_SMALL);
+        void *p = py_gc_try_alloc(nb * PY_CFG_GC_BLOCK, 0);
+        if (p == NULL) {
+            ok &= expect == SIZE_MAX;
+            fails++;
+        } else {
+            ok &= block_index(p) == expect;
+            if (slot[i]) {
+                py_gc_free(slot[i]);
+            }
+            slot[i] = p;
+        }
+    }
+    CHECK(ok);
+    memset(slot, 0, sizeof(slot));
+    py_gc_enable(true);
+    py_gc_collect();
+}
+
+// Keeps every 16th small object of two heapfuls of allocations alive: the early collections
+// let the survivors pack at the bottom, so a large block still fits afterwards.
+static __attribute__((noinline)) py_val keep_some(size_t heap_bytes) {
+    py_val keep = py_list_new(0, NULL);
+    for (size_t i = 0; i < heap_bytes / 48; i++) {
+        void *p = py_gc_alloc(48, 0);
+        if (i % 16 == 0) {
+            py_list_append(keep, (py_val)p);
+        }
+    }
+    return keep;
+}
+
+static void test_live_objects_pack(void) {
+    py_gc_collect();
+    py_gc_info info;
+    py_gc_get_info(&info);
+    size_t total = info.total;
+    py_val volatile keep = keep_some(total * 2);
+    wipe_stack();
+    py_gc_collect();
+    py_gc_get_info(&info);
+    CHECK(info.max_free >= info.free * 3 / 4);
+    CHECK(py_gc_try_alloc(info.free / 2, 0) != NULL);
+    CHECK(((py_list *)keep)->len > 0);
 }
 
 static void test_stack_root_kept(void) {
@@ -233,6 +346,9 @@ int main(void) {
     static const uh_test tests[] = {
         {"alloc_zeroed_and_sized", test_alloc_zeroed_and_sized},
         {"unreachable_freed", test_unreachable_freed},
+        {"threshold_collects_early", test_threshold_collects_early},
+        {"placement_exact", test_placement_exact},
+        {"live_objects_pack", test_live_objects_pack},
         {"stack_root_kept", test_stack_root_kept},
         {"interior_pointer_kept", test_interior_pointer_kept},
         {"long_chain_survives_mark_stack_overflow", test_long_chain_survives_mark_stack_overflow},
