@@ -6,6 +6,7 @@
 
 #include "py/objstr.h"
 #include "py/runtime.h"
+#include "py/unicode.h"
 
 // ---- UTF-8 helpers -------------------------------------------------------------------------
 size_t py_utf8_charlen(const char *s, size_t len) {

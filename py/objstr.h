@@ -21,8 +21,6 @@ py_val py_str_mod_format(py_val fmt, py_val args);
 // bytes → str with an encoding ('utf-8', 'ascii', 'latin-1') and errors ('strict', 'replace',
 // 'ignore'); either may be PY_NULL for the default.
 py_val py_bytes_decode(const void *data, size_t len, py_val encoding, py_val errors);
-// unicodedata-style predicates for code points (enough for repr and str methods).
-bool py_unicode_isprintable(uint32_t cp);
 extern const py_dict py_str_locals_dict;
 
 #endif // PY_OBJSTR_H

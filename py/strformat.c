@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "py/dtoa.h"
+#include "py/objfloat.h"
 #include "py/objint.h"
 #include "py/objstr.h"
 #include "py/runtime.h"
@@ -41,7 +42,8 @@ static void self_args(size_t n_args, const py_val *args, const char *name, sv *s
         py_raise_fmt(&py_type_TypeError, "unbound method str.%s() needs an argument", name);
     }
     if (!py_is_str(args[0])) {
-        py_raise_fmt(&py_type_TypeError, "descriptor '%s' for 'str' objects doesn't apply to a '%T' object", name,
+        py_raise_fmt(&py_type_TypeError,
+                     "descriptor '%s' for 'str' objects doesn't apply to a '%T' object", name,
                      args[0]);
     }
     sv_of(args[0], self);
@@ -56,11 +58,11 @@ static void self_args(size_t n_args, const py_val *args, const char *name, sv *s
 #define F_ZERO 16
 
 typedef struct mod_ctx {
-    py_val args;    // the right operand, or the value of the last %(key)
-    py_val *items;  // tuple items (arglen >= 0)
+    py_val args;     // the right operand, or the value of the last %(key)
+    py_val *items;   // tuple items (arglen >= 0)
     py_int_t arglen; // -1: a single non-tuple argument
     py_int_t argidx; // -2: the single argument is not used yet
-    py_val dict;    // the mapping for %(key), PY_NULL if the operand is not one
+    py_val dict;     // the mapping for %(key), PY_NULL if the operand is not one
 } mod_ctx;
 
 typedef struct mod_arg {
@@ -85,7 +87,8 @@ static bool is_mapping(py_val v) {
         return false;
     }
     if (t->flags & PY_TF_HEAP) {
-        return py_type_lookup(t, PY_QSTR___getitem__) != PY_NULL;
+        return py_type_lookup(t, PY_QSTR___getitem__) != PY_NULL ||
+               (t->native != NULL && t->native->subscr != NULL);
     }
     return t->subscr != NULL;
 }
@@ -106,12 +109,13 @@ static py_int_t mod_star(mod_ctx *c, bool prec) {
 // Writes body (its sign included for numeric conversions) padded as the flags say.
 static void mod_output(py_vstr *out, mod_arg *a, const char *s, size_t n, size_t clen) {
     char fill = a->sign && (a->flags & F_ZERO) ? '0' : ' ';
-    if ((a->width < 0 || a->width <= (py_int_t)clen) && (a->prec < 0 || a->prec >= (py_int_t)clen) &&
-        !(a->flags & (F_SIGN | F_BLANK))) {
+    if ((a->width < 0 || a->width <= (py_int_t)clen) &&
+        (a->prec < 0 || a->prec >= (py_int_t)clen) && !(a->flags & (F_SIGN | F_BLANK))) {
         py_vstr_add(out, s, n);
         return;
     }
-    if ((a->ch == 's' || a->ch == 'r' || a->ch == 'a') && a->prec >= 0 && (py_int_t)clen > a->prec) {
+    if ((a->ch == 's' || a->ch == 'r' || a->ch == 'a') && a->prec >= 0 &&
+        (py_int_t)clen > a->prec) {
         n = (size_t)(py_utf8_offset(s, n, (size_t)a->prec) - s);
         clen = (size_t)a->prec;
     }
@@ -182,9 +186,11 @@ static void mod_int(py_vstr *out, mod_arg *a, py_val v) {
     py_val iv = py_int_unwrap(v);
     if (iv == PY_NULL) {
         const py_type *t = py_typeof(v);
-        if (t == &py_type_float && !want_index) {
-            iv = py_int_from_double(((py_float *)v)->value);
-        } else if (t != &py_type_float && !py_is_str(v) && t->unary_op != NULL) {
+        double d;
+        bool is_float = py_float_unwrap(v, &d);
+        if (is_float && !want_index) {
+            iv = py_int_from_double(d);
+        } else if (!is_float && !py_is_str(v) && t->unary_op != NULL) {
             iv = t->unary_op(PY_UOP_INDEX, v);
             if (iv == PY_NULL && !want_index) {
                 iv = t->unary_op(PY_UOP_INT, v);
@@ -229,19 +235,27 @@ static void mod_int(py_vstr *out, mod_arg *a, py_val v) {
             nd--;
         }
     }
+    // sign, "0x"-style prefix, zeros up to the precision, digits
     size_t zeros = a->prec > (py_int_t)nd ? (size_t)a->prec - nd : 0;
     bool prefix = (a->flags & F_ALT) && base != 10;
-    py_vstr num;
-    py_vstr_init(&num, nd + zeros + 3);
+    size_t n = neg + 2 * prefix + zeros + nd;
+    char small[96];
+    char *num = small;
+    if (n > sizeof(small)) {
+        py_vstr big;
+        py_vstr_init(&big, n);
+        num = py_vstr_extend(&big, n);
+    }
+    char *d = num;
     if (neg) {
-        py_vstr_add_char(&num, '-');
+        *d++ = '-';
     }
     if (prefix) {
-        py_vstr_add_char(&num, '0');
-        py_vstr_add_char(&num, type);
+        *d++ = '0';
+        *d++ = type;
     }
-    memset(py_vstr_extend(&num, zeros), '0', zeros);
-    char *d = py_vstr_extend(&num, nd);
+    memset(d, '0', zeros);
+    d += zeros;
     memcpy(d, digits, nd);
     if (type == 'X') {
         for (size_t i = 0; i < nd; i++) {
@@ -251,7 +265,7 @@ static void mod_int(py_vstr *out, mod_arg *a, py_val v) {
         }
     }
     a->sign = true;
-    mod_output(out, a, py_vstr_data(&num), num.len, num.len);
+    mod_output(out, a, num, n, n);
 }
 
 // %e %E %f %F %g %G
@@ -293,7 +307,8 @@ static void mod_char(py_vstr *out, mod_arg *a, py_val v) {
     } else {
         py_val iv = py_int_unwrap(v);
         const py_type *t = py_typeof(v);
-        if (iv == PY_NULL && t != &py_type_float && t->unary_op != NULL) {
+        double d;
+        if (iv == PY_NULL && !py_float_unwrap(v, &d) && t->unary_op != NULL) {
             iv = t->unary_op(PY_UOP_INDEX, v);
             iv = iv != PY_NULL ? py_int_unwrap(iv) : PY_NULL;
         }
@@ -306,10 +321,18 @@ static void mod_char(py_vstr *out, mod_arg *a, py_val v) {
         }
         cp = (uint32_t)i;
     }
-    py_vstr c;
-    py_vstr_init(&c, 4);
-    py_vstr_add_utf8(&c, cp);
-    mod_output(out, a, py_vstr_data(&c), c.len, 1);
+    char u[4];
+    size_t n = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    if (n == 1) {
+        u[0] = (char)cp;
+    } else {
+        static const uint8_t lead[] = {0, 0, 0xc0, 0xe0, 0xf0};
+        for (size_t i = n - 1; i > 0; i--, cp >>= 6) {
+            u[i] = (char)(0x80 | (cp & 0x3f));
+        }
+        u[0] = (char)(lead[n] | cp);
+    }
+    mod_output(out, a, u, n, 1);
 }
 
 py_val py_str_mod_format(py_val fmt, py_val args) {
@@ -323,6 +346,14 @@ py_val py_str_mod_format(py_val fmt, py_val args) {
         c.argidx = 0;
     } else if (is_mapping(args)) {
         c.dict = args;
+    }
+    if (memchr(f.s, '%', f.len) == NULL) {
+        // CPython hands back the format object itself (even of a subclass of str)
+        if (c.argidx < c.arglen && c.dict == PY_NULL) {
+            py_raise_msg(&py_type_TypeError,
+                         "not all arguments converted during string formatting");
+        }
+        return fmt;
     }
     py_vstr out;
     py_vstr_init(&out, f.len + 16);
@@ -360,7 +391,12 @@ py_val py_str_mod_format(py_val fmt, py_val args) {
         }
         // flags, width, precision, length modifier, then the conversion character
         for (; s < e; s++) {
-            int fl = *s == '-' ? F_LJUST : *s == '+' ? F_SIGN : *s == ' ' ? F_BLANK : *s == '#' ? F_ALT : *s == '0' ? F_ZERO : 0;
+            int fl = *s == '-'   ? F_LJUST
+                     : *s == '+' ? F_SIGN
+                     : *s == ' ' ? F_BLANK
+                     : *s == '#' ? F_ALT
+                     : *s == '0' ? F_ZERO
+                                 : 0;
             if (fl == 0) {
                 break;
             }
@@ -427,12 +463,14 @@ py_val py_str_mod_format(py_val fmt, py_val args) {
         case 'G': mod_float(&out, &a, v); break;
         case 'c': mod_char(&out, &a, v); break;
         default:
-            py_raise_fmt(&py_type_ValueError, "unsupported format character '%c' (0x%x) at index %zu",
+            py_raise_fmt(&py_type_ValueError,
+                         "unsupported format character '%c' (0x%x) at index %zu",
                          a.ch >= 32 && a.ch <= 126 ? (int)a.ch : '?', (unsigned)a.ch,
                          py_utf8_charlen(f.s, (size_t)(conv - f.s)));
         }
         if (c.dict != PY_NULL && c.argidx < c.arglen) {
-            py_raise_msg(&py_type_TypeError, "not all arguments converted during string formatting");
+            py_raise_msg(&py_type_TypeError,
+                         "not all arguments converted during string formatting");
         }
     }
     if (c.argidx < c.arglen && c.dict == PY_NULL) {
@@ -449,9 +487,9 @@ enum { AUTO_INIT, AUTO_ON, AUTO_MANUAL };
 typedef struct fmt_ctx {
     const py_val *args; // positional arguments (NULL for format_map)
     size_t n_args;
-    const py_val *kw;   // str.format's keyword (name, value) pairs
+    const py_val *kw; // str.format's keyword (name, value) pairs
     size_t n_kw;
-    py_val mapping;     // format_map's mapping (PY_NULL for str.format)
+    py_val mapping; // format_map's mapping (PY_NULL for str.format)
     int auto_state;
     size_t auto_next;
 } fmt_ctx;
@@ -487,10 +525,14 @@ static py_val field_object(const char *s, size_t n, fmt_ctx *c) {
             c->auto_state = empty ? AUTO_ON : AUTO_MANUAL;
         }
         if (c->auto_state == AUTO_MANUAL && empty) {
-            py_raise_msg(&py_type_ValueError, "cannot switch from manual field specification to automatic field numbering");
+            py_raise_msg(
+                &py_type_ValueError,
+                "cannot switch from manual field specification to automatic field numbering");
         }
         if (c->auto_state == AUTO_ON && !empty) {
-            py_raise_msg(&py_type_ValueError, "cannot switch from automatic field numbering to manual field specification");
+            py_raise_msg(
+                &py_type_ValueError,
+                "cannot switch from automatic field numbering to manual field specification");
         }
         if (empty) {
             index = (py_int_t)c->auto_next++;
@@ -519,7 +561,9 @@ static py_val field_object(const char *s, size_t n, fmt_ctx *c) {
             py_raise_msg(&py_type_ValueError, "Format string contains positional fields");
         }
         if ((size_t)index >= c->n_args) {
-            py_raise_fmt(&py_type_IndexError, "Replacement index %zu out of range for positional args tuple", (size_t)index);
+            py_raise_fmt(&py_type_IndexError,
+                         "Replacement index %zu out of range for positional args tuple",
+                         (size_t)index);
         }
         obj = c->args[index];
     }
@@ -550,13 +594,45 @@ static py_val field_object(const char *s, size_t n, fmt_ctx *c) {
             i++;
             obj = py_subscr_load(obj, key);
         } else {
-            py_raise_msg(&py_type_ValueError, "Only '.' or '[' may follow ']' in format field specifier");
+            py_raise_msg(&py_type_ValueError,
+                         "Only '.' or '[' may follow ']' in format field specifier");
         }
     }
     return obj;
 }
 
 static void format_build(py_vstr *out, const char *s, size_t n, fmt_ctx *c, int depth);
+
+// format(obj, spec) straight into out for exact ints, floats and strs (what py_format would
+// do, without the intermediate spec and result objects); false for other values.
+static bool format_direct(py_vstr *out, py_val obj, const char *spec, size_t sl) {
+    const py_type *t = py_typeof(obj);
+    if (t->flags & PY_TF_HEAP) {
+        return false;
+    }
+    py_print p;
+    py_vstr_printer(out, &p);
+    double d;
+    if (t == &py_type_int) {
+        if (sl == 0) {
+            py_int_print_base(&p, obj, 10, false);
+        } else {
+            py_int_format(&p, obj, spec, sl);
+        }
+        return true;
+    }
+    if (py_float_unwrap(obj, &d)) {
+        py_float_format(&p, d, spec, sl);
+        return true;
+    }
+    if (t == &py_type_str && sl == 0) {
+        size_t l;
+        const char *s = py_get_str(obj, &l);
+        py_vstr_add(out, s, l);
+        return true;
+    }
+    return false;
+}
 
 // One replacement field; *ip is just past its '{'. Appends the formatted value.
 static void format_field(py_vstr *out, const char *s, size_t n, size_t *ip, fmt_ctx *c, int depth) {
@@ -585,7 +661,8 @@ static void format_field(py_vstr *out, const char *s, size_t n, size_t *ip, fmt_
         bool done = false;
         if (ch == '!') {
             if (i >= n) {
-                py_raise_msg(&py_type_ValueError, "end of string while looking for conversion specifier");
+                py_raise_msg(&py_type_ValueError,
+                             "end of string while looking for conversion specifier");
             }
             const char *p = s + i;
             conv = py_utf8_decode(&p);
@@ -641,10 +718,7 @@ static void format_field(py_vstr *out, const char *s, size_t n, size_t *ip, fmt_
         format_build(&sp, s + spec, spec_end - spec, c, depth - 1);
         specv = py_vstr_to_str(&sp);
     } else {
-        if (spec_end == spec && py_is_str(obj) && (py_is_qstr(obj) || obj->type == &py_type_str)) {
-            size_t l;
-            const char *d = py_get_str(obj, &l);
-            py_vstr_add(out, d, l);
+        if (format_direct(out, obj, s + spec, spec_end - spec)) {
             return;
         }
         specv = py_str_new(s + spec, spec_end - spec);
@@ -696,6 +770,9 @@ static void format_build(py_vstr *out, const char *s, size_t n, fmt_ctx *c, int 
 static py_val str_format(size_t n_args, size_t n_kw, const py_val *args) {
     sv f;
     self_args(n_args, args, "format", &f);
+    if (memchr(f.s, '{', f.len) == NULL && memchr(f.s, '}', f.len) == NULL) {
+        return args[0]; // as CPython: the object itself, even of a subclass of str
+    }
     fmt_ctx c = {args + 1, n_args - 1, args + n_args, n_kw, PY_NULL, AUTO_INIT, 0};
     py_vstr out;
     py_vstr_init(&out, f.len + 16);
@@ -708,9 +785,13 @@ static py_val str_format_map(size_t n_args, const py_val *args) {
     sv f;
     self_args(n_args, args, "format_map", &f);
     if (n_args != 2) {
-        py_raise_fmt(&py_type_TypeError, "str.format_map() takes exactly one argument (%zu given)", n_args - 1);
+        py_raise_fmt(&py_type_TypeError, "str.format_map() takes exactly one argument (%zu given)",
+                     n_args - 1);
     }
     py_val mapping = args[1];
+    if (memchr(f.s, '{', f.len) == NULL && memchr(f.s, '}', f.len) == NULL) {
+        return args[0];
+    }
     fmt_ctx c = {NULL, 0, NULL, 0, mapping, AUTO_INIT, 0};
     py_vstr out;
     py_vstr_init(&out, f.len + 16);

@@ -23,7 +23,9 @@ typedef struct sv {
     size_t clen;
 } sv;
 
-static inline bool sv_ascii(const sv *v) { return v->len == v->clen; }
+static inline bool sv_ascii(const sv *v) {
+    return v->len == v->clen;
+}
 
 // The str value itself for a qstr or an exact str, the wrapped str for a subclass instance.
 static py_val exact(py_val v) {
@@ -42,8 +44,9 @@ static void sv_of(py_val v, sv *out) {
 // self of a method, which may be anything when called as str.method(x).
 static void self_sv(py_val self, const char *method, sv *out) {
     if (!py_is_str(self)) {
-        py_raise_fmt(&py_type_TypeError, "descriptor '%s' for 'str' objects doesn't apply to a '%T' object",
-                     method, self);
+        py_raise_fmt(&py_type_TypeError,
+                     "descriptor '%s' for 'str' objects doesn't apply to a '%T' object", method,
+                     self);
     }
     sv_of(self, out);
 }
@@ -52,8 +55,8 @@ static void self_sv(py_val self, const char *method, sv *out) {
 enum { ARGS_NONE, ARGS_ONE, ARGS_TUPLE, ARGS_CLINIC };
 
 // Checks a method call's self and argument count as CPython's wrappers do; gets self's text.
-static void method_args(size_t n_args, const py_val *args, const char *name, int style, size_t min, size_t max,
-                        sv *self) {
+static void method_args(size_t n_args, const py_val *args, const char *name, int style, size_t min,
+                        size_t max, sv *self) {
     if (n_args == 0) {
         py_raise_fmt(&py_type_TypeError, "unbound method str.%s() needs an argument", name);
     }
@@ -65,22 +68,28 @@ static void method_args(size_t n_args, const py_val *args, const char *name, int
     size_t lim = n < min ? min : max;
     const char *s = lim == 1 ? "" : "s", *most = n < min ? "least" : "most";
     switch (style) {
-    case ARGS_NONE: py_raise_fmt(&py_type_TypeError, "str.%s() takes no arguments (%zu given)", name, n);
-    case ARGS_ONE: py_raise_fmt(&py_type_TypeError, "str.%s() takes exactly one argument (%zu given)", name, n);
+    case ARGS_NONE:
+        py_raise_fmt(&py_type_TypeError, "str.%s() takes no arguments (%zu given)", name, n);
+    case ARGS_ONE:
+        py_raise_fmt(&py_type_TypeError, "str.%s() takes exactly one argument (%zu given)", name,
+                     n);
     case ARGS_TUPLE:
-        py_raise_fmt(&py_type_TypeError, "%s() takes at %s %zu argument%s (%zu given)", name, most, lim, s, n);
-    default: py_raise_fmt(&py_type_TypeError, "%s expected at %s %zu argument%s, got %zu", name, most, lim, s, n);
+        py_raise_fmt(&py_type_TypeError, "%s() takes at %s %zu argument%s (%zu given)", name, most,
+                     lim, s, n);
+    default:
+        py_raise_fmt(&py_type_TypeError, "%s expected at %s %zu argument%s, got %zu", name, most,
+                     lim, s, n);
     }
 }
 
 // Maps the positional then keyword arguments after self onto out[0..n) (PY_NULL when absent)
 // for a method whose n parameters may all be passed by keyword.
-static void method_kw(size_t n_args, size_t n_kw, const py_val *args, const char *name, const uint16_t *names,
-                      size_t n, py_val *out) {
+static void method_kw(size_t n_args, size_t n_kw, const py_val *args, const char *name,
+                      const uint16_t *names, size_t n, py_val *out) {
     size_t npos = n_args - 1;
     if (npos + n_kw > n) {
-        py_raise_fmt(&py_type_TypeError, "%s() takes at most %zu argument%s (%zu given)", name, n, n == 1 ? "" : "s",
-                     npos + n_kw);
+        py_raise_fmt(&py_type_TypeError, "%s() takes at most %zu argument%s (%zu given)", name, n,
+                     n == 1 ? "" : "s", npos + n_kw);
     }
     for (size_t i = 0; i < n; i++) {
         out[i] = i < npos ? args[1 + i] : PY_NULL;
@@ -93,10 +102,13 @@ static void method_kw(size_t n_args, size_t n_kw, const py_val *args, const char
             i++;
         }
         if (i == n) {
-            py_raise_fmt(&py_type_TypeError, "'%q' is an invalid keyword argument for %s()", q, name);
+            py_raise_fmt(&py_type_TypeError, "'%q' is an invalid keyword argument for %s()", q,
+                         name);
         }
         if (i < npos) {
-            py_raise_fmt(&py_type_TypeError, "argument for %s() given by name ('%q') and position (%zu)", name, q, i + 1);
+            py_raise_fmt(&py_type_TypeError,
+                         "argument for %s() given by name ('%q') and position (%zu)", name, q,
+                         i + 1);
         }
         out[i] = args[n_args + 2 * k + 1];
     }
@@ -109,10 +121,11 @@ static void arg_sv(py_val v, sv *out) {
     sv_of(v, out);
 }
 
-// A new str of s[0..len) holding clen code points (short ones may come back as qstrs).
+// A new str of s[0..len) holding clen code points. Pieces are not looked up among the qstrs
+// (py_str_new does that for short strings): hashing each piece costs more than it saves.
 static py_val str_from(const char *s, size_t len, size_t clen) {
-    if (len <= 16) {
-        return py_str_new(s, len);
+    if (len == 0) {
+        return py_qstr_val(PY_QSTR_);
     }
     char *d;
     py_val r = py_str_new_uninit(len, &d);
@@ -127,27 +140,33 @@ static py_val sv_sub(py_val self, const sv *v, size_t a, size_t b) {
     if (a == 0 && b == v->len) {
         return exact(self);
     }
-    return sv_ascii(v) ? str_from(v->s + a, b - a, b - a) : py_str_new(v->s + a, b - a);
+    return str_from(v->s + a, b - a, sv_ascii(v) ? b - a : py_utf8_charlen(v->s + a, b - a));
 }
 
-static inline size_t utf8_len(uint8_t lead) { return lead < 0x80 ? 1 : lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2; }
+static inline size_t utf8_len(uint8_t lead) {
+    return lead < 0x80 ? 1 : lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
+}
 
 // Byte offset of code point i (i <= clen).
 static size_t sv_off(const sv *v, size_t i) {
     return sv_ascii(v) ? i : (size_t)(py_utf8_offset(v->s, v->len, i) - v->s);
 }
 
-static inline bool ascii_space(uint8_t c) { return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f); }
+// \t \n \v \f \r, \x1c..\x1f and ' ' as a bit mask
+static inline bool ascii_space(uint8_t c) {
+    return c <= ' ' && (0x1f0003e00ull >> c) & 1;
+}
 
-// Byte length of the whitespace character at s[i], or 0 if it is not whitespace.
-static size_t space_at(const char *s, size_t i) {
-    uint8_t c = (uint8_t)s[i];
-    if (c < 0x80) {
-        return ascii_space(c);
-    }
+static size_t space_at_slow(const char *s, size_t i) {
     const char *p = s + i;
     uint32_t cp = py_utf8_decode(&p);
     return py_unicode_isspace(cp) ? (size_t)(p - (s + i)) : 0;
+}
+
+// Byte length of the whitespace character at s[i], or 0 if it is not whitespace.
+static inline size_t space_at(const char *s, size_t i) {
+    uint8_t c = (uint8_t)s[i];
+    return c < 0x80 ? ascii_space(c) : space_at_slow(s, i);
 }
 
 // Byte index where the character ending just before s[i] starts (i > 0).
@@ -174,7 +193,8 @@ static py_int_t index_arg(py_val v, py_int_t dflt) {
             i = py_int_unwrap(i);
         }
         if (i == PY_NULL) {
-            py_raise_msg(&py_type_TypeError, "slice indices must be integers or None or have an __index__ method");
+            py_raise_msg(&py_type_TypeError,
+                         "slice indices must be integers or None or have an __index__ method");
         }
     }
     if (py_is_small(i)) {
@@ -303,7 +323,11 @@ static py_val find_impl(size_t n_args, const py_val *args, int kind) {
     ptrdiff_t k = -1;
     if (end - start >= (py_int_t)n.clen) {
         size_t sb = sv_off(&h, (size_t)start);
-        size_t eb = sv_ascii(&h) ? (size_t)end : sb + (size_t)(py_utf8_offset(h.s + sb, h.len - sb, (size_t)(end - start)) - (h.s + sb));
+        size_t eb =
+            sv_ascii(&h)
+                ? (size_t)end
+                : sb + (size_t)(py_utf8_offset(h.s + sb, h.len - sb, (size_t)(end - start)) -
+                                (h.s + sb));
         if (kind == COUNT) {
             if (n.len == 0) {
                 return py_small(end - start + 1);
@@ -322,7 +346,7 @@ static py_val find_impl(size_t n_args, const py_val *args, int kind) {
             return py_small((py_int_t)cnt);
         }
         k = kind == FIND || kind == INDEX ? search_fwd(h.s + sb, eb - sb, n.s, n.len)
-                                         : search_rev(h.s + sb, eb - sb, n.s, n.len);
+                                          : search_rev(h.s + sb, eb - sb, n.s, n.len);
         if (k >= 0) {
             size_t cp = sv_ascii(&h) ? (size_t)k : py_utf8_charlen(h.s + sb, (size_t)k);
             return py_small(start + (py_int_t)cp);
@@ -337,11 +361,21 @@ static py_val find_impl(size_t n_args, const py_val *args, int kind) {
     return py_small(-1);
 }
 
-static py_val str_find(size_t n, const py_val *a) { return find_impl(n, a, FIND); }
-static py_val str_rfind(size_t n, const py_val *a) { return find_impl(n, a, RFIND); }
-static py_val str_index(size_t n, const py_val *a) { return find_impl(n, a, INDEX); }
-static py_val str_rindex(size_t n, const py_val *a) { return find_impl(n, a, RINDEX); }
-static py_val str_count(size_t n, const py_val *a) { return find_impl(n, a, COUNT); }
+static py_val str_find(size_t n, const py_val *a) {
+    return find_impl(n, a, FIND);
+}
+static py_val str_rfind(size_t n, const py_val *a) {
+    return find_impl(n, a, RFIND);
+}
+static py_val str_index(size_t n, const py_val *a) {
+    return find_impl(n, a, INDEX);
+}
+static py_val str_rindex(size_t n, const py_val *a) {
+    return find_impl(n, a, RINDEX);
+}
+static py_val str_count(size_t n, const py_val *a) {
+    return find_impl(n, a, COUNT);
+}
 static PY_FN_OBJ_VAR(str_find_obj, find, 0, PY_ARGS_MANY, str_find);
 static PY_FN_OBJ_VAR(str_rfind_obj, rfind, 0, PY_ARGS_MANY, str_rfind);
 static PY_FN_OBJ_VAR(str_index_obj, index, 0, PY_ARGS_MANY, str_index);
@@ -378,7 +412,8 @@ static py_val starts_ends(size_t n_args, const py_val *args, bool ends) {
         py_tuple *t = (py_tuple *)sub;
         for (size_t i = 0; i < t->len; i++) {
             if (!py_is_str(t->items[i])) {
-                py_raise_fmt(&py_type_TypeError, "tuple for %s must only contain str, not %T", name, t->items[i]);
+                py_raise_fmt(&py_type_TypeError, "tuple for %s must only contain str, not %T", name,
+                             t->items[i]);
             }
             if (tailmatch(&h, t->items[i], start, end, ends)) {
                 return PY_TRUE;
@@ -387,13 +422,18 @@ static py_val starts_ends(size_t n_args, const py_val *args, bool ends) {
         return PY_FALSE;
     }
     if (!py_is_str(sub)) {
-        py_raise_fmt(&py_type_TypeError, "%s first arg must be str or a tuple of str, not %T", name, sub);
+        py_raise_fmt(&py_type_TypeError, "%s first arg must be str or a tuple of str, not %T", name,
+                     sub);
     }
     return py_bool(tailmatch(&h, sub, start, end, ends));
 }
 
-static py_val str_startswith(size_t n, const py_val *a) { return starts_ends(n, a, false); }
-static py_val str_endswith(size_t n, const py_val *a) { return starts_ends(n, a, true); }
+static py_val str_startswith(size_t n, const py_val *a) {
+    return starts_ends(n, a, false);
+}
+static py_val str_endswith(size_t n, const py_val *a) {
+    return starts_ends(n, a, true);
+}
 static PY_FN_OBJ_VAR(str_startswith_obj, startswith, 0, PY_ARGS_MANY, str_startswith);
 static PY_FN_OBJ_VAR(str_endswith_obj, endswith, 0, PY_ARGS_MANY, str_endswith);
 
@@ -415,8 +455,12 @@ static py_val remove_affix(size_t n_args, const py_val *args, bool suffix) {
     }
     return suffix ? sv_sub(self, &s, 0, at) : sv_sub(self, &s, a.len, s.len);
 }
-static py_val str_removeprefix(size_t n, const py_val *a) { return remove_affix(n, a, false); }
-static py_val str_removesuffix(size_t n, const py_val *a) { return remove_affix(n, a, true); }
+static py_val str_removeprefix(size_t n, const py_val *a) {
+    return remove_affix(n, a, false);
+}
+static py_val str_removesuffix(size_t n, const py_val *a) {
+    return remove_affix(n, a, true);
+}
 static PY_FN_OBJ_VAR(str_removeprefix_obj, removeprefix, 0, PY_ARGS_MANY, str_removeprefix);
 static PY_FN_OBJ_VAR(str_removesuffix_obj, removesuffix, 0, PY_ARGS_MANY, str_removesuffix);
 
@@ -539,8 +583,12 @@ static py_val split_impl(size_t n_args, size_t n_kw, const py_val *args, bool ri
     return list;
 }
 
-static py_val str_split(size_t n_args, size_t n_kw, const py_val *args) { return split_impl(n_args, n_kw, args, false); }
-static py_val str_rsplit(size_t n_args, size_t n_kw, const py_val *args) { return split_impl(n_args, n_kw, args, true); }
+static py_val str_split(size_t n_args, size_t n_kw, const py_val *args) {
+    return split_impl(n_args, n_kw, args, false);
+}
+static py_val str_rsplit(size_t n_args, size_t n_kw, const py_val *args) {
+    return split_impl(n_args, n_kw, args, true);
+}
 static PY_FN_OBJ_KW(str_split_obj, split, str_split);
 static PY_FN_OBJ_KW(str_rsplit_obj, rsplit, str_rsplit);
 
@@ -589,7 +637,8 @@ static py_val partition_impl(size_t n_args, const py_val *args, bool right) {
     if (sep.len == 0) {
         py_raise_msg(&py_type_ValueError, "empty separator");
     }
-    ptrdiff_t k = right ? search_rev(s.s, s.len, sep.s, sep.len) : search_fwd(s.s, s.len, sep.s, sep.len);
+    ptrdiff_t k =
+        right ? search_rev(s.s, s.len, sep.s, sep.len) : search_fwd(s.s, s.len, sep.s, sep.len);
     py_val t[3];
     py_val empty = py_qstr_val(PY_QSTR_);
     if (k < 0) {
@@ -603,8 +652,12 @@ static py_val partition_impl(size_t n_args, const py_val *args, bool right) {
     }
     return py_tuple_new(3, t);
 }
-static py_val str_partition(size_t n, const py_val *a) { return partition_impl(n, a, false); }
-static py_val str_rpartition(size_t n, const py_val *a) { return partition_impl(n, a, true); }
+static py_val str_partition(size_t n, const py_val *a) {
+    return partition_impl(n, a, false);
+}
+static py_val str_rpartition(size_t n, const py_val *a) {
+    return partition_impl(n, a, true);
+}
 static PY_FN_OBJ_VAR(str_partition_obj, partition, 0, PY_ARGS_MANY, str_partition);
 static PY_FN_OBJ_VAR(str_rpartition_obj, rpartition, 0, PY_ARGS_MANY, str_rpartition);
 
@@ -642,7 +695,8 @@ static py_val str_join(size_t n_args, const py_val *args) {
     for (size_t i = 0; i < n; i++) {
         py_val x = items[i];
         if (!py_is_str(x)) {
-            py_raise_fmt(&py_type_TypeError, "sequence item %zu: expected str instance, %T found", i, x);
+            py_raise_fmt(&py_type_TypeError, "sequence item %zu: expected str instance, %T found",
+                         i, x);
         }
         x = exact(x);
         size_t l;
@@ -676,7 +730,8 @@ static py_val str_replace(size_t n_args, const py_val *args) {
     method_args(n_args, args, "replace", ARGS_CLINIC, 2, 3, &s);
     for (int k = 1; k <= 2; k++) {
         if (!py_is_str(args[k])) {
-            py_raise_fmt(&py_type_TypeError, "replace() argument %d must be str, not %T", k, args[k]);
+            py_raise_fmt(&py_type_TypeError, "replace() argument %d must be str, not %T", k,
+                         args[k]);
         }
     }
     sv_of(args[1], &old);
@@ -772,9 +827,15 @@ static py_val strip_impl(size_t n_args, const py_val *args, int which) {
     }
     return sv_sub(args[0], &s, a, b);
 }
-static py_val str_strip(size_t n, const py_val *a) { return strip_impl(n, a, 3); }
-static py_val str_lstrip(size_t n, const py_val *a) { return strip_impl(n, a, 1); }
-static py_val str_rstrip(size_t n, const py_val *a) { return strip_impl(n, a, 2); }
+static py_val str_strip(size_t n, const py_val *a) {
+    return strip_impl(n, a, 3);
+}
+static py_val str_lstrip(size_t n, const py_val *a) {
+    return strip_impl(n, a, 1);
+}
+static py_val str_rstrip(size_t n, const py_val *a) {
+    return strip_impl(n, a, 2);
+}
 static PY_FN_OBJ_VAR(str_strip_obj, strip, 0, PY_ARGS_MANY, str_strip);
 static PY_FN_OBJ_VAR(str_lstrip_obj, lstrip, 0, PY_ARGS_MANY, str_lstrip);
 static PY_FN_OBJ_VAR(str_rstrip_obj, rstrip, 0, PY_ARGS_MANY, str_rstrip);
@@ -807,12 +868,14 @@ static py_val justify(size_t n_args, const py_val *args, int how) {
     size_t fill_len = 1;
     if (n_args > 2) {
         if (!py_is_str(args[2])) {
-            py_raise_fmt(&py_type_TypeError, "The fill character must be a unicode character, not %T", args[2]);
+            py_raise_fmt(&py_type_TypeError,
+                         "The fill character must be a unicode character, not %T", args[2]);
         }
         sv f;
         sv_of(args[2], &f);
         if (f.clen != 1) {
-            py_raise_msg(&py_type_TypeError, "The fill character must be exactly one character long");
+            py_raise_msg(&py_type_TypeError,
+                         "The fill character must be exactly one character long");
         }
         fill = f.s;
         fill_len = f.len;
@@ -828,9 +891,15 @@ static py_val justify(size_t n_args, const py_val *args, int how) {
     }
     return pad(&s, left, marg - left, fill, fill_len);
 }
-static py_val str_ljust(size_t n, const py_val *a) { return justify(n, a, LJUST); }
-static py_val str_rjust(size_t n, const py_val *a) { return justify(n, a, RJUST); }
-static py_val str_center(size_t n, const py_val *a) { return justify(n, a, CENTER); }
+static py_val str_ljust(size_t n, const py_val *a) {
+    return justify(n, a, LJUST);
+}
+static py_val str_rjust(size_t n, const py_val *a) {
+    return justify(n, a, RJUST);
+}
+static py_val str_center(size_t n, const py_val *a) {
+    return justify(n, a, CENTER);
+}
 static PY_FN_OBJ_VAR(str_ljust_obj, ljust, 0, PY_ARGS_MANY, str_ljust);
 static PY_FN_OBJ_VAR(str_rjust_obj, rjust, 0, PY_ARGS_MANY, str_rjust);
 static PY_FN_OBJ_VAR(str_center_obj, center, 0, PY_ARGS_MANY, str_center);
@@ -930,7 +999,8 @@ static size_t lower_at(const sv *s, size_t at, size_t next, uint32_t c, uint32_t
 }
 
 enum { C_UPPER, C_LOWER, C_CASEFOLD, C_SWAPCASE, C_TITLE, C_CAPITALIZE };
-static const char *const case_names[] = {"upper", "lower", "casefold", "swapcase", "title", "capitalize"};
+static const char *const case_names[] = {"upper",    "lower", "casefold",
+                                         "swapcase", "title", "capitalize"};
 
 static py_val case_impl(size_t n_args, const py_val *args, int op) {
     sv s;
@@ -985,10 +1055,13 @@ static py_val case_impl(size_t n_args, const py_val *args, int op) {
             break;
         }
         case C_TITLE:
-            n = prev_cased ? lower_at(&s, i, next, c, m) : py_unicode_case_map(c, PY_UC_MAP_TITLE, m);
+            n = prev_cased ? lower_at(&s, i, next, c, m)
+                           : py_unicode_case_map(c, PY_UC_MAP_TITLE, m);
             prev_cased = (py_unicode_flags(c) & PY_UC_CASED) != 0;
             break;
-        default: n = i == 0 ? py_unicode_case_map(c, PY_UC_MAP_TITLE, m) : lower_at(&s, i, next, c, m); break;
+        default:
+            n = i == 0 ? py_unicode_case_map(c, PY_UC_MAP_TITLE, m) : lower_at(&s, i, next, c, m);
+            break;
         }
         for (size_t k = 0; k < n; k++) {
             if (m[k] < 0x80) {
@@ -1002,12 +1075,24 @@ static py_val case_impl(size_t n_args, const py_val *args, int op) {
     return py_vstr_to_str(&v);
 }
 
-static py_val str_upper(size_t n, const py_val *a) { return case_impl(n, a, C_UPPER); }
-static py_val str_lower(size_t n, const py_val *a) { return case_impl(n, a, C_LOWER); }
-static py_val str_casefold(size_t n, const py_val *a) { return case_impl(n, a, C_CASEFOLD); }
-static py_val str_swapcase(size_t n, const py_val *a) { return case_impl(n, a, C_SWAPCASE); }
-static py_val str_title(size_t n, const py_val *a) { return case_impl(n, a, C_TITLE); }
-static py_val str_capitalize(size_t n, const py_val *a) { return case_impl(n, a, C_CAPITALIZE); }
+static py_val str_upper(size_t n, const py_val *a) {
+    return case_impl(n, a, C_UPPER);
+}
+static py_val str_lower(size_t n, const py_val *a) {
+    return case_impl(n, a, C_LOWER);
+}
+static py_val str_casefold(size_t n, const py_val *a) {
+    return case_impl(n, a, C_CASEFOLD);
+}
+static py_val str_swapcase(size_t n, const py_val *a) {
+    return case_impl(n, a, C_SWAPCASE);
+}
+static py_val str_title(size_t n, const py_val *a) {
+    return case_impl(n, a, C_TITLE);
+}
+static py_val str_capitalize(size_t n, const py_val *a) {
+    return case_impl(n, a, C_CAPITALIZE);
+}
 static PY_FN_OBJ_VAR(str_upper_obj, upper, 0, PY_ARGS_MANY, str_upper);
 static PY_FN_OBJ_VAR(str_lower_obj, lower, 0, PY_ARGS_MANY, str_lower);
 static PY_FN_OBJ_VAR(str_casefold_obj, casefold, 0, PY_ARGS_MANY, str_casefold);
@@ -1017,9 +1102,13 @@ static PY_FN_OBJ_VAR(str_capitalize_obj, capitalize, 0, PY_ARGS_MANY, str_capita
 
 // ---- predicates ------------------------------------------------------------------------------
 enum { IS_ALPHA, IS_ALNUM, IS_DECIMAL, IS_DIGIT, IS_NUMERIC, IS_SPACE, IS_PRINTABLE };
-static const char *const is_names[] = {"isalpha", "isalnum", "isdecimal", "isdigit", "isnumeric", "isspace", "isprintable"};
-static const unsigned is_masks[] = {PY_UC_ALPHA, PY_UC_ALPHA | PY_UC_DECIMAL | PY_UC_DIGIT | PY_UC_NUMERIC,
-                                    PY_UC_DECIMAL, PY_UC_DIGIT, PY_UC_NUMERIC, PY_UC_SPACE, PY_UC_PRINT};
+static const char *const is_names[] = {"isalpha",   "isalnum", "isdecimal",  "isdigit",
+                                       "isnumeric", "isspace", "isprintable"};
+static const unsigned is_masks[] = {
+    PY_UC_ALPHA,   PY_UC_ALPHA | PY_UC_DECIMAL | PY_UC_DIGIT | PY_UC_NUMERIC,
+    PY_UC_DECIMAL, PY_UC_DIGIT,
+    PY_UC_NUMERIC, PY_UC_SPACE,
+    PY_UC_PRINT};
 
 static bool ascii_is(uint8_t c, int kind) {
     bool alpha = (c | 0x20) >= 'a' && (c | 0x20) <= 'z', digit = c >= '0' && c <= '9';
@@ -1057,13 +1146,27 @@ static py_val is_impl(size_t n_args, const py_val *args, int kind) {
     return PY_TRUE;
 }
 
-static py_val str_isalpha(size_t n, const py_val *a) { return is_impl(n, a, IS_ALPHA); }
-static py_val str_isalnum(size_t n, const py_val *a) { return is_impl(n, a, IS_ALNUM); }
-static py_val str_isdecimal(size_t n, const py_val *a) { return is_impl(n, a, IS_DECIMAL); }
-static py_val str_isdigit(size_t n, const py_val *a) { return is_impl(n, a, IS_DIGIT); }
-static py_val str_isnumeric(size_t n, const py_val *a) { return is_impl(n, a, IS_NUMERIC); }
-static py_val str_isspace(size_t n, const py_val *a) { return is_impl(n, a, IS_SPACE); }
-static py_val str_isprintable(size_t n, const py_val *a) { return is_impl(n, a, IS_PRINTABLE); }
+static py_val str_isalpha(size_t n, const py_val *a) {
+    return is_impl(n, a, IS_ALPHA);
+}
+static py_val str_isalnum(size_t n, const py_val *a) {
+    return is_impl(n, a, IS_ALNUM);
+}
+static py_val str_isdecimal(size_t n, const py_val *a) {
+    return is_impl(n, a, IS_DECIMAL);
+}
+static py_val str_isdigit(size_t n, const py_val *a) {
+    return is_impl(n, a, IS_DIGIT);
+}
+static py_val str_isnumeric(size_t n, const py_val *a) {
+    return is_impl(n, a, IS_NUMERIC);
+}
+static py_val str_isspace(size_t n, const py_val *a) {
+    return is_impl(n, a, IS_SPACE);
+}
+static py_val str_isprintable(size_t n, const py_val *a) {
+    return is_impl(n, a, IS_PRINTABLE);
+}
 static PY_FN_OBJ_VAR(str_isalpha_obj, isalpha, 0, PY_ARGS_MANY, str_isalpha);
 static PY_FN_OBJ_VAR(str_isalnum_obj, isalnum, 0, PY_ARGS_MANY, str_isalnum);
 static PY_FN_OBJ_VAR(str_isdecimal_obj, isdecimal, 0, PY_ARGS_MANY, str_isdecimal);
@@ -1125,9 +1228,15 @@ static py_val is_case(size_t n_args, const py_val *args, int kind) {
     }
     return py_bool(cased);
 }
-static py_val str_islower(size_t n, const py_val *a) { return is_case(n, a, CASE_LOWER); }
-static py_val str_isupper(size_t n, const py_val *a) { return is_case(n, a, CASE_UPPER); }
-static py_val str_istitle(size_t n, const py_val *a) { return is_case(n, a, CASE_TITLE); }
+static py_val str_islower(size_t n, const py_val *a) {
+    return is_case(n, a, CASE_LOWER);
+}
+static py_val str_isupper(size_t n, const py_val *a) {
+    return is_case(n, a, CASE_UPPER);
+}
+static py_val str_istitle(size_t n, const py_val *a) {
+    return is_case(n, a, CASE_TITLE);
+}
 static PY_FN_OBJ_VAR(str_islower_obj, islower, 0, PY_ARGS_MANY, str_islower);
 static PY_FN_OBJ_VAR(str_isupper_obj, isupper, 0, PY_ARGS_MANY, str_isupper);
 static PY_FN_OBJ_VAR(str_istitle_obj, istitle, 0, PY_ARGS_MANY, str_istitle);
@@ -1142,11 +1251,14 @@ static py_val str_isidentifier(size_t n_args, const py_val *args) {
         uint8_t c = (uint8_t)s.s[i];
         bool ok;
         if (c < 0x80) {
-            ok = (c | 0x20) >= 'a' && (c | 0x20) <= 'z' ? true : c == '_' || (i > 0 && c >= '0' && c <= '9');
+            ok = (c | 0x20) >= 'a' && (c | 0x20) <= 'z'
+                     ? true
+                     : c == '_' || (i > 0 && c >= '0' && c <= '9');
             i++;
         } else {
             const char *p = s.s + i;
-            ok = (py_unicode_flags(py_utf8_decode(&p)) & (i == 0 ? PY_UC_XID_START : PY_UC_XID_CONT)) != 0;
+            ok = (py_unicode_flags(py_utf8_decode(&p)) &
+                  (i == 0 ? PY_UC_XID_START : PY_UC_XID_CONT)) != 0;
             i = (size_t)(p - s.s);
         }
         if (!ok) {
@@ -1212,13 +1324,14 @@ static PY_FN_OBJ_VAR(str_translate_obj, translate, 0, PY_ARGS_MANY, str_translat
 
 static py_val str_maketrans(size_t n_args, const py_val *args) {
     if (n_args < 1 || n_args > 3) {
-        py_raise_fmt(&py_type_TypeError, "maketrans expected at %s %d argument%s, got %zu", n_args ? "most" : "least",
-                     n_args ? 3 : 1, n_args ? "s" : "", n_args);
+        py_raise_fmt(&py_type_TypeError, "maketrans expected at %s %d argument%s, got %zu",
+                     n_args ? "most" : "least", n_args ? 3 : 1, n_args ? "s" : "", n_args);
     }
     py_val d = py_dict_new(0);
     if (n_args == 1) {
         if (!py_isinstance(args[0], &py_type_dict)) {
-            py_raise_msg(&py_type_TypeError, "if you give only one argument to maketrans it must be a dict");
+            py_raise_msg(&py_type_TypeError,
+                         "if you give only one argument to maketrans it must be a dict");
         }
         py_dict *src = py_is_obj(args[0]) && args[0]->type == &py_type_dict
                            ? (py_dict *)args[0]
@@ -1230,30 +1343,35 @@ static py_val str_maketrans(size_t n_args, const py_val *args) {
                 sv k;
                 sv_of(key, &k);
                 if (k.clen != 1) {
-                    py_raise_msg(&py_type_ValueError, "string keys in translate table must be of length 1");
+                    py_raise_msg(&py_type_ValueError,
+                                 "string keys in translate table must be of length 1");
                 }
                 const char *p = k.s;
                 key = py_small((py_int_t)py_utf8_decode(&p));
             } else if (!py_is_int(key)) {
-                py_raise_msg(&py_type_TypeError, "keys in translate table must be strings or integers");
+                py_raise_msg(&py_type_TypeError,
+                             "keys in translate table must be strings or integers");
             }
             py_dict_set((py_dict *)d, key, e->value);
         }
         return d;
     }
     if (!py_is_str(args[0])) {
-        py_raise_msg(&py_type_TypeError, "first maketrans argument must be a string if there is a second argument");
+        py_raise_msg(&py_type_TypeError,
+                     "first maketrans argument must be a string if there is a second argument");
     }
     for (size_t k = 1; k < n_args; k++) {
         if (!py_is_str(args[k])) {
-            py_raise_fmt(&py_type_TypeError, "maketrans() argument %d must be str, not %T", (int)k + 1, args[k]);
+            py_raise_fmt(&py_type_TypeError, "maketrans() argument %d must be str, not %T",
+                         (int)k + 1, args[k]);
         }
     }
     sv x, y;
     sv_of(args[0], &x);
     sv_of(args[1], &y);
     if (x.clen != y.clen) {
-        py_raise_msg(&py_type_ValueError, "the first two maketrans arguments must have equal length");
+        py_raise_msg(&py_type_ValueError,
+                     "the first two maketrans arguments must have equal length");
     }
     for (const char *p = x.s, *q = y.s; p < x.s + x.len;) {
         uint32_t a = py_utf8_decode(&p), b = py_utf8_decode(&q);

@@ -15,8 +15,8 @@ static unsigned class_of(uint32_t cp) {
     if (cp < 0x100) {
         return uc_latin1[cp];
     }
-    const uint8_t *p = uc_runs + uc_block_off[uc_plane_blocks[uc_plane[cp >> 16]]
-                                                             [(cp >> UC_BLOCK_SHIFT) & 127]];
+    const uint8_t *p =
+        uc_runs + uc_block_off[uc_plane_blocks[uc_plane[cp >> 16]][(cp >> UC_BLOCK_SHIFT) & 127]];
     uint32_t pos = cp & ((1u << UC_BLOCK_SHIFT) - 1);
     for (;;) {
         unsigned b = *p++;
@@ -42,7 +42,9 @@ static unsigned class_of(uint32_t cp) {
 }
 
 // ---- case ranges -------------------------------------------------------------------------------
-static inline uint32_t range_start(const uc_range *r) { return r->key & 0x1fffff; }
+static inline uint32_t range_start(const uc_range *r) {
+    return r->key & 0x1fffff;
+}
 
 static bool range_has(const uc_range *r, uint32_t start, uint32_t cp) {
     uint32_t count = ((r->key >> 21) & 127) + 1, step = (r->key >> 28 & 1) + 1;
@@ -159,7 +161,8 @@ static const uc_special *find_special(uint32_t cp) {
 size_t py_unicode_case_map(uint32_t cp, int which, uint32_t out[3]) {
     if (cp < 0x80) {
         bool up = which == PY_UC_MAP_UPPER || which == PY_UC_MAP_TITLE;
-        out[0] = up ? (cp >= 'a' && cp <= 'z' ? cp - 32 : cp) : (cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
+        out[0] =
+            up ? (cp >= 'a' && cp <= 'z' ? cp - 32 : cp) : (cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
         return 1;
     }
     const uc_special *sp = find_special(cp);
@@ -180,10 +183,12 @@ size_t py_unicode_case_map(uint32_t cp, int which, uint32_t out[3]) {
     case PY_UC_MAP_UPPER: out[0] = simple_upper(cp); break;
     case PY_UC_MAP_LOWER: out[0] = simple_lower(cp); break;
     case PY_UC_MAP_TITLE:
-        out[0] = range_find(uc_title, N_OF(uc_title), cp, &d) ? (uint32_t)((int32_t)cp + d) : simple_upper(cp);
+        out[0] = range_find(uc_title, N_OF(uc_title), cp, &d) ? (uint32_t)((int32_t)cp + d)
+                                                              : simple_upper(cp);
         break;
     default:
-        out[0] = range_find(uc_fold, N_OF(uc_fold), cp, &d) ? (uint32_t)((int32_t)cp + d) : simple_lower(cp);
+        out[0] = range_find(uc_fold, N_OF(uc_fold), cp, &d) ? (uint32_t)((int32_t)cp + d)
+                                                            : simple_lower(cp);
         break;
     }
     return 1;

@@ -42,21 +42,24 @@ enum { PY_UC_MAP_UPPER, PY_UC_MAP_LOWER, PY_UC_MAP_TITLE, PY_UC_MAP_FOLD };
  */
 size_t py_unicode_case_map(uint32_t cp, int which, uint32_t out[3]);
 
-/** str.isspace() of one code point. */
+/** str.isspace() of one code point: the PY_UC_SPACE set, spelled out (it is small and stable;
+ *  tools/gen_unicode.py checks it against the table). */
 static inline bool py_unicode_isspace(uint32_t cp) {
-    if (cp < 0x80) {
+    if (cp <= ' ') {
         return cp == ' ' || (cp >= '\t' && cp <= '\r') || (cp >= 0x1c && cp <= 0x1f);
     }
-    return (py_unicode_flags(cp) & PY_UC_SPACE) != 0;
+    return cp >= 0x85 &&
+           (cp == 0x85 || cp == 0xa0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200a) ||
+            cp == 0x2028 || cp == 0x2029 || cp == 0x202f || cp == 0x205f || cp == 0x3000);
 }
 
 /** The line boundaries of str.splitlines(): \n \r \v \f \x1c \x1d \x1e \x85 U+2028 U+2029. */
 static inline bool py_unicode_islinebreak(uint32_t cp) {
-    return (cp >= '\n' && cp <= '\r') || (cp >= 0x1c && cp <= 0x1e) || cp == 0x85 ||
-           cp == 0x2028 || cp == 0x2029;
+    return (cp >= '\n' && cp <= '\r') || (cp >= 0x1c && cp <= 0x1e) || cp == 0x85 || cp == 0x2028 ||
+           cp == 0x2029;
 }
 
-/** str.isprintable() of one code point (repr() escapes the others); also in py/objstr.h. */
+/** str.isprintable() of one code point (repr() escapes the others). */
 bool py_unicode_isprintable(uint32_t cp);
 
 #endif // PY_UNICODE_H
