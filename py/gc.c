@@ -14,6 +14,7 @@
 
 #define BLOCK PY_CFG_GC_BLOCK
 #define MARK_STACK_WORDS 256
+#define WORD_BLOCKS (4 * sizeof(uintptr_t)) // blocks described by one word of the table
 
 enum { AT_FREE = 0, AT_HEAD = 1, AT_TAIL = 2, AT_MARK = 3 };
 
@@ -188,6 +189,26 @@ static void sweep(void) {
     }
     G.hi = 0;
     for (size_t b = 0; b < G.n_blocks; b++) {
+        // A whole table word of free blocks (most of the heap, right after start-up or with
+        // early collections) needs no work but extending the run.
+        if ((b & (WORD_BLOCKS - 1)) == 0 && b + WORD_BLOCKS <= G.n_blocks) {
+            uintptr_t w;
+            memcpy(&w, &G.atb[b >> 2], sizeof(w));
+            if (w == 0) {
+                for (size_t m = run + 1; m <= PY_GC_SMALL && m <= run + WORD_BLOCKS; m++) {
+                    if (G.fit[m] == G.n_blocks) {
+                        G.fit[m] = b - run;
+                    }
+                }
+                run += WORD_BLOCKS;
+                if (run > PY_GC_SMALL) {
+                    G.hi = b + WORD_BLOCKS;
+                }
+                freeing = false;
+                b += WORD_BLOCKS - 1;
+                continue;
+            }
+        }
         switch (at_get(b)) {
         case AT_HEAD:
             at_set(b, AT_FREE);
@@ -305,9 +326,11 @@ static void *alloc_blocks(size_t n, unsigned flags) {
     size_t start;
     if (n <= PY_GC_SMALL) {
         start = find_run_up(G.fit[n], n);
+        // No run of n or more starts below `start`; none starts in the blocks just taken,
+        // and no shorter run starts there either (so a hint for one can move past them too).
         size_t above = start == SIZE_MAX ? G.n_blocks : start + n;
-        for (size_t m = n; m <= PY_GC_SMALL; m++) {
-            if (G.fit[m] < above) {
+        for (size_t m = 1; m <= PY_GC_SMALL; m++) {
+            if (G.fit[m] < above && (m >= n || G.fit[m] >= start)) {
                 G.fit[m] = above;
             }
         }
