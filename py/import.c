@@ -171,8 +171,7 @@ static py_val load_from_paths(py_val full, py_val paths, const char *leaf, size_
             py_nlr_pop();
         } else {
             py_dict_remove(PY_S->modules, full);
-            PY_TS->reraise = true;
-            py_raise(nlr.exc);
+            py_nlr_jump(nlr.exc); // as it is; the importing frame joins the traceback
         }
         // the module may have replaced itself in sys.modules
         py_val m2 = modules_get(full);

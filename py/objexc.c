@@ -553,11 +553,24 @@ static void print_one(const py_print *p, py_val exc) {
     py_traceback *tb = e->traceback;
     if (tb && tb->len > 0) {
         py_print_str(p, "Traceback (most recent call last):\n");
-        // entries were added innermost first: print outermost first
+        // entries were added innermost first: print outermost first; as CPython does, a
+        // line repeated more than 3 times in a row (recursion) is printed 3 times and counted
+        uint32_t same = 0;
         for (uint32_t i = tb->len; i-- > 0;) {
-            py_printf(p, "  File \"%q\", line %u, in %q\n", tb->e[i].file, (unsigned)tb->e[i].line,
-                      tb->e[i].func);
-            print_source_line(p, tb->e[i].file, tb->e[i].line);
+            const py_tb_entry *t = &tb->e[i];
+            bool repeat = i + 1 < tb->len && t->file == t[1].file && t->line == t[1].line &&
+                          t->func == t[1].func;
+            same = repeat ? same + 1 : 0;
+            if (same < 3) {
+                py_printf(p, "  File \"%q\", line %u, in %q\n", t->file, (unsigned)t->line, t->func);
+                print_source_line(p, t->file, t->line);
+            }
+            bool last_of_run = i == 0 || t[-1].file != t->file || t[-1].line != t->line ||
+                               t[-1].func != t->func;
+            if (last_of_run && same >= 3) {
+                py_printf(p, "  [Previous line repeated %u more time%s]\n", (unsigned)(same - 2),
+                          same - 2 > 1 ? "s" : "");
+            }
         }
     }
     const py_type *t = py_typeof(exc);

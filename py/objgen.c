@@ -60,8 +60,7 @@ static bool run_frame(py_gen *g, py_val throw_exc, py_val *result) {
         ((py_exc *)re)->suppress_context = true;
         py_raise(re);
     }
-    ts->reraise = true;
-    py_raise(e);
+    py_nlr_jump(e); // as it is: its context is set, and the caller's frame joins the traceback
 }
 
 static bool gen_throw_into(py_gen *g, py_val throw_exc, py_val *result);

@@ -2,6 +2,7 @@
 #   test-unit    C unit tests of self-contained libraries (tests/unit/*.mk add UNIT_TESTS)
 #   test-kernel  the kernel's C tests and stress test (tests/kernel/tests.mk)
 #   test-py      Python programs compared with CPython (tests/run_py.py)
+#   test-host    the rtpy program: command line, tracebacks, pipes, the REPL on a pty
 -include tests/unit/*.mk
 -include tests/kernel/tests.mk
 
@@ -10,10 +11,13 @@ test-unit: $(UNIT_TESTS)
 test-py: $(BUILD)/rtpy
 	$(Q)$(PYTHON3) tests/run_py.py --rtpy $(BUILD)/rtpy $(if $(CI),,-j 2)
 
-TEST_SUITES := test-unit $(filter test-kernel,$(TEST_SUITES)) test-py
+test-host: $(BUILD)/rtpy
+	$(Q)$(PYTHON3) tests/host/test_host.py --rtpy $(BUILD)/rtpy
+
+TEST_SUITES := test-unit $(filter test-kernel,$(TEST_SUITES)) test-py test-host
 
 test: deps
 	$(Q)$(MAKE) --no-print-directory all
 	$(Q)set -e; for s in $(TEST_SUITES); do $(MAKE) --no-print-directory $$s; done
 
-.PHONY: test test-unit test-py
+.PHONY: test test-unit test-py test-host
