@@ -2,9 +2,11 @@
 // Built-in modules (C) are found through the port; Python modules are searched on sys.path
 // as NAME.py or NAME/__init__.py (a package, whose directory becomes __path__). A module is
 // entered into sys.modules before its code runs, so circular imports see the partial module;
-// a failed import removes it again.
+// a failed import removes it again. The path entry ".frozen" stands for the modules frozen
+// into the binary (py/frozen.h).
 #include <string.h>
 
+#include "py/frozen.h"
 #include "py/objexc.h"
 #include "py/objfun.h"
 #include "py/port.h"
@@ -70,6 +72,8 @@ const py_type py_type_module = {
 };
 
 // ---- finding modules ------------------------------------------------------------------------------
+#define FROZEN_DIR ".frozen"
+
 static py_val modules_get(py_val name) { return py_dict_get(PY_S->modules, name); }
 
 // Reads a whole file into a heap buffer; returns NULL if it cannot be read.
@@ -101,18 +105,45 @@ static void path_join(py_vstr *v, const char *dir, size_t dl, const char *name, 
     py_vstr_add_char(v, 0);
 }
 
-// Runs the source of a module file as module `name` (already in sys.modules).
-static void exec_module_file(py_val mod, const char *path) {
+// Runs a module's source (`frozen`, or else the file at `path`) in module `mod` (already
+// in sys.modules).
+static void exec_module(py_val mod, const char *path, const py_frozen_module *frozen) {
     size_t len;
-    char *src = read_file(path, &len);
-    if (src == NULL) {
-        py_raise_fmt(&py_type_ImportError, "cannot read %s", path);
+    const char *src;
+    char *buf = NULL;
+    if (frozen) {
+        src = frozen->source;
+        len = frozen->len;
+    } else {
+        src = buf = read_file(path, &len);
+        if (src == NULL) {
+            py_raise_fmt(&py_type_ImportError, "cannot read %s", path);
+        }
     }
     qstr file = py_qstr_from_str(path);
     py_val code = py_compile(src, len, file, PY_COMPILE_FILE);
-    py_gc_free(src);
+    py_gc_free(buf);
     py_dict *g = ((py_module *)mod)->globals;
     py_exec_code(code, g, g);
+}
+
+const py_frozen_module *py_frozen_find(const char *path) {
+    for (unsigned i = 0; i < py_frozen_count; i++) {
+        if (strcmp(py_frozen_modules[i].path, path) == 0) {
+            return &py_frozen_modules[i];
+        }
+    }
+    return NULL;
+}
+
+// Is there a module file at `path`? Paths under ".frozen/" name frozen modules.
+static bool module_exists(const char *path, const py_frozen_module **frozen) {
+    if (strncmp(path, FROZEN_DIR "/", sizeof(FROZEN_DIR)) == 0) {
+        *frozen = py_frozen_find(path + sizeof(FROZEN_DIR));
+        return *frozen != NULL;
+    }
+    *frozen = NULL;
+    return py_port_stat(path) == 1;
 }
 
 // Looks for `leaf` in the directories of `paths` (a list of str). Returns the loaded module
@@ -132,12 +163,13 @@ static py_val load_from_paths(py_val full, py_val paths, const char *leaf, size_
         size_t dl;
         const char *dir = py_get_str(items[i], &dl);
         bool is_pkg = false;
+        const py_frozen_module *frozen;
         path_join(&v, dir, dl, leaf, leaf_len, "/__init__.py");
-        if (py_port_stat(py_vstr_data(&v)) == 1) {
+        if (module_exists(py_vstr_data(&v), &frozen)) {
             is_pkg = true;
         } else {
             path_join(&v, dir, dl, leaf, leaf_len, ".py");
-            if (py_port_stat(py_vstr_data(&v)) != 1) {
+            if (!module_exists(py_vstr_data(&v), &frozen)) {
                 continue;
             }
         }
@@ -167,7 +199,7 @@ static py_val load_from_paths(py_val full, py_val paths, const char *leaf, size_
         py_dict_set(PY_S->modules, full, mod);
         py_nlr nlr;
         if (py_nlr_push(&nlr) == 0) {
-            exec_module_file(mod, path);
+            exec_module(mod, path, frozen);
             py_nlr_pop();
         } else {
             py_dict_remove(PY_S->modules, full);

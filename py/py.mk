@@ -12,3 +12,13 @@ $(GEN)/py/qstr_table.h: $(GEN)/py/qstr_gen.h
 
 FORCE:
 .PHONY: FORCE
+
+# Python modules frozen into the binary: lib/**/*.py (see py/frozen.h, tools/freeze.py).
+FROZEN_PY := $(sort $(shell find lib -name '*.py' 2>/dev/null))
+$(GEN)/frozen.c: FORCE # cheap; rewritten only when the output changes
+	@mkdir -p $(GEN)
+	$(Q)$(PYTHON3) tools/freeze.py $@ lib $(FROZEN_PY)
+$(GEN)/frozen.o: $(GEN)/frozen.c
+	$(if $(Q),@echo "CC $<")
+	$(Q)$(CC) $(CFLAGS) -c $< -o $@
+PY_OBJ += $(GEN)/frozen.o

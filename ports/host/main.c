@@ -375,6 +375,7 @@ static bool setup_main(const char *script, const char *cmd, const char *module, 
     } else {
         py_list_append(PY_S->sys_path, py_qstr_val(PY_QSTR_));
     }
+    py_list_append(PY_S->sys_path, py_str_from_cstr(".frozen")); // lib/, built in
     py_val main_mod = py_module_new(PY_QSTR___main__);
     PY_S->main_globals = ((py_module *)main_mod)->globals;
     py_dict_set_qstr(PY_S->main_globals, PY_QSTR___builtins__, (py_val)&mod_builtins_module);
