@@ -103,7 +103,7 @@ typedef struct py_state {
     uint32_t type_version_next;
     uint32_t recursion_limit;
     py_val sched_queue[2 * PY_SCHED_SIZE]; // (fn, arg) pairs: a root, scanned by the GC
-    py_val module_roots[8];                // objects modules/ and ports keep alive
+    py_val module_roots[16];               // objects modules/ and ports keep alive
     volatile uint32_t sched_head, sched_tail;
     py_thread_state main_thread;
 } py_state;
