@@ -2,7 +2,7 @@
 """Run the Python-level tests: compare rtpy's output with CPython's.
 
 usage: tests/run_py.py [--rtpy PATH] [--python PATH] [-j N] [--timeout S] [-v]
-                       [--list] [--rtpy-args ARGS] [paths/dirs...]
+                       [--list] [--by-topic] [--rtpy-args ARGS] [paths/dirs...]
 
 Every tests/py/**/*.py is a test, except helper modules for the import tests:
 files whose name starts with "_" and anything inside a directory named "mods".
@@ -14,7 +14,8 @@ arguments for one test (e.g. --board=scenario --run-for=2000). stdout and the ex
 line of output under rtpy starts with "SKIP" is counted as skipped.
 
 Extra arguments for rtpy come from --rtpy-args or the RTPY_ARGS environment
-variable, e.g. --rtpy-args="-X heapsize=64k". The last line printed is
+variable, e.g. --rtpy-args="-X heapsize=64k". --by-topic ends with a table of
+results per topic (directory under tests/py; `make compat`). The last line printed is
 "N passed, N failed" (", N skipped" is appended if any were skipped); the exit
 status is 1 if any test failed.
 """
@@ -125,6 +126,29 @@ def check(path, opts):
     return "fail", "\n".join(report)
 
 
+def topic_of(path):
+    try:
+        return path.relative_to(TESTS_DIR).parts[0]
+    except (ValueError, IndexError):
+        return path.parent.name
+
+
+def print_topics(topics):
+    """A Markdown table: tests per topic, how many pass, and how many of those compare with
+    an .exp file (a documented, deliberate difference) instead of CPython's output."""
+    print("| topic | tests | pass | fail | skip | own .exp |")
+    print("|---|---:|---:|---:|---:|---:|")
+    total = {"pass": 0, "fail": 0, "skip": 0, "exp": 0}
+    for name in sorted(topics):
+        t = topics[name]
+        n = t["pass"] + t["fail"] + t["skip"]
+        print(f"| {name} | {n} | {t['pass']} | {t['fail']} | {t['skip']} | {t['exp']} |")
+        for k in total:
+            total[k] += t[k]
+    n = total["pass"] + total["fail"] + total["skip"]
+    print(f"| **all** | {n} | {total['pass']} | {total['fail']} | {total['skip']} | {total['exp']} |")
+
+
 def parse_args():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--rtpy", default=str(ROOT / "build/host/rtpy"),
@@ -140,6 +164,8 @@ def parse_args():
     ap.add_argument("-v", "--verbose", action="store_true",
                     help="print every test's result, not only failures")
     ap.add_argument("--list", action="store_true", help="list the tests and exit")
+    ap.add_argument("--by-topic", action="store_true",
+                    help="print a table of results per topic (for docs/compatibility.md)")
     ap.add_argument("paths", nargs="*", help="test files or directories (default: tests/py)")
     return ap.parse_args()
 
@@ -164,11 +190,15 @@ def main():
     opts.python = os.path.abspath(opts.python)
 
     counts = {"pass": 0, "fail": 0, "skip": 0}
+    topics = {}
     with concurrent.futures.ThreadPoolExecutor(max(1, opts.jobs)) as pool:
         jobs = {pool.submit(check, path, opts): path for path in tests}
         for job in concurrent.futures.as_completed(jobs):
             status, report = job.result()
             counts[status] += 1
+            t = topics.setdefault(topic_of(jobs[job]), {"pass": 0, "fail": 0, "skip": 0, "exp": 0})
+            t[status] += 1
+            t["exp"] += jobs[job].with_name(jobs[job].name + ".exp").exists()
             name = test_name(jobs[job])
             if status == "fail":
                 print(f"FAIL {name}")
@@ -178,6 +208,8 @@ def main():
                 print(f"{status} {name}" + (f" ({report})" if report else ""))
             sys.stdout.flush()
 
+    if opts.by_topic:
+        print_topics(topics)
     line = f"{counts['pass']} passed, {counts['fail']} failed"
     if counts["skip"]:
         line += f", {counts['skip']} skipped"

@@ -11,6 +11,10 @@ test-unit: $(UNIT_TESTS)
 test-py: $(BUILD)/rtpy
 	$(Q)$(PYTHON3) tests/run_py.py --rtpy $(BUILD)/rtpy $(if $(CI),,-j 2)
 
+# Pass counts per topic, for docs/compatibility.md (runs the whole Python suite).
+compat: $(BUILD)/rtpy
+	$(Q)$(PYTHON3) tests/run_py.py --rtpy $(BUILD)/rtpy --by-topic
+
 test-host: $(BUILD)/rtpy
 	$(Q)$(PYTHON3) tests/host/test_host.py --rtpy $(BUILD)/rtpy
 
@@ -20,4 +24,4 @@ test: deps
 	$(Q)$(MAKE) --no-print-directory all
 	$(Q)set -e; for s in $(TEST_SUITES); do $(MAKE) --no-print-directory $$s; done
 
-.PHONY: test test-unit test-py test-host
+.PHONY: test test-unit test-py test-host compat
