@@ -52,6 +52,7 @@ include kernel/kernel.mk
 include ports/host/host.mk
 include fuzz/fuzz.mk
 include tests/tests.mk
+-include ports/mps2-an385/mps2.mk
 
 # Every object may use static qstrs: generate them first (order-only; the .d files then
 # track which objects really include them).

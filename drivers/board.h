@@ -1,6 +1,6 @@
 // drivers/board.h: what every board provides besides its drivers: start-up, the console, the
 // heap area for the interpreter, identity, reset and exit. Implemented by boards/mps2-an385
-// (and later boards/sim for the host). The console is a UART with interrupt-driven receive;
+// and boards/sim (the host). The console is a UART with interrupt-driven receive;
 // the REPL reads it with board_console_read/available and spots Ctrl-C with the hook.
 #ifndef DRIVERS_BOARD_H
 #define DRIVERS_BOARD_H
@@ -32,6 +32,18 @@ uint32_t board_cpu_hz(void);
 
 /** Writes the board's unique id (machine.unique_id()); returns its length (<= n). Any. */
 size_t board_unique_id(uint8_t *buf, size_t n);
+
+/** Why the board last started (machine.reset_cause()); the values are MicroPython's. */
+enum board_reset_cause {
+    BOARD_RESET_POWER_ON = 1, // PWRON_RESET
+    BOARD_RESET_HARD = 2,     // HARD_RESET: reset pin or board_reset
+    BOARD_RESET_WDT = 3,      // WDT_RESET
+    BOARD_RESET_DEEPSLEEP = 4,
+    BOARD_RESET_SOFT = 5,
+};
+
+/** The cause of the last reset. Any context. */
+enum board_reset_cause board_reset_cause(void);
 
 /** Resets the system (machine.reset()). Any context. Never returns. */
 _Noreturn void board_reset(void);

@@ -9,8 +9,16 @@
 #include <stdbool.h>
 
 enum drv_gpio_mode {
-    DRV_GPIO_IN,  // input
-    DRV_GPIO_OUT, // push-pull output
+    DRV_GPIO_IN,         // input
+    DRV_GPIO_OUT,        // push-pull output
+    DRV_GPIO_OPEN_DRAIN, // drives 0, or releases the line for 1 (reads the line's level)
+};
+
+// Internal pull resistors (drv_gpio_pull).
+enum drv_gpio_pull {
+    DRV_GPIO_PULL_NONE,
+    DRV_GPIO_PULL_UP,
+    DRV_GPIO_PULL_DOWN,
 };
 
 enum drv_gpio_edge {
@@ -34,8 +42,18 @@ int drv_gpio_find(const char *name);
 /** Sets the pin's mode. Returns 0; -EINVAL; -ENOTSUP (mode not available). Any context. */
 int drv_gpio_config(unsigned pin, enum drv_gpio_mode mode);
 
-/** Drives an output. Returns 0; -EINVAL; -ENOTSUP (not an output). Any context. */
+/**
+ * Drives an output. On an output-capable pin configured as input, it sets the level the pin
+ * will drive once it is made an output (so an output can start at a given level without a
+ * glitch). Returns 0; -EINVAL; -ENOTSUP (the pin cannot be an output). Any context.
+ */
 int drv_gpio_write(unsigned pin, bool value);
+
+/**
+ * Selects the pin's pull resistor (what an undriven input reads). Returns 0; -EINVAL;
+ * -ENOTSUP (this pin has no such resistor). Any context.
+ */
+int drv_gpio_pull(unsigned pin, enum drv_gpio_pull pull);
 
 /** Reads the pin's level (an output reads what it drives). Returns 0 or 1; -EINVAL. Any. */
 int drv_gpio_read(unsigned pin);

@@ -124,11 +124,14 @@ int k_mutex_unlock(struct k_mutex *m) {
     } else if (m->owner != cur) {
         err = -EPERM; // never silent: a non-owner's unlock is a bug in the caller
     } else if (--m->lock_count == 0) {
+        // Uncontended, nothing inherited: no thread changed state, so no scheduling to do.
+        bool changed = !kern_waitq_empty(&m->waiters);
         release(m);
-        // Without inheritance there is nothing to drop: the uncontended path stays O(1).
-        if (cur->prio != cur->base_prio)
+        if (cur->prio != cur->base_prio) {
             kern_mutex_prio_update(cur); // drop what was inherited through m
-        kern_sched_resched();
+            changed = true;
+        }
+        if (changed) kern_sched_resched();
     }
     kern_unlock(key);
     return err;

@@ -17,14 +17,22 @@ static inline uint8_t *slot(const struct k_queue *q, uint64_t i) {
     return q->buf + (size_t)i * q->item_size;
 }
 
+// Items of one word (a pointer, an int: the recommended use) are copied inline.
+static inline void copy_item(const struct k_queue *q, void *dst, const void *src) {
+    if (q->item_size == sizeof(uint32_t))
+        memcpy(dst, src, sizeof(uint32_t));
+    else
+        memcpy(dst, src, q->item_size);
+}
+
 // Called only with room for one more item.
 static void store(struct k_queue *q, const void *item, bool front) {
     if (front) {
         // The front is one slot before the head, wrapping below 0.
         q->head = q->head ? q->head - 1 : q->capacity - 1;
-        memcpy(slot(q, q->head), item, q->item_size);
+        copy_item(q, slot(q, q->head), item);
     } else {
-        memcpy(slot(q, (uint64_t)q->head + q->count), item, q->item_size);
+        copy_item(q, slot(q, (uint64_t)q->head + q->count), item);
     }
     q->count++;
 }
@@ -51,7 +59,7 @@ static int put(struct k_queue *q, const void *item, k_timeout_t timeout, bool fr
     if (g) {
         // A getter waits only on an empty queue: give it the item directly, one copy instead
         // of two, and it cannot be overtaken by a get from a less urgent thread.
-        memcpy(g->wait_data, item, q->item_size);
+        copy_item(q, g->wait_data, item);
         kern_wake(g, 0);
         kern_sched_resched();
     } else if (q->count < q->capacity) {
@@ -84,7 +92,7 @@ int k_queue_get(struct k_queue *q, void *item, k_timeout_t timeout) {
     unsigned key = kern_lock();
     int err = 0;
     if (q->count) {
-        memcpy(item, slot(q, q->head), q->item_size);
+        copy_item(q, item, slot(q, q->head));
         q->head = q->head + 1 == q->capacity ? 0 : q->head + 1;
         q->count--;
         // A full queue had putters waiting: the freed slot goes to the most urgent one now, so

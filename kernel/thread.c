@@ -25,9 +25,32 @@ bool kern_thread_is_live(const struct k_thread *t) {
 
 // The paint is how the high-water mark and the overflow guard are measured: whatever the
 // thread ever wrote is no longer KERN_STACK_PAINT.
+// Words of paint, readable and writable over a byte array without breaking aliasing rules.
+#if defined(__GNUC__)
+typedef uint64_t paint64 __attribute__((may_alias, aligned(4)));
+typedef uint32_t paint32 __attribute__((may_alias));
+#else
+typedef uint64_t paint64;
+typedef uint32_t paint32;
+#endif // __GNUC__
+#define PAINT32 (KERN_STACK_PAINT * 0x01010101u)
+
+// Painting is most of what creating a thread costs (and of the time to the first thread):
+// 32 bytes per iteration when the stack is word-aligned, as K_STACK_DEFINE stacks are.
 static void stack_paint(void *stack, size_t size) {
     arch_stack_prepare(stack, size);
-    memset(stack, KERN_STACK_PAINT, size);
+    uint8_t *p = stack, *end = p + size;
+    if (((uintptr_t)p & 3u) == 0) {
+        const uint64_t pat = (uint64_t)PAINT32 << 32 | PAINT32;
+        for (; end - p >= 32; p += 32) {
+            paint64 *w = (paint64 *)(void *)p;
+            w[0] = pat;
+            w[1] = pat;
+            w[2] = pat;
+            w[3] = pat;
+        }
+    }
+    memset(p, KERN_STACK_PAINT, (size_t)(end - p));
 }
 
 int kern_thread_create(struct k_thread *t, void *stack, size_t stack_size, k_thread_entry_t entry,
@@ -283,8 +306,22 @@ KERN_NO_ASAN static size_t paint_left(const uint8_t *stack, size_t size) {
 
 // Runs at every switch (K_CFG_STACK_CHECK): a few bytes at the bottom of the stack, which
 // only an overflow (or a write that far down) can have touched.
+// Word by word, unrolled, when the stack is word-aligned (K_STACK_DEFINE stacks are): it runs
+// at every switch. Stacks are never smaller than the guard (K_ARCH_STACK_MIN).
+_Static_assert(K_CFG_STACK_GUARD_BYTES % 4 == 0 && K_CFG_STACK_GUARD_BYTES <= K_ARCH_STACK_MIN,
+               "K_CFG_STACK_GUARD_BYTES: a multiple of 4, at most K_ARCH_STACK_MIN");
 KERN_NO_ASAN bool kern_thread_stack_guard_ok(const struct k_thread *t) {
-    for (size_t i = 0; i < K_CFG_STACK_GUARD_BYTES && i < t->stack_size; i++) {
+    if (((uintptr_t)t->stack & 3u) == 0) {
+        const paint32 *w = (const paint32 *)(const void *)t->stack;
+        uint32_t diff = 0;
+#if defined(__GNUC__)
+#pragma GCC unroll 16
+#endif // __GNUC__
+        for (size_t i = 0; i < K_CFG_STACK_GUARD_BYTES / 4u; i++)
+            diff |= w[i] ^ PAINT32;
+        return diff == 0;
+    }
+    for (size_t i = 0; i < K_CFG_STACK_GUARD_BYTES; i++) {
         if (t->stack[i] != KERN_STACK_PAINT) return false;
     }
     return true;

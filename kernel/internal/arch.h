@@ -17,6 +17,8 @@
 #include "rtos/kernel.h"
 
 // --- interrupt masking -------------------------------------------------------------------
+// (Cortex-M: these four and arch_switch_request are static inline, in cm_arch.h.)
+#if K_CFG_ARCH_POSIX
 // Masks kernel-aware interrupts; returns the previous state as a key. Nestable. Any context.
 unsigned arch_irq_lock(void);
 // Restores the state in `key`. When that unmasks interrupts in thread context, pending
@@ -26,6 +28,9 @@ void arch_irq_unlock(unsigned key);
 bool arch_irq_unlocked(unsigned key);
 // True in interrupt context.
 bool arch_in_isr(void);
+#else
+#include "kernel/arch/cortex-m/cm_arch.h"
+#endif // K_CFG_ARCH_POSIX
 
 // --- threads and switching ---------------------------------------------------------------
 // Prepares t's first context on t->stack / t->stack_size (already painted) so that, when
@@ -34,7 +39,9 @@ bool arch_in_isr(void);
 int arch_thread_init(struct k_thread *t);
 // Requests a context switch at the next point where interrupts are unmasked in thread context
 // (immediately after the outermost ISR, or inside the arch_irq_unlock that unmasks them).
+#if K_CFG_ARCH_POSIX
 void arch_switch_request(void);
+#endif // K_CFG_ARCH_POSIX
 // The current thread `self` has exited: switch to `next` and never come back. If `stop`, the
 // last application thread has gone: the host port ends k_start (hardware ports ignore it).
 // Called with interrupts locked.

@@ -47,13 +47,20 @@ struct kern_state {
 
 extern struct kern_state kern_k;
 
+// On every kernel call's path: inlined even at -Os (where GCC may otherwise emit calls).
+#if defined(__GNUC__)
+#define KERN_ALWAYS_INLINE __attribute__((always_inline)) inline
+#else
+#define KERN_ALWAYS_INLINE inline
+#endif // __GNUC__
+
 // Lock taken by a kernel call made on behalf of the caller (charges the call on the host).
-static inline unsigned kern_lock(void) {
+static KERN_ALWAYS_INLINE unsigned kern_lock(void) {
     arch_call_cost();
     return arch_irq_lock();
 }
 
-static inline void kern_unlock(unsigned key) {
+static KERN_ALWAYS_INLINE void kern_unlock(unsigned key) {
     arch_irq_unlock(key);
 }
 

@@ -146,18 +146,20 @@ void k_config_default(struct k_config *cfg);
 void k_init(const struct k_config *cfg);
 
 /**
- * Starts scheduling: the highest-priority ready thread runs. On hardware it never returns.
- * On the host the calling host thread waits (it is not a kernel thread) and k_start returns
- * when the last application thread has exited (0), when k_stop(code) is called (code), or
- * after a virtual-time deadlock whose hook returned (-EDEADLK). A host program's main()
- * therefore creates its "main" kernel thread and returns k_start()'s value. Returns 0 at once
- * if no application thread exists. Context: startup only.
+ * Starts scheduling: the highest-priority ready thread runs. k_start returns when the last
+ * application thread has exited (0) or when k_stop(code) is called (code); on the host also
+ * after a virtual-time deadlock whose hook returned (-EDEADLK). On the host the calling host
+ * thread waits meanwhile (it is not a kernel thread); on Cortex-M the caller's registers and
+ * main stack are kept and restored (k_stop from a nested interrupt handler cannot return:
+ * the board halts). A program's main() therefore creates its "main" kernel thread and returns
+ * k_start()'s value. Returns 0 at once if no application thread exists. Context: startup only.
  */
 int k_start(void);
 
 /**
- * Stops the kernel: on the host, k_start returns `code` and every remaining thread is
- * discarded; on hardware the port's stop hook runs (QEMU: exit). Context: any. Never returns.
+ * Stops the kernel: k_start returns `code` and every remaining thread is discarded. Before
+ * k_start (or, on Cortex-M, from a nested interrupt handler) the program ends instead (host:
+ * exit(code); Cortex-M: the board's halt hook, QEMU: exit). Context: any. Never returns.
  */
 _Noreturn void k_stop(int code);
 
@@ -670,7 +672,8 @@ uint64_t k_switch_count(void);
 enum k_panic_reason {
     K_PANIC_ASSERT = 1,     // internal invariant broken
     K_PANIC_BAD_ARG,        // argument check failed (K_CFG_ARG_CHECK_PANIC)
-    K_PANIC_STACK_OVERFLOW, // the outgoing thread's stack guard was overwritten
+    K_PANIC_STACK_OVERFLOW, // a thread's stack guard was overwritten (or, Cortex-M, hit)
+    K_PANIC_CPU_FAULT,      // a CPU fault (Cortex-M: Hard/MemManage/Bus/UsageFault), reported
     K_PANIC_USER,           // application reasons start here
 };
 

@@ -35,8 +35,9 @@
 #endif // K_ARCH_ASAN
 #else
 // Cortex-M: the saved process stack pointer (registers live on the thread's own stack).
+// Stacks are aligned to 32 so that the MPU can guard their lowest 32 bytes.
 #define K_ARCH_THREAD_WORDS 1
-#define K_STACK_ALIGN 8
+#define K_STACK_ALIGN 32
 #define K_ARCH_STACK_RESERVE 0u
 #define K_ARCH_STACK_MIN 256u
 #endif // K_CFG_ARCH_POSIX

@@ -1,0 +1,115 @@
+# ports/mps2-an385/mps2.mk: firmware for the ARM MPS2 AN385 board (Cortex-M3) as emulated by
+# QEMU (-M mps2-an385). Included from the top-level Makefile; everything builds into
+# build/mps2-an385 with Debian's arm-none-eabi-gcc and newlib-nano.
+#   make firmware-kernel-tests   build/mps2-an385/kernel_tests.elf: tests/kernel on the target
+#   make test-kernel-qemu        run it in QEMU (-icount shift=0): "N passed, N failed", QEMU's
+#                                exit status is the suite's (KTEST_FILTER=substring: some cases)
+#   make qemu                    run a firmware interactively (for now the kernel tests)
+#   make bench-target            kernel micro-benchmarks in instructions, next to FreeRTOS
+#   make mps2-size               text/data/bss of the kernel and of the firmware
+# Debugging: make qemu QEMU_EXTRA="-s -S", then gdb-multiarch build/mps2-an385/kernel_tests.elf
+# and "target remote :1234" (docs/qemu.md).
+
+MPS2_BUILD := build/mps2-an385
+MPS2_CC := arm-none-eabi-gcc
+MPS2_SIZE := arm-none-eabi-size
+MPS2_ARCH := -mcpu=cortex-m3 -mthumb
+MPS2_OPT ?= -Os
+MPS2_CFLAGS := -std=gnu11 $(MPS2_ARCH) $(MPS2_OPT) -g -ffunction-sections -fdata-sections \
+               $(WARN) -I. -Ikernel/include -Iports/mps2-an385 -MMD -MP $(MPS2_EXTRA_CFLAGS)
+MPS2_LDFLAGS := $(MPS2_ARCH) -T boards/mps2-an385/mps2-an385.ld -Wl,--gc-sections \
+                --specs=nano.specs --specs=nosys.specs
+QEMU_MPS2 := qemu-system-arm -M mps2-an385 -nographic -monitor none \
+             -semihosting-config enable=on,target=native -icount shift=0,sleep=off
+MPS2_TIMEOUT ?= 120
+
+MPS2_KERNEL_SRC := $(KERNEL_SRC) \
+	kernel/arch/cortex-m/cm_core.c \
+	kernel/arch/cortex-m/cm_fault.c
+
+MPS2_BOARD_SRC := \
+	boards/mps2-an385/startup.c \
+	boards/mps2-an385/board.c \
+	boards/mps2-an385/uart.c \
+	boards/mps2-an385/timer.c \
+	boards/mps2-an385/gpio.c
+
+# The host's unit-test files minus the host-only ones (runner_posix.c, test_sim.c), plus the
+# target runner and the port's own cases.
+MPS2_KTEST_SRC := \
+	$(filter-out tests/kernel/runner_posix.c tests/kernel/test_sim.c,$(KTEST_UNIT_SRC)) \
+	tests/kernel/runner_target.c \
+	tests/kernel/test_cortex_m.c
+
+MPS2_KERNEL_OBJ := $(patsubst %.c,$(MPS2_BUILD)/%.o,$(MPS2_KERNEL_SRC))
+MPS2_BOARD_OBJ := $(patsubst %.c,$(MPS2_BUILD)/%.o,$(MPS2_BOARD_SRC))
+MPS2_KTEST_ELF := $(MPS2_BUILD)/kernel_tests.elf
+
+$(MPS2_BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(if $(Q),@echo "CC [mps2] $<")
+	$(Q)$(MPS2_CC) $(MPS2_CFLAGS) $(MPS2_XFLAGS) -c $< -o $@
+
+# The test objects take a few flags (a stamp file rebuilds them when these change): helper
+# stacks as large as one case needs (thread.stack_and_cpu_stats: 24 KiB of frames), the count
+# of skipped sim cases (test_sim.c's table) and the optional filter.
+MPS2_KTEST_FLAGS := -DTH_STACK_BYTES=32768 \
+	-DTH_SIM_CASE_COUNT=$(shell grep -cE '^ +TH_CASE' tests/kernel/test_sim.c) \
+	$(if $(KTEST_FILTER),-DTH_FILTER='"$(KTEST_FILTER)"')
+$(MPS2_BUILD)/ktest_flags: FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(MPS2_KTEST_FLAGS)' | cmp -s - $@ || echo '$(MPS2_KTEST_FLAGS)' > $@
+$(patsubst %.c,$(MPS2_BUILD)/%.o,$(MPS2_KTEST_SRC)): MPS2_XFLAGS = $(MPS2_KTEST_FLAGS)
+$(patsubst %.c,$(MPS2_BUILD)/%.o,$(MPS2_KTEST_SRC)): $(MPS2_BUILD)/ktest_flags
+
+$(MPS2_KTEST_ELF): $(patsubst %.c,$(MPS2_BUILD)/%.o,$(MPS2_KTEST_SRC)) $(MPS2_KERNEL_OBJ) \
+                   $(MPS2_BOARD_OBJ) boards/mps2-an385/mps2-an385.ld
+	$(if $(Q),@echo "LD $@")
+	$(Q)$(MPS2_CC) $(MPS2_LDFLAGS) -Wl,-Map=$@.map $(filter %.o,$^) -o $@
+
+firmware-kernel-tests: $(MPS2_KTEST_ELF)
+
+test-kernel-qemu: $(MPS2_KTEST_ELF)
+	$(Q)sh ports/mps2-an385/run_qemu.sh $(MPS2_TIMEOUT) $(QEMU_MPS2) -kernel $<
+
+# Placeholder until the interpreter firmware exists: the kernel tests, interactively.
+qemu: $(MPS2_KTEST_ELF)
+	$(QEMU_MPS2) $(QEMU_EXTRA) -kernel $<
+
+# --- benchmarks (bench/target) ------------------------------------------------------------------
+# Two builds of the same benchmark: the firmware's configuration, and a lean one like the
+# FreeRTOS reference (no argument checks, no stack check, no trace hook, no MPU guard).
+MPS2_BENCH_LEAN := -DK_CFG_ARG_CHECK=0 -DK_CFG_STACK_CHECK=0 -DK_CFG_TRACE=0 -DK_CFG_CM_MPU_GUARD=0
+MPS2_BENCH_SRC := bench/target/bench.c $(MPS2_KERNEL_SRC) $(MPS2_BOARD_SRC)
+
+$(MPS2_BUILD)/bench/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(if $(Q),@echo "CC [mps2 bench] $<")
+	$(Q)$(MPS2_CC) $(MPS2_CFLAGS) -c $< -o $@
+$(MPS2_BUILD)/bench-lean/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(if $(Q),@echo "CC [mps2 bench lean] $<")
+	$(Q)$(MPS2_CC) $(MPS2_CFLAGS) $(MPS2_BENCH_LEAN) -c $< -o $@
+
+$(MPS2_BUILD)/bench.elf: $(patsubst %.c,$(MPS2_BUILD)/bench/%.o,$(MPS2_BENCH_SRC)) \
+                         boards/mps2-an385/mps2-an385.ld
+	$(if $(Q),@echo "LD $@")
+	$(Q)$(MPS2_CC) $(MPS2_LDFLAGS) -Wl,-Map=$@.map $(filter %.o,$^) -o $@
+$(MPS2_BUILD)/bench-lean.elf: $(patsubst %.c,$(MPS2_BUILD)/bench-lean/%.o,$(MPS2_BENCH_SRC)) \
+                              boards/mps2-an385/mps2-an385.ld
+	$(if $(Q),@echo "LD $@")
+	$(Q)$(MPS2_CC) $(MPS2_LDFLAGS) -Wl,-Map=$@.map $(filter %.o,$^) -o $@
+
+bench-target: $(MPS2_BUILD)/bench.elf $(MPS2_BUILD)/bench-lean.elf
+	$(Q)$(PYTHON3) bench/target/run.py --qemu "$(QEMU_MPS2)" --size $(MPS2_SIZE) \
+	    --elf $(MPS2_BUILD)/bench.elf --lean $(MPS2_BUILD)/bench-lean.elf
+
+mps2-size: $(MPS2_BUILD)/bench.elf $(MPS2_BUILD)/bench-lean.elf
+	$(Q)$(PYTHON3) bench/target/run.py --size $(MPS2_SIZE) --elf $(MPS2_BUILD)/bench.elf \
+	    --lean $(MPS2_BUILD)/bench-lean.elf --size-only
+
+FORCE:
+.PHONY: firmware-kernel-tests test-kernel-qemu qemu bench-target mps2-size FORCE
+-include $(shell find $(MPS2_BUILD) -name '*.d' 2>/dev/null)
+
+TEST_SUITES += test-kernel-qemu
