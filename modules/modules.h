@@ -4,6 +4,8 @@
 
 #include "py/obj.h"
 
+#define RTPY_VERSION "0.1"
+
 extern const py_module mod_sys_module, mod_gc_module, mod_builtins_module, mod_time_module,
     mod_thread_module, mod_rtos_module, mod_micropython_module;
 
@@ -17,6 +19,7 @@ enum {
     MOD_ROOT_TIMERS,      // rtos: running timers
     MOD_ROOT_MACHINE,     // machine: registered handlers and devices
     MOD_ROOT_PORT,        // the port's own
+    MOD_ROOT_REPL,        // readline: the history (a list of str)
 };
 
 // Nanoseconds since 1970-01-01 by the port's clock (time.time).

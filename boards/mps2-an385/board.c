@@ -21,11 +21,11 @@ extern uint8_t board_heap_start[], board_heap_end[];
 // Survives a system reset (QEMU keeps RAM; the start-up code does not clear .noinit): tells
 // board_reset's restart from a power-on.
 #define RESET_MAGIC 0x52545059u // "RTPY"
-__attribute__((section(".noinit"))) static volatile uint32_t reset_magic;
+__attribute__((section(".noinit"))) static volatile uint32_t reset_magic, reset_why;
 static enum board_reset_cause reset_cause;
 
 void board_init(void) {
-    reset_cause = reset_magic == RESET_MAGIC ? BOARD_RESET_HARD : BOARD_RESET_POWER_ON;
+    reset_cause = reset_magic == RESET_MAGIC ? (enum board_reset_cause)reset_why : BOARD_RESET_POWER_ON;
     reset_magic = 0;
     board_uart_init_all();
     board_timer_init_all();
@@ -84,9 +84,14 @@ enum board_reset_cause board_reset_cause(void) {
     return reset_cause;
 }
 
-_Noreturn void board_reset(void) {
+_Noreturn void board_reset_for(enum board_reset_cause why) {
+    reset_why = why;
     reset_magic = RESET_MAGIC;
     arch_cm_reset();
+}
+
+_Noreturn void board_reset(void) {
+    board_reset_for(BOARD_RESET_HARD);
 }
 
 // ARM semihosting (BKPT 0xAB), enabled in QEMU with -semihosting-config enable=on. Without a

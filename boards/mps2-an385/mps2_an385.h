@@ -10,6 +10,8 @@
 
 #include <stdint.h>
 
+#include "drivers/board.h"
+
 #define MPS2_CPU_HZ 25000000u
 
 #define MPS2_REG(a) (*(volatile uint32_t *)(a))
@@ -87,6 +89,9 @@ void board_isr_timer0(void);
 void board_isr_timer1(void);
 void board_isr_swi(void);
 void board_isr_default(void);
+void board_isr_nmi(void); // the watchdog (wdt.c)
+// Resets the system; the next start reports `why` as its reset cause.
+_Noreturn void board_reset_for(enum board_reset_cause why);
 void board_reset_handler(void);
 // Driver initialisation (board_init).
 void board_uart_init_all(void);

@@ -23,7 +23,7 @@ typedef void (*vector_fn)(void);
 __attribute__((section(".vectors"), used)) static const vector_fn vectors[16 + MPS2_IRQ_COUNT] = {
     (vector_fn)(uintptr_t)board_msp_top,
     board_reset_handler,
-    board_isr_default, // NMI
+    board_isr_nmi,     // NMI: the watchdog
     arch_cm_fault,     // HardFault
     arch_cm_fault,     // MemManage
     arch_cm_fault,     // BusFault

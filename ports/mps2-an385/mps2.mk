@@ -4,7 +4,8 @@
 #   make firmware-kernel-tests   build/mps2-an385/kernel_tests.elf: tests/kernel on the target
 #   make test-kernel-qemu        run it in QEMU (-icount shift=0): "N passed, N failed", QEMU's
 #                                exit status is the suite's (KTEST_FILTER=substring: some cases)
-#   make qemu                    run a firmware interactively (for now the kernel tests)
+#   make firmware                build/mps2-an385/rtpy.elf: the interpreter with its REPL on UART0
+#   make qemu                    run it in QEMU, the REPL on this terminal (Ctrl-A X quits QEMU)
 #   make bench-target            kernel micro-benchmarks in instructions, next to FreeRTOS
 #   make mps2-size               text/data/bss of the kernel and of the firmware
 # Debugging: make qemu QEMU_EXTRA="-s -S", then gdb-multiarch build/mps2-an385/kernel_tests.elf
@@ -32,7 +33,8 @@ MPS2_BOARD_SRC := \
 	boards/mps2-an385/board.c \
 	boards/mps2-an385/uart.c \
 	boards/mps2-an385/timer.c \
-	boards/mps2-an385/gpio.c
+	boards/mps2-an385/gpio.c \
+	boards/mps2-an385/wdt.c
 
 # The host's unit-test files minus the host-only ones (runner_posix.c, test_sim.c), plus the
 # target runner and the port's own cases.
@@ -72,8 +74,39 @@ firmware-kernel-tests: $(MPS2_KTEST_ELF)
 test-kernel-qemu: $(MPS2_KTEST_ELF)
 	$(Q)sh ports/mps2-an385/run_qemu.sh $(MPS2_TIMEOUT) $(QEMU_MPS2) -kernel $<
 
-# Placeholder until the interpreter firmware exists: the kernel tests, interactively.
-qemu: $(MPS2_KTEST_ELF)
+# --- the interpreter firmware -------------------------------------------------------------------
+# py/ and modules/ as on the host, with this port's main and py/port.h, the board and the
+# kernel; qstrs and frozen modules generated for this build. MPS2_HEAP=bytes limits the
+# Python heap (default: all the RAM left, about 4 MiB).
+MPS2_GEN := $(MPS2_BUILD)/gen
+MPS2_FW_SRC := $(PY_SRC) $(MODULES_SRC) ports/mps2-an385/main.c ports/mps2-an385/port.c
+MPS2_FW_OBJ := $(patsubst %.c,$(MPS2_BUILD)/fw/%.o,$(MPS2_FW_SRC)) $(MPS2_BUILD)/fw/frozen.o
+MPS2_FW_FLAGS := -I$(MPS2_GEN) $(if $(MPS2_HEAP),-DMPS2_HEAP_SIZE=$(MPS2_HEAP))
+MPS2_FW_ELF := $(MPS2_BUILD)/rtpy.elf
+
+$(MPS2_GEN)/py/qstr_gen.h: FORCE
+	@mkdir -p $(MPS2_GEN)/py
+	$(Q)$(PYTHON3) tools/gen_qstr.py $(MPS2_GEN)/py py/qstrdefs.h $(QSTR_SOURCES)
+$(MPS2_GEN)/frozen.c: FORCE
+	@mkdir -p $(MPS2_GEN)
+	$(Q)$(PYTHON3) tools/freeze.py $@ lib $(FROZEN_PY)
+
+$(MPS2_BUILD)/fw/%.o: %.c | $(MPS2_GEN)/py/qstr_gen.h
+	@mkdir -p $(dir $@)
+	$(if $(Q),@echo "CC [mps2 fw] $<")
+	$(Q)$(MPS2_CC) $(MPS2_CFLAGS) $(MPS2_FW_FLAGS) -c $< -o $@
+$(MPS2_BUILD)/fw/frozen.o: $(MPS2_GEN)/frozen.c
+	$(if $(Q),@echo "CC [mps2 fw] $<")
+	$(Q)$(MPS2_CC) $(MPS2_CFLAGS) $(MPS2_FW_FLAGS) -c $< -o $@
+
+$(MPS2_FW_ELF): $(MPS2_FW_OBJ) $(MPS2_KERNEL_OBJ) $(MPS2_BOARD_OBJ) boards/mps2-an385/mps2-an385.ld
+	$(if $(Q),@echo "LD $@")
+	$(Q)$(MPS2_CC) $(MPS2_LDFLAGS) -Wl,-Map=$@.map $(filter %.o,$^) -lm -o $@
+	$(Q)$(MPS2_SIZE) $@
+
+firmware: $(MPS2_FW_ELF)
+
+qemu: $(MPS2_FW_ELF)
 	$(QEMU_MPS2) $(QEMU_EXTRA) -kernel $<
 
 # --- benchmarks (bench/target) ------------------------------------------------------------------
@@ -109,7 +142,7 @@ mps2-size: $(MPS2_BUILD)/bench.elf $(MPS2_BUILD)/bench-lean.elf
 	    --lean $(MPS2_BUILD)/bench-lean.elf --size-only
 
 FORCE:
-.PHONY: firmware-kernel-tests test-kernel-qemu qemu bench-target mps2-size FORCE
+.PHONY: firmware firmware-kernel-tests test-kernel-qemu qemu bench-target mps2-size FORCE
 -include $(shell find $(MPS2_BUILD) -name '*.d' 2>/dev/null)
 
 TEST_SUITES += test-kernel-qemu

@@ -1,0 +1,35 @@
+// modules/repl.h: the interactive prompt, shared by every port: the friendly REPL (>>> and
+// ... prompts, line editing), MicroPython's paste mode (Ctrl-E) and raw REPL (Ctrl-A, the
+// protocol host tools such as mpremote speak).
+#ifndef MODULES_REPL_H
+#define MODULES_REPL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "py/obj.h"
+
+typedef struct mod_repl_io {
+    int (*getc)(void);                      // the next input byte, blocking; -1 at the end
+    void (*write)(const char *s, size_t n); // console output (the same stream Python prints to)
+    void (*line_mode)(bool on);             // optional: true while a line is being edited
+                                            // (Ctrl-C is then a key, not KeyboardInterrupt)
+    bool terminal;                          // a person at a terminal: editing, banner, history
+    const char *banner;                     // printed on start and on Ctrl-B
+} mod_repl_io;
+
+enum {
+    MOD_REPL_EXIT = -1,       // Ctrl-D or end of input at the friendly prompt
+    MOD_REPL_SOFT_RESET = -2, // Ctrl-D at the raw prompt
+};
+
+// Runs the REPL until it ends. Returns MOD_REPL_EXIT, MOD_REPL_SOFT_RESET, or the status of a
+// SystemExit raised at the prompt (0..255). A board soft-resets on every one of them, the
+// host exits. After a soft reset the raw REPL resumes where it was (as MicroPython's).
+int mod_repl_run(const mod_repl_io *io);
+
+// The exit status for an uncaught SystemExit (printing a non-int code to stderr), or -1 if
+// exc is another exception (the caller prints its traceback).
+int mod_repl_exit_status(py_val exc);
+
+#endif // MODULES_REPL_H

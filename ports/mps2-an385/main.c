@@ -1,0 +1,111 @@
+// ports/mps2-an385/main.c: the rtpy firmware. main() brings up a fresh kernel for every
+// session: the Python main thread initialises the interpreter on the board's heap, runs the
+// frozen boot.py and main.py if there are any, then the REPL on the console UART. When the
+// REPL ends (Ctrl-D, sys.exit) the kernel stops and main starts over: a soft reset. Kernel
+// threads, Python threads, timers and the heap all start from nothing; the board's devices
+// are quietened first (their interrupt callbacks point into the old session).
+#include <string.h>
+
+#include <rtos/kernel.h>
+
+#include "drivers/board.h"
+#include "drivers/gpio.h"
+#include "drivers/timer.h"
+#include "modules/kthread.h"
+#include "modules/modules.h"
+#include "modules/repl.h"
+#include "ports/mps2-an385/port.h"
+#include "py/frozen.h"
+#include "py/objexc.h"
+#include "py/runtime.h"
+#include "py/state.h"
+
+#ifndef MPS2_HEAP_SIZE
+#define MPS2_HEAP_SIZE 0 // bytes of Python heap; 0: all the board has
+#endif
+#define MAIN_STACK (24u << 10)   // the Python main thread's C stack
+#define MAIN_PYSTACK (16u << 10) // its Python frames (in the board's heap area)
+
+K_STACK_DEFINE(main_stack, MAIN_STACK);
+static struct k_thread main_kt;
+
+static const char banner[] = "rtpy " RTPY_VERSION " (Python 3.11 language) on mps2-an385 with Cortex-M3\r\n"
+                             "Ctrl-D: soft reset, Ctrl-C: interrupt, Ctrl-E: paste mode.\r\n";
+
+// Runs a frozen module as a script (boot.py, main.py): its errors are printed, not fatal.
+static void run_frozen_script(const char *name) {
+    const py_frozen_module *fz = py_frozen_find(name);
+    if (fz == NULL) {
+        return;
+    }
+    py_nlr nlr;
+    if (py_nlr_push(&nlr) == 0) {
+        qstr file = py_qstr_from_str(name);
+        py_val code = py_compile(fz->source, fz->len, file, PY_COMPILE_FILE);
+        py_exec_code(code, PY_S->main_globals, PY_S->main_globals);
+        py_nlr_pop();
+    } else if (mod_repl_exit_status(nlr.exc) < 0) {
+        py_exc_print_traceback(&py_print_stderr, nlr.exc);
+    }
+}
+
+static bool setup_main(void) {
+    py_nlr nlr;
+    if (py_nlr_push(&nlr) != 0) {
+        return false;
+    }
+    mps2_console_session_start();
+    py_list_append(PY_S->sys_path, py_qstr_val(PY_QSTR_));
+    py_list_append(PY_S->sys_path, py_str_from_cstr(".frozen"));
+    py_val main_mod = py_module_new(PY_QSTR___main__);
+    PY_S->main_globals = ((py_module *)main_mod)->globals;
+    py_dict_set_qstr(PY_S->main_globals, PY_QSTR___builtins__, (py_val)&mod_builtins_module);
+    py_dict_set(PY_S->modules, py_qstr_val(PY_QSTR___main__), main_mod);
+    py_nlr_pop();
+    return true;
+}
+
+static void main_thread(void *arg) {
+    (void)arg;
+    void *area;
+    size_t size;
+    board_heap_area(&area, &size);
+    char *pystack = area;
+    char *heap = pystack + MAIN_PYSTACK;
+    size_t heap_size = size - MAIN_PYSTACK;
+    if (MPS2_HEAP_SIZE && MPS2_HEAP_SIZE < heap_size) {
+        heap_size = MPS2_HEAP_SIZE;
+    }
+    py_init(heap, heap_size, pystack, MAIN_PYSTACK);
+    uintptr_t lo = 0, hi = 0;
+    k_thread_stack_bounds(k_thread_self(), &lo, &hi);
+    py_thread_set_stack(PY_TS, (char *)hi, lo);
+    mod_kthread_init();
+    if (!setup_main()) {
+        board_console_write("rtpy: start-up failed: heap too small\r\n", 39);
+        board_exit(1);
+    }
+    run_frozen_script("boot.py");
+    run_frozen_script("main.py");
+    static const mod_repl_io io = {
+        .getc = mps2_console_getc,
+        .write = mps2_console_write,
+        .line_mode = mps2_console_line_mode,
+        .terminal = true,
+        .banner = banner,
+    };
+    (void)mod_repl_run(&io); // however it ends, the board soft-resets
+    py_port_flush();
+    k_stop(0);
+}
+
+int main(void) {
+    for (;;) {
+        k_init(NULL);
+        k_thread_create(&main_kt, main_stack, sizeof(main_stack), main_thread, NULL,
+                        MOD_KTHREAD_PRIO_DEFAULT, "main");
+        k_start();
+        mps2_quiet_devices();
+        board_console_write("rtpy: soft reboot\r\n", 19);
+    }
+}
