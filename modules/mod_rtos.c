@@ -446,7 +446,7 @@ extern const py_type mod_rtos_EventFlags;
 
 static uint32_t get_bits(py_val v) {
     py_int_t b = py_get_int(v);
-    if (b < 0 || b > 0xffffffffLL) {
+    if (b < 0 || (uint64_t)b >> 31 >> 1) { // (shifts: no warning where py_int_t is 32-bit)
         py_raise_msg(&py_type_ValueError, "bits must fit in 32 bits");
     }
     return (uint32_t)b;
