@@ -59,7 +59,7 @@ static void redraw(const mod_readline_io *io, const char *prompt, const char *bu
     outs(io, "\x1b[K");
     if (cur < len) {
         char seq[24];
-        snprintf(seq, sizeof(seq), "\x1b[%uD", (unsigned)(len - cur));
+        py_snprintf(seq, sizeof(seq), "\x1b[%uD", (unsigned)(len - cur));
         outs(io, seq);
     }
 }

@@ -341,7 +341,7 @@ py_val py_lexer_decode_string(py_lexer *lx, const char *s, size_t n, bool is_byt
                 int h = i < n ? hexval((uint8_t)s[i]) : -1;
                 if (h < 0) {
                     char msg[80];
-                    snprintf(msg, sizeof(msg),
+                    py_snprintf(msg, sizeof(msg),
                              "(%s) can't decode bytes in position %u-%u: truncated \\%cXX%s escape",
                              is_bytes ? "value error" : "unicode error", (unsigned)0,
                              (unsigned)(k + 1), e, digits > 2 ? "XX" : "");
@@ -506,12 +506,12 @@ static void pop_paren(py_lexer *lx, char c) {
     char open = c == ')' ? '(' : c == ']' ? '[' : '{';
     if (lx->paren == 0) {
         char msg[40];
-        snprintf(msg, sizeof(msg), "unmatched '%c'", c);
+        py_snprintf(msg, sizeof(msg), "unmatched '%c'", c);
         error_here(lx, msg);
     }
     if (lx->paren_stack[lx->paren - 1] != open) {
         char msg[80];
-        snprintf(msg, sizeof(msg), "closing parenthesis '%c' does not match opening parenthesis '%c'",
+        py_snprintf(msg, sizeof(msg), "closing parenthesis '%c' does not match opening parenthesis '%c'",
                  c, lx->paren_stack[lx->paren - 1]);
         error_here(lx, msg);
     }
@@ -657,9 +657,9 @@ void py_lexer_next(py_lexer *lx, py_token *tok) {
         }
         char msg[64];
         if (c >= 0x20 && c < 0x7f) {
-            snprintf(msg, sizeof(msg), "invalid character '%c'", c);
+            py_snprintf(msg, sizeof(msg), "invalid character '%c'", c);
         } else {
-            snprintf(msg, sizeof(msg), "invalid non-printable character U+%04X", (unsigned)c);
+            py_snprintf(msg, sizeof(msg), "invalid non-printable character U+%04X", (unsigned)c);
         }
         error_here(lx, msg);
     }

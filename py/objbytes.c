@@ -365,10 +365,10 @@ static _Noreturn void decode_error(int enc, const uint8_t *data, size_t start, s
                                    const char *reason) {
     char msg[160];
     if (end - start == 1) {
-        snprintf(msg, sizeof(msg), "'%s' codec can't decode byte 0x%02x in position %zu: %s",
+        py_snprintf(msg, sizeof(msg), "'%s' codec can't decode byte 0x%02x in position %zu: %s",
                  enc_names[enc], data[start], start, reason);
     } else {
-        snprintf(msg, sizeof(msg), "'%s' codec can't decode bytes in position %zu-%zu: %s",
+        py_snprintf(msg, sizeof(msg), "'%s' codec can't decode bytes in position %zu-%zu: %s",
                  enc_names[enc], start, end - 1, reason);
     }
     py_raise_msg(&py_type_UnicodeDecodeError, msg);
@@ -460,7 +460,7 @@ static py_val decode(const uint8_t *data, size_t len, int enc, py_val errors) {
         case ERR_BACKSLASH:
             for (size_t k = 0; k < bad; k++) {
                 char b[5];
-                snprintf(b, sizeof(b), "\\x%02x", data[i + k]);
+                py_snprintf(b, sizeof(b), "\\x%02x", data[i + k]);
                 py_vstr_add(&v, b, 4);
             }
             break;
@@ -497,11 +497,11 @@ static _Noreturn void encode_error(int enc, uint32_t cp, size_t start, size_t en
     if (end - start == 1) {
         const char *f = cp < 0x100 ? "\\x%02x" : cp < 0x10000 ? "\\u%04x" : "\\U%08x";
         char ch[12];
-        snprintf(ch, sizeof(ch), f, (unsigned)cp);
-        snprintf(msg, sizeof(msg), "'%s' codec can't encode character '%s' in position %zu: %s",
+        py_snprintf(ch, sizeof(ch), f, (unsigned)cp);
+        py_snprintf(msg, sizeof(msg), "'%s' codec can't encode character '%s' in position %zu: %s",
                  enc_names[enc], ch, start, reason);
     } else {
-        snprintf(msg, sizeof(msg), "'%s' codec can't encode characters in position %zu-%zu: %s",
+        py_snprintf(msg, sizeof(msg), "'%s' codec can't encode characters in position %zu-%zu: %s",
                  enc_names[enc], start, end - 1, reason);
     }
     py_raise_msg(&py_type_UnicodeEncodeError, msg);
@@ -582,14 +582,14 @@ py_val py_bytes_encode(py_val str, py_val encoding, py_val errors) {
             case ERR_REPLACE: py_vstr_add_char(&v, '?'); break;
             case ERR_BACKSLASH:
                 py_vstr_add(&v, b,
-                            (size_t)snprintf(b, sizeof(b),
+                            (size_t)py_snprintf(b, sizeof(b),
                                              c < 0x100     ? "\\x%02x"
                                              : c < 0x10000 ? "\\u%04x"
                                                            : "\\U%08x",
                                              (unsigned)c));
                 break;
             case ERR_XMLREF:
-                py_vstr_add(&v, b, (size_t)snprintf(b, sizeof(b), "&#%u;", (unsigned)c));
+                py_vstr_add(&v, b, (size_t)py_snprintf(b, sizeof(b), "&#%u;", (unsigned)c));
                 break;
             case ERR_SURR_ESC: py_vstr_add_char(&v, (char)(c - 0xdc00)); break;
             case ERR_SURR_PASS: py_vstr_add(&v, r0, (size_t)(r - r0)); break;

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "py/frozen.h"
 #include "py/objexc.h"
 #include "py/port.h"
 #include "py/runtime.h"
@@ -509,21 +510,30 @@ static void print_source_line(const py_print *p, qstr file, uint32_t line) {
     if (flen == 0 || fname[0] == '<') {
         return;
     }
-    long n = py_port_read_file(fname, NULL, 0);
-    if (n < 0) {
-        return;
+    const char *src;
+    char *buf = NULL;
+    size_t len;
+    const py_frozen_module *fz = strncmp(fname, ".frozen/", 8) == 0 ? py_frozen_find(fname + 8) : NULL;
+    if (fz) {
+        src = fz->source;
+        len = fz->len;
+    } else {
+        long n = py_port_read_file(fname, NULL, 0);
+        if (n < 0) {
+            return;
+        }
+        // Read (up to 64 KiB of) the file into the heap; a traceback is not a hot path.
+        size_t cap = (size_t)n < 65536 ? (size_t)n : 65536;
+        src = buf = py_gc_try_alloc(cap + 1, PY_GC_LEAF);
+        if (buf == NULL) {
+            return;
+        }
+        long got = py_port_read_file(fname, buf, cap);
+        if (got < 0) {
+            return;
+        }
+        len = (size_t)got < cap ? (size_t)got : cap;
     }
-    // Read (up to 64 KiB of) the file into the heap; a traceback is not a hot path.
-    size_t cap = (size_t)n < 65536 ? (size_t)n : 65536;
-    char *src = py_gc_try_alloc(cap + 1, PY_GC_LEAF);
-    if (src == NULL) {
-        return;
-    }
-    long got = py_port_read_file(fname, src, cap);
-    if (got < 0) {
-        return;
-    }
-    size_t len = (size_t)got < cap ? (size_t)got : cap;
     size_t i = 0;
     for (uint32_t l = 1; l < line && i < len; i++) {
         if (src[i] == '\n') {
@@ -545,7 +555,7 @@ static void print_source_line(const py_print *p, qstr file, uint32_t line) {
         py_print_strn(p, src + i, e - i);
         py_print_str(p, "\n");
     }
-    py_gc_free(src);
+    py_gc_free(buf);
 }
 
 static void print_one(const py_print *p, py_val exc) {

@@ -53,7 +53,7 @@ static bool run_frame(py_gen *g, py_val throw_exc, py_val *result) {
     if (py_exc_matches(e, (py_val)&py_type_StopIteration) ||
         (g->base.type == &py_type_async_generator && py_exc_matches(e, (py_val)&py_type_StopAsyncIteration))) {
         char msg[64];
-        snprintf(msg, sizeof(msg), "%s raised %s", g->base.type == &py_type_async_generator ? "async generator" : kind_name(g),
+        py_snprintf(msg, sizeof(msg), "%s raised %s", g->base.type == &py_type_async_generator ? "async generator" : kind_name(g),
                  py_exc_matches(e, (py_val)&py_type_StopIteration) ? "StopIteration" : "StopAsyncIteration");
         py_val re = py_exc_new_msg(&py_type_RuntimeError, msg);
         ((py_exc *)re)->cause = e;

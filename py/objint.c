@@ -335,9 +335,16 @@ py_val py_int_from_double(double d) {
         return py_small((py_int_t)d);
     }
     int e;
-    double m = frexp(fabs(d), &e); // |d| = m * 2^e, 0.5 <= m < 1, e > 53 here
-    uint64_t mant = (uint64_t)ldexp(m, DBL_MANT_DIG);
-    size_t shift = (size_t)(e - DBL_MANT_DIG);
+    double m = frexp(fabs(d), &e); // |d| = m * 2^e, 0.5 <= m < 1
+    uint64_t mant;
+    size_t shift;
+    if (e <= 64) { // (32-bit targets: the small-int range ends at 2**30) truncating is exact
+        mant = (uint64_t)fabs(d);
+        shift = 0;
+    } else {
+        mant = (uint64_t)ldexp(m, DBL_MANT_DIG);
+        shift = (size_t)(e - DBL_MANT_DIG);
+    }
     size_t n = 2 + shift / 32 + 1;
     py_bigint *b = bigint_new(n);
     py_mpz_dig md[2] = {(py_mpz_dig)mant, (py_mpz_dig)(mant >> 32)};
@@ -891,7 +898,7 @@ static py_val powmod_pos(const py_ival *b, const py_ival *e, const py_ival *m) {
                 r = r * base % mm;
             }
         }
-        return py_int_from((py_int_t)(r % mm));
+        return py_int_from_ull(r % mm);
     }
     resbuf r;
     py_mpz_dig *d = res_get(&r, m->n);

@@ -174,7 +174,7 @@ void py_str_print_quoted(const py_print *p, const char *s, size_t len, bool is_b
         } else if (c == '\t') {
             esc = "\\t";
         } else if (c < 0x20 || c == 0x7f || (is_bytes && c >= 0x80)) {
-            n = snprintf(buf, sizeof(buf), "\\x%02x", c);
+            n = py_snprintf(buf, sizeof(buf), "\\x%02x", c);
         } else if (c >= 0x80) {
             // non-printable code points (C1 controls, some separators) are escaped as CPython
             const char *t = s;
@@ -184,9 +184,9 @@ void py_str_print_quoted(const py_print *p, const char *s, size_t len, bool is_b
                 cp = 0xfffd;
             }
             if (!py_unicode_isprintable(cp) || cp == 0xfffd) {
-                n = cp < 0x100 ? snprintf(buf, sizeof(buf), "\\x%02x", (unsigned)cp)
-                    : cp < 0x10000 ? snprintf(buf, sizeof(buf), "\\u%04x", (unsigned)cp)
-                                   : snprintf(buf, sizeof(buf), "\\U%08x", (unsigned)cp);
+                n = cp < 0x100 ? py_snprintf(buf, sizeof(buf), "\\x%02x", (unsigned)cp)
+                    : cp < 0x10000 ? py_snprintf(buf, sizeof(buf), "\\u%04x", (unsigned)cp)
+                                   : py_snprintf(buf, sizeof(buf), "\\U%08x", (unsigned)cp);
                 py_print_strn(p, run, (size_t)(s - run));
                 py_print_strn(p, buf, (size_t)n);
                 s = t;

@@ -1029,7 +1029,7 @@ static void check_target(py_parser *p, py_ast *t, bool del) {
         py_parse_error_at(p, t, "starred assignment target must be in a list or tuple");
     default: {
         char msg[80];
-        snprintf(msg, sizeof(msg), "cannot %s %s", del ? "delete" : "assign to", target_kind_name(t));
+        py_snprintf(msg, sizeof(msg), "cannot %s %s", del ? "delete" : "assign to", target_kind_name(t));
         py_parse_error_at(p, t, msg);
     }
     }
@@ -1108,7 +1108,7 @@ static py_ast *parse_arguments(py_parser *p, bool is_lambda) {
             for (size_t i = 0; i < l.n; i++) {
                 if (l.items[i]->val == a->val) {
                     char msg[96];
-                    snprintf(msg, sizeof(msg), "duplicate argument '%s' in function definition",
+                    py_snprintf(msg, sizeof(msg), "duplicate argument '%s' in function definition",
                              py_qstr_str(py_qstr_get(a->val)));
                     error_tok(p, &at_t, msg);
                 }
@@ -1491,7 +1491,7 @@ static py_ast *parse_simple(py_parser *p) {
         if (first->kind != PY_AST_NAME && first->kind != PY_AST_ATTRIBUTE &&
             first->kind != PY_AST_SUBSCRIPT) {
             char msg[96];
-            snprintf(msg, sizeof(msg), "'%s' is an illegal expression for augmented assignment",
+            py_snprintf(msg, sizeof(msg), "'%s' is an illegal expression for augmented assignment",
                      first->kind == PY_AST_TUPLE ? "tuple" : first->kind == PY_AST_LIST_EXPR ? "list"
                                                                                               : target_kind_name(first));
             py_parse_error_at(p, first, msg);

@@ -129,8 +129,32 @@ py_val py_vstr_to_str(py_vstr *v) { return vstr_finish(v, &py_type_str); }
 py_val py_vstr_to_bytes(py_vstr *v) { return vstr_finish(v, &py_type_bytes); }
 
 // ---- printf ------------------------------------------------------------------------------------
+// Our own: no libc printf in the firmware (newlib's is large and lacks %zu in its nano form).
+
+// Writes v in `base` (lower or upper case digits), at least `width` wide, padded with `pad`.
+static void print_uint(const py_print *p, unsigned long long v, unsigned base, bool upper, bool neg,
+                       int width, char pad) {
+    char buf[24];
+    const char *digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+    size_t n = 0;
+    do {
+        buf[sizeof(buf) - ++n] = digits[v % base];
+        v /= base;
+    } while (v);
+    int len = (int)n + neg;
+    if (neg && pad == '0') {
+        p->write(p->ctx, "-", 1);
+    }
+    for (; width > len; width--) {
+        p->write(p->ctx, &pad, 1);
+    }
+    if (neg && pad != '0') {
+        p->write(p->ctx, "-", 1);
+    }
+    p->write(p->ctx, buf + sizeof(buf) - n, n);
+}
+
 void py_vprintf(const py_print *p, const char *fmt, va_list ap) {
-    char buf[32];
     for (const char *s = fmt; *s; s++) {
         if (*s != '%') {
             const char *e = s;
@@ -142,38 +166,51 @@ void py_vprintf(const py_print *p, const char *fmt, va_list ap) {
             continue;
         }
         s++;
-        int n;
+        char pad = ' ';
+        int width = 0;
+        if (*s == '0') {
+            pad = '0';
+            s++;
+        }
+        while (*s >= '0' && *s <= '9') {
+            width = width * 10 + (*s++ - '0');
+        }
+        int size = 0; // 0: int, 1: long, 2: long long, 3: size_t
+        if (*s == 'z') {
+            size = 3;
+            s++;
+        } else if (*s == 'l') {
+            size = 1;
+            s++;
+            if (*s == 'l') {
+                size = 2;
+                s++;
+            }
+        }
         switch (*s) {
         case 'd':
-        case 'i':
-            n = snprintf(buf, sizeof(buf), "%d", va_arg(ap, int));
-            p->write(p->ctx, buf, (size_t)n);
+        case 'i': {
+            long long v = size == 0   ? va_arg(ap, int)
+                          : size == 1 ? va_arg(ap, long)
+                          : size == 2 ? va_arg(ap, long long)
+                                      : (long long)va_arg(ap, ptrdiff_t);
+            print_uint(p, v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v, 10, false, v < 0,
+                       width, pad);
             break;
+        }
         case 'u':
-            n = snprintf(buf, sizeof(buf), "%u", va_arg(ap, unsigned));
-            p->write(p->ctx, buf, (size_t)n);
-            break;
         case 'x':
-            n = snprintf(buf, sizeof(buf), "%x", va_arg(ap, unsigned));
-            p->write(p->ctx, buf, (size_t)n);
+        case 'X': {
+            unsigned long long v = size == 0   ? va_arg(ap, unsigned)
+                                   : size == 1 ? va_arg(ap, unsigned long)
+                                   : size == 2 ? va_arg(ap, unsigned long long)
+                                               : va_arg(ap, size_t);
+            print_uint(p, v, *s == 'u' ? 10 : 16, *s == 'X', false, width, pad);
             break;
-        case 'l':
-            if (s[1] == 'd') {
-                n = snprintf(buf, sizeof(buf), "%ld", va_arg(ap, long));
-            } else {
-                n = snprintf(buf, sizeof(buf), "%lu", va_arg(ap, unsigned long));
-            }
-            s++;
-            p->write(p->ctx, buf, (size_t)n);
-            break;
-        case 'z':
-            n = snprintf(buf, sizeof(buf), "%zu", va_arg(ap, size_t));
-            s++;
-            p->write(p->ctx, buf, (size_t)n);
-            break;
+        }
         case 'p':
-            n = snprintf(buf, sizeof(buf), "0x%lx", (unsigned long)(uintptr_t)va_arg(ap, void *));
-            p->write(p->ctx, buf, (size_t)n);
+            p->write(p->ctx, "0x", 2);
+            print_uint(p, (uintptr_t)va_arg(ap, void *), 16, false, false, 0, ' ');
             break;
         case 'c': {
             char c = (char)va_arg(ap, int);
@@ -217,6 +254,34 @@ void py_vprintf(const py_print *p, const char *fmt, va_list ap) {
             break;
         }
     }
+}
+
+// A printer into a fixed buffer: keeps what fits (always NUL-terminated), counts it all.
+typedef struct {
+    char *buf;
+    size_t cap, len;
+} buf_ctx;
+
+static void buf_write(void *ctx, const char *s, size_t n) {
+    buf_ctx *b = ctx;
+    for (size_t i = 0; i < n; i++, b->len++) {
+        if (b->len + 1 < b->cap) {
+            b->buf[b->len] = s[i];
+        }
+    }
+}
+
+int py_snprintf(char *buf, size_t size, const char *fmt, ...) {
+    buf_ctx b = {buf, size, 0};
+    py_print p = {buf_write, &b};
+    va_list ap;
+    va_start(ap, fmt);
+    py_vprintf(&p, fmt, ap);
+    va_end(ap);
+    if (size) {
+        buf[b.len < size ? b.len : size - 1] = 0;
+    }
+    return (int)b.len;
 }
 
 void py_printf(const py_print *p, const char *fmt, ...) {
@@ -302,9 +367,9 @@ py_val py_ascii(py_val v) {
         }
         uint32_t c = py_utf8_decode(&s);
         char buf[12];
-        int n = c < 0x100 ? snprintf(buf, sizeof(buf), "\\x%02x", (unsigned)c)
-                : c < 0x10000 ? snprintf(buf, sizeof(buf), "\\u%04x", (unsigned)c)
-                              : snprintf(buf, sizeof(buf), "\\U%08x", (unsigned)c);
+        int n = c < 0x100 ? py_snprintf(buf, sizeof(buf), "\\x%02x", (unsigned)c)
+                : c < 0x10000 ? py_snprintf(buf, sizeof(buf), "\\u%04x", (unsigned)c)
+                              : py_snprintf(buf, sizeof(buf), "\\U%08x", (unsigned)c);
         py_vstr_add(&out, buf, (size_t)n);
     }
     return py_vstr_to_str(&out);

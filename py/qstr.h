@@ -23,11 +23,14 @@ typedef struct py_qstr_entry {
 
 // FNV-1a over the bytes; the same function hashes str objects, so a str and the qstr with
 // the same text have the same hash. 0 is reserved for "not computed" and maps to 1.
+// FNV-1a cut to 30 bits: every str hash is then a small int on 32-bit targets too, so
+// hash() of an interned and of a heap str agree everywhere (tools/gen_qstr.py must match).
 static inline uint32_t py_qstr_hash_bytes(const char *s, size_t n) {
     uint32_t h = 2166136261u;
     for (size_t i = 0; i < n; i++) {
         h = (h ^ (uint8_t)s[i]) * 16777619u;
     }
+    h &= 0x3fffffffu;
     return h ? h : 1;
 }
 

@@ -432,17 +432,17 @@ static void st_stmt(st_ctx *c, const py_ast *a) {
             char msg[128];
             const char *what = global ? "global" : "nonlocal";
             if (y->flags & PY_SYM_PARAM) {
-                snprintf(msg, sizeof(msg), "name '%s' is parameter and %s", py_qstr_str(name), what);
+                py_snprintf(msg, sizeof(msg), "name '%s' is parameter and %s", py_qstr_str(name), what);
                 st_error(c, a, msg);
             }
             if ((y->flags & (PY_SYM_ASSIGNED | PY_SYM_USED)) &&
                 !(y->flags & (PY_SYM_GLOBAL_DECL | PY_SYM_NONLOCAL_DECL))) {
-                snprintf(msg, sizeof(msg), "name '%s' is %s prior to %s declaration", py_qstr_str(name),
+                py_snprintf(msg, sizeof(msg), "name '%s' is %s prior to %s declaration", py_qstr_str(name),
                          (y->flags & PY_SYM_ASSIGNED) ? "assigned to" : "used", what);
                 st_error(c, a, msg);
             }
             if ((global && (y->flags & PY_SYM_NONLOCAL_DECL)) || (!global && (y->flags & PY_SYM_GLOBAL_DECL))) {
-                snprintf(msg, sizeof(msg), "name '%s' is nonlocal and global", py_qstr_str(name));
+                py_snprintf(msg, sizeof(msg), "name '%s' is nonlocal and global", py_qstr_str(name));
                 st_error(c, a, msg);
             }
             y->flags |= global ? PY_SYM_GLOBAL_DECL : PY_SYM_NONLOCAL_DECL;
@@ -549,7 +549,7 @@ static void resolve_scope(st_ctx *c, py_scope *s) {
             int k = resolve_free(c, s, y);
             if (k != PY_SYM_FREE) {
                 char msg[96];
-                snprintf(msg, sizeof(msg), "no binding for nonlocal '%s' found", py_qstr_str(y->name));
+                py_snprintf(msg, sizeof(msg), "no binding for nonlocal '%s' found", py_qstr_str(y->name));
                 py_ast fake = {0};
                 fake.line = y->line;
                 st_error(c, &fake, msg);

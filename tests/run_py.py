@@ -13,6 +13,11 @@ CPython on the same file, run the same way. <test>.py.args holds extra rtpy
 arguments for one test (e.g. --board=scenario --run-for=2000). stdout and the exit code are compared; stderr is not. A test whose first
 line of output under rtpy starts with "SKIP" is counted as skipped.
 
+With --qemu ELF the tests run on that firmware in QEMU instead (tests/target.py: the raw
+REPL on the console UART, a soft reset before each test); tests listed in
+tests/py/target.skip, and tests that need rtpy options (.args), are skipped with the
+reason shown by -v.
+
 Extra arguments for rtpy come from --rtpy-args or the RTPY_ARGS environment
 variable, e.g. --rtpy-args="-X heapsize=64k". --by-topic ends with a table of
 results per topic (directory under tests/py; `make compat`). The last line printed is
@@ -22,6 +27,8 @@ status is 1 if any test failed.
 
 import argparse
 import concurrent.futures
+import fnmatch
+import queue
 import difflib
 import os
 import shlex
@@ -89,12 +96,43 @@ def run(argv, path, timeout):
     return out, proc.returncode
 
 
+def target_skip_reason(path, opts, extra):
+    if extra:
+        return "needs rtpy options: " + " ".join(extra)
+    name = test_name(path)
+    for pat, reason in opts.skips:
+        if fnmatch.fnmatch(name, pat):
+            return reason
+    return None
+
+
+def run_on_target(path, opts):
+    """Runs a test on a free QEMU session; (stdout, exit code) as run() gives."""
+    import target
+
+    session = opts.sessions.get()
+    try:
+        out, code, _err = session.run(path.read_bytes(), opts.timeout)
+        return out, code
+    except (target.BoardGone, TimeoutError):
+        session.stop()  # started again by the next test
+        return b"", None
+    finally:
+        opts.sessions.put(session)
+
+
 def check(path, opts):
     """Run one test. Returns (status, report) with status pass/fail/skip."""
     # <test>.py.args: extra rtpy arguments for this test only (e.g. a board scenario)
     args_file = path.with_name(path.name + ".args")
     extra = shlex.split(args_file.read_text()) if args_file.exists() else []
-    out, code = run(opts.rtpy_cmd + extra, path, opts.timeout)
+    if opts.qemu:
+        reason = target_skip_reason(path, opts, extra)
+        if reason:
+            return "skip", reason
+        out, code = run_on_target(path, opts)
+    else:
+        out, code = run(opts.rtpy_cmd + extra, path, opts.timeout)
     if code is None:
         return "fail", f"timeout after {opts.timeout} s"
     if out.split(b"\n", 1)[0].startswith(b"SKIP"):
@@ -166,6 +204,11 @@ def parse_args():
     ap.add_argument("--list", action="store_true", help="list the tests and exit")
     ap.add_argument("--by-topic", action="store_true",
                     help="print a table of results per topic (for docs/compatibility.md)")
+    ap.add_argument("--qemu", metavar="ELF",
+                    help="run the tests on this firmware in QEMU (tests/target.py)")
+    ap.add_argument("--qemu-cmd", default="qemu-system-arm -M mps2-an385 -nographic "
+                    "-monitor none -semihosting-config enable=on,target=native",
+                    help="the QEMU command line, without -kernel")
     ap.add_argument("paths", nargs="*", help="test files or directories (default: tests/py)")
     return ap.parse_args()
 
@@ -177,6 +220,14 @@ def main():
         for path in tests:
             print(test_name(path))
         return 0
+    if opts.qemu:
+        import target
+
+        opts.skips = target.load_skips(str(TESTS_DIR / "target.skip"))
+        opts.sessions = queue.Queue()
+        for _ in range(max(1, opts.jobs)):
+            opts.sessions.put(target.Session(opts.qemu_cmd, opts.qemu))
+        opts.rtpy = sys.executable  # unused: only checked to exist
     # Absolute paths: every test runs in its own directory.
     rtpy, opts.python = shutil.which(opts.rtpy), shutil.which(opts.python)
     if not rtpy:
@@ -208,6 +259,9 @@ def main():
                 print(f"{status} {name}" + (f" ({report})" if report else ""))
             sys.stdout.flush()
 
+    if opts.qemu:
+        while not opts.sessions.empty():
+            opts.sessions.get().stop()
     if opts.by_topic:
         print_topics(topics)
     line = f"{counts['pass']} passed, {counts['fail']} failed"

@@ -14,10 +14,11 @@ HASH_SLOTS_MIN = 64
 
 
 def fnv1a(b):
+    """py_qstr_hash_bytes of py/qstr.h: FNV-1a cut to 30 bits, never 0."""
     h = 2166136261
     for c in b:
         h = ((h ^ c) * 16777619) & 0xFFFFFFFF
-    return h or 1
+    return (h & 0x3FFFFFFF) or 1
 
 
 def split_args(text, pos):

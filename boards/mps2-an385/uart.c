@@ -3,6 +3,9 @@
 // byte into a ring buffer (single producer: the handler; single consumer: the reader, which
 // only moves the tail, so no lock is needed) and calls the receive callback.
 // Buffer sizes: 256 bytes for UART0 (the console: a pasted line fits), 64 for the others.
+// A full buffer pushes back: the handler leaves the byte in the UART and masks the interrupt
+// until the reader makes room (QEMU then holds further input: a long paste loses nothing; on
+// hardware without flow control the UART's own overrun counts what is lost).
 #include <errno.h>
 #include <stdbool.h>
 
@@ -20,6 +23,7 @@ struct uart {
     volatile uint16_t head; // written by the RX handler
     volatile uint16_t tail; // written by the reader
     volatile uint32_t overruns;
+    volatile bool held; // buffer full: receive interrupt masked until the reader makes room
     drv_uart_rx_fn fn;
     void *arg;
 };
@@ -27,9 +31,9 @@ struct uart {
 static uint8_t buf0[256], buf1[64], buf2[64];
 
 static struct uart uarts[UART_COUNT] = {
-    {MPS2_UART0, MPS2_IRQ_UART0_RX, sizeof buf0, buf0, 0, 0, 0, 0, 0},
-    {MPS2_UART1, MPS2_IRQ_UART1_RX, sizeof buf1, buf1, 0, 0, 0, 0, 0},
-    {MPS2_UART2, MPS2_IRQ_UART2_RX, sizeof buf2, buf2, 0, 0, 0, 0, 0},
+    {MPS2_UART0, MPS2_IRQ_UART0_RX, sizeof buf0, buf0, 0, 0, 0, false, 0, 0},
+    {MPS2_UART1, MPS2_IRQ_UART1_RX, sizeof buf1, buf1, 0, 0, 0, false, 0, 0},
+    {MPS2_UART2, MPS2_IRQ_UART2_RX, sizeof buf2, buf2, 0, 0, 0, false, 0, 0},
 };
 
 #define REG(u, off) MPS2_REG((u)->base + (off))
@@ -53,6 +57,7 @@ int drv_uart_init(unsigned id, uint32_t baud) {
     REG(u, MPS2_UART_BAUDDIV) = div;
     u->head = u->tail = 0;
     u->overruns = 0;
+    u->held = false;
     REG(u, MPS2_UART_INT) = 0xFu;
     REG(u, MPS2_UART_CTRL) = 1u | 2u | 8u; // TX, RX, RX interrupt
     arch_cm_irq_unpend(u->irq);
@@ -83,6 +88,11 @@ int drv_uart_read(unsigned id, void *buf, size_t n) {
         tail = (uint16_t)((tail + 1u) & (u->size - 1u));
     }
     u->tail = tail;
+    if (got && u->held) { // room again: take the byte waiting in the UART
+        u->held = false;
+        arch_cm_irq_enable(u->irq);
+        arch_cm_irq_pend(u->irq);
+    }
     return (int)got;
 }
 
@@ -106,18 +116,20 @@ int drv_uart_set_rx_callback(unsigned id, drv_uart_rx_fn fn, void *arg) {
     return 0;
 }
 
-// The buffer keeps one slot free to tell full from empty; a full buffer drops the new byte.
+// The buffer keeps one slot free to tell full from empty; when it is full the byte stays in
+// the UART and the interrupt is masked until drv_uart_read makes room.
 static void rx_isr(struct uart *u) {
     REG(u, MPS2_UART_INT) = 2u;
     while (REG(u, MPS2_UART_STATE) & 2u) {
-        uint8_t c = (uint8_t)REG(u, MPS2_UART_DATA);
         uint16_t next = (uint16_t)((u->head + 1u) & (u->size - 1u));
-        if (next == u->tail)
-            u->overruns++;
-        else {
-            u->buf[u->head] = c;
-            u->head = next;
+        if (next == u->tail) {
+            u->held = true;
+            arch_cm_irq_disable(u->irq);
+            return;
         }
+        uint8_t c = (uint8_t)REG(u, MPS2_UART_DATA);
+        u->buf[u->head] = c;
+        u->head = next;
         if (u->fn) u->fn(c, u->arg);
     }
 }

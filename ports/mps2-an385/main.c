@@ -24,7 +24,7 @@
 #define MPS2_HEAP_SIZE 0 // bytes of Python heap; 0: all the board has
 #endif
 #define MAIN_STACK (24u << 10)   // the Python main thread's C stack
-#define MAIN_PYSTACK (16u << 10) // its Python frames (in the board's heap area)
+#define MAIN_PYSTACK (32u << 10) // its Python frames (in the board's heap area)
 
 K_STACK_DEFINE(main_stack, MAIN_STACK);
 static struct k_thread main_kt;

@@ -6,6 +6,8 @@
 #                                exit status is the suite's (KTEST_FILTER=substring: some cases)
 #   make firmware                build/mps2-an385/rtpy.elf: the interpreter with its REPL on UART0
 #   make qemu                    run it in QEMU, the REPL on this terminal (Ctrl-A X quits QEMU)
+#   make test-py-qemu            the Python tests on the firmware in QEMU, through the raw REPL
+#                                (tests/target.py; tests/py/target.skip lists what cannot run)
 #   make bench-target            kernel micro-benchmarks in instructions, next to FreeRTOS
 #   make mps2-size               text/data/bss of the kernel and of the firmware
 # Debugging: make qemu QEMU_EXTRA="-s -S", then gdb-multiarch build/mps2-an385/kernel_tests.elf
@@ -109,6 +111,10 @@ firmware: $(MPS2_FW_ELF)
 qemu: $(MPS2_FW_ELF)
 	$(QEMU_MPS2) $(QEMU_EXTRA) -kernel $<
 
+# Not under -icount: the tests want speed, not instruction-exact time.
+test-py-qemu: $(MPS2_FW_ELF)
+	$(Q)$(PYTHON3) tests/run_py.py --qemu $< -j 2 --timeout 60
+
 # --- benchmarks (bench/target) ------------------------------------------------------------------
 # Two builds of the same benchmark: the firmware's configuration, and a lean one like the
 # FreeRTOS reference (no argument checks, no stack check, no trace hook, no MPU guard).
@@ -142,7 +148,9 @@ mps2-size: $(MPS2_BUILD)/bench.elf $(MPS2_BUILD)/bench-lean.elf
 	    --lean $(MPS2_BUILD)/bench-lean.elf --size-only
 
 FORCE:
-.PHONY: firmware firmware-kernel-tests test-kernel-qemu qemu bench-target mps2-size FORCE
+.PHONY: firmware firmware-kernel-tests test-kernel-qemu test-py-qemu qemu bench-target mps2-size FORCE
 -include $(shell find $(MPS2_BUILD) -name '*.d' 2>/dev/null)
 
-TEST_SUITES += test-kernel-qemu
+ifneq ($(SANITIZE),1) # the sanitizers are a host matter
+TEST_SUITES += test-kernel-qemu test-py-qemu
+endif
