@@ -225,7 +225,7 @@ static int raw_repl(input *in) {
 
 // ---- paste mode -----------------------------------------------------------------------------
 static int paste_mode(input *in) {
-    out("\r\npaste mode; Ctrl-C to cancel, Ctrl-D to finish\r\n=== ");
+    out("paste mode; Ctrl-C to cancel, Ctrl-D to finish\r\n=== ");
     input_reset(in);
     for (;;) {
         int c = IO->getc();

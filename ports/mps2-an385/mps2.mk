@@ -8,6 +8,8 @@
 #   make qemu                    run it in QEMU, the REPL on this terminal (Ctrl-A X quits QEMU)
 #   make test-py-qemu            the Python tests on the firmware in QEMU, through the raw REPL
 #                                (tests/target.py; tests/py/target.skip lists what cannot run)
+#   make test-repl-qemu          the firmware's REPL on its console: editing, Ctrl-C, soft reset,
+#                                paste and raw modes (tests/host/test_host.py --qemu)
 #   make bench-target            kernel micro-benchmarks in instructions, next to FreeRTOS
 #   make mps2-size               text/data/bss of the kernel and of the firmware
 # Debugging: make qemu QEMU_EXTRA="-s -S", then gdb-multiarch build/mps2-an385/kernel_tests.elf
@@ -115,6 +117,9 @@ qemu: $(MPS2_FW_ELF)
 test-py-qemu: $(MPS2_FW_ELF)
 	$(Q)$(PYTHON3) tests/run_py.py --qemu $< -j 2 --timeout 60
 
+test-repl-qemu: $(MPS2_FW_ELF)
+	$(Q)$(PYTHON3) tests/host/test_host.py --qemu $<
+
 # --- benchmarks (bench/target) ------------------------------------------------------------------
 # Two builds of the same benchmark: the firmware's configuration, and a lean one like the
 # FreeRTOS reference (no argument checks, no stack check, no trace hook, no MPU guard).
@@ -148,9 +153,9 @@ mps2-size: $(MPS2_BUILD)/bench.elf $(MPS2_BUILD)/bench-lean.elf
 	    --lean $(MPS2_BUILD)/bench-lean.elf --size-only
 
 FORCE:
-.PHONY: firmware firmware-kernel-tests test-kernel-qemu test-py-qemu qemu bench-target mps2-size FORCE
+.PHONY: firmware firmware-kernel-tests test-kernel-qemu test-py-qemu test-repl-qemu qemu bench-target mps2-size FORCE
 -include $(shell find $(MPS2_BUILD) -name '*.d' 2>/dev/null)
 
 ifneq ($(SANITIZE),1) # the sanitizers are a host matter
-TEST_SUITES += test-kernel-qemu test-py-qemu
+TEST_SUITES += test-kernel-qemu test-py-qemu test-repl-qemu
 endif

@@ -1,8 +1,10 @@
 #!/usr/bin/python3
 """The host program `rtpy` as a user meets it: command line, exit codes, tracebacks on
 stderr (compared with CPython's), piped input and the interactive REPL on a terminal.
+With --qemu ELF: the same REPL tests on the firmware's console in QEMU, plus what only a
+board does (soft reset, paste and raw modes).
 
-Usage: tests/host/test_host.py [--rtpy build/host/rtpy] [-v]
+Usage: tests/host/test_host.py [--rtpy build/host/rtpy | --qemu ELF] [-v]
 Prints "N passed, N failed" and exits non-zero on a failure. Needs only CPython's stdlib.
 """
 import argparse
@@ -19,6 +21,10 @@ import time
 import unittest
 
 RTPY = "build/host/rtpy"
+REPL_CMD = None  # the command whose console the Repl tests drive (rtpy, or QEMU)
+QEMU = ("qemu-system-arm -M mps2-an385 -nographic -monitor none -semihosting-config "
+        "enable=on,target=native")
+BOARD = False  # testing a board's REPL
 CPYTHON = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable
 DEADLINE = 20.0  # seconds a step may take before the test gives up (a hang is a failure)
 
@@ -209,9 +215,15 @@ class Repl(unittest.TestCase):
     """The REPL on a pseudo-terminal, as a user at a keyboard sees it."""
 
     def setUp(self):
-        self.pid, self.fd = pty.fork()
-        if self.pid == 0:
-            os.execv(RTPY, [RTPY])
+        if BOARD:  # a serial line: pipes (a terminal would add \r to the board's \r\n)
+            self.proc = subprocess.Popen(REPL_CMD, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+            self.pid, self.fd, self.wfd = self.proc.pid, self.proc.stdout.fileno(), self.proc.stdin.fileno()
+        else:
+            self.proc = None
+            self.pid, self.fd = pty.fork()
+            if self.pid == 0:
+                os.execvp(REPL_CMD[0], REPL_CMD)
+            self.wfd = self.fd
         self.buf = b""
         self.expect(b">>> ")
 
@@ -221,7 +233,11 @@ class Repl(unittest.TestCase):
             os.waitpid(self.pid, 0)
         except (ProcessLookupError, ChildProcessError):
             pass
-        os.close(self.fd)
+        if self.proc:
+            self.proc.stdin.close()
+            self.proc.stdout.close()
+        else:
+            os.close(self.fd)
 
     def expect(self, what):
         """Reads until `what` appears; returns what came before it."""
@@ -243,7 +259,7 @@ class Repl(unittest.TestCase):
         return before
 
     def send(self, keys):
-        os.write(self.fd, keys)
+        os.write(self.wfd, keys)
 
     def line(self, text):
         """Types a line, returns the output up to the next prompt (>>> or ...)."""
@@ -316,6 +332,8 @@ class Repl(unittest.TestCase):
         self.assertEqual(self.line(b"1"), (b"1", b">>> "))
 
     def test_ctrl_d_exits(self):
+        if BOARD:
+            self.skipTest("a board soft-resets instead")
         self.send(b"\x04")
         end = time.monotonic() + DEADLINE
         while time.monotonic() < end:
@@ -328,14 +346,72 @@ class Repl(unittest.TestCase):
         self.fail("rtpy did not exit on Ctrl-D")
 
 
+class BoardRepl(Repl):
+    """What only the firmware's REPL does."""
+
+    def setUp(self):
+        if not BOARD:
+            self.skipTest("board only")
+        super().setUp()
+
+    def test_soft_reset_clears_state(self):
+        self.assertEqual(self.line(b"x = 41"), (b"", b">>> "))
+        self.send(b"\x04")
+        self.expect(b"soft reboot")
+        self.expect(b">>> ")
+        out, _ = self.line(b"x")
+        self.assertIn(b"NameError", out)
+
+    def test_soft_reset_stops_threads(self):
+        self.line(b"import _thread, time")
+        self.line(b"def spin():")
+        self.line(b"    while True: time.sleep_ms(5)")
+        self.line(b"")
+        self.line(b"_thread.start_new_thread(spin, ())")
+        self.send(b"\x04")
+        self.expect(b"soft reboot")
+        self.expect(b">>> ")
+        self.assertEqual(self.line(b"6 * 7"), (b"42", b">>> "))
+
+    def test_paste_mode(self):
+        self.send(b"\x05")
+        self.expect(b"=== ")
+        self.send(b"def f(n):\r    if n:\r        return n * f(n - 1)\r    return 1\rprint(f(10))\r")
+        self.send(b"\x04")
+        self.expect(b"3628800")
+        self.expect(b">>> ")
+
+    def test_raw_repl(self):
+        self.send(b"\x01")
+        self.expect(b"raw REPL; CTRL-B to exit\r\n>")
+        self.send(b"print(1 + 1)\x04")
+        self.expect(b"OK2\r\n\x04\x04>")
+        self.send(b"1/0\x04")
+        self.expect(b"OK\x04")
+        err = self.expect(b"\x04>")
+        self.assertIn(b"ZeroDivisionError", err)
+        self.send(b"\x02")
+        self.expect(b">>> ")
+        self.assertEqual(self.line(b"3"), (b"3", b">>> "))
+
+
 def main():
-    global RTPY
+    global RTPY, REPL_CMD, BOARD
     ap = argparse.ArgumentParser()
     ap.add_argument("--rtpy", default=RTPY)
+    ap.add_argument("--qemu", metavar="ELF", help="test the REPL of this firmware in QEMU")
     ap.add_argument("-v", action="store_true")
     a = ap.parse_args()
     RTPY = os.path.abspath(a.rtpy)
-    suite = unittest.defaultTestLoader.loadTestsFromModule(sys.modules[__name__])
+    loader = unittest.defaultTestLoader
+    if a.qemu:
+        BOARD = True
+        REPL_CMD = QEMU.split() + ["-kernel", os.path.abspath(a.qemu)]
+        suite = unittest.TestSuite([loader.loadTestsFromTestCase(Repl),
+                                    loader.loadTestsFromTestCase(BoardRepl)])
+    else:
+        REPL_CMD = [RTPY]
+        suite = loader.loadTestsFromModule(sys.modules[__name__])
     res = unittest.TextTestRunner(verbosity=2 if a.v else 1, stream=sys.stdout).run(suite)
     bad = len(res.failures) + len(res.errors)
     print("%d passed, %d failed" % (res.testsRun - bad, bad))
