@@ -4,6 +4,13 @@
 #include "py/runtime.h"
 
 const py_module mod_builtins_module = {{&py_type_module}, (py_dict *)&py_builtins_dict};
+extern const py_module mod_math_module;
+extern const py_module mod_random_module;
+extern const py_module mod_struct_module;
+extern const py_module mod_binascii_module;
+extern const py_module mod_hashlib_module;
+extern const py_module mod_errno_module;
+extern const py_module mod_array_module;
 
 static const struct {
     uint16_t name;
@@ -16,6 +23,13 @@ static const struct {
     {PY_QSTR__thread, &mod_thread_module},
     {PY_QSTR_rtos, &mod_rtos_module},
     {PY_QSTR_micropython, &mod_micropython_module},
+    {PY_QSTR_math, &mod_math_module},
+    {PY_QSTR_random, &mod_random_module},
+    {PY_QSTR_struct, &mod_struct_module},
+    {PY_QSTR_binascii, &mod_binascii_module},
+    {PY_QSTR_hashlib, &mod_hashlib_module},
+    {PY_QSTR_errno, &mod_errno_module},
+    {PY_QSTR_array, &mod_array_module},
 };
 
 py_val mod_builtin_lookup(qstr name) {

@@ -1,0 +1,900 @@
+// modules/mod_struct.c: the struct module (CPython 3.11's): pack/unpack of C values to and
+// from bytes by a format string, with native ('@': native sizes and alignment) or standard
+// sizes in a chosen byte order ('=', '<', '>', '!'), calcsize, pack_into, unpack_from,
+// iter_unpack and the Struct class. Errors are struct.error with CPython's messages, which
+// depend on how CPython converts each code (a C long first, then the field's range; on a
+// little-endian machine '<' and '=' convert like '@' where the sizes agree): `conv()` models
+// that. Formats are parsed again at every call (they are short); a Struct keeps its size.
+// Non-goals: the format cache, Struct.__init__ re-initialisation.
+#include <float.h>
+#include <math.h>
+#include <string.h>
+
+#include "modules/modules.h"
+#include "py/gc.h"
+#include "py/nlr.h"
+#include "py/objbytes.h"
+#include "py/objexc.h"
+#include "py/objfloat.h"
+#include "py/objint.h"
+#include "py/runtime.h"
+
+const py_type mod_struct_error = {
+    .base = {&py_type_type},
+    .name = PY_QSTR_error,
+    .flags = PY_TF_BASETYPE | PY_TF_EXC | PY_TF_EQ_ID,
+    .print = py_exc_print,
+    .make_new = py_exc_make_new,
+    .attr = py_exc_attr,
+    .locals = (py_dict *)&py_exc_locals,
+    .base_type = &py_type_Exception,
+};
+
+#define struct_error(...) py_raise_fmt(&mod_struct_error, __VA_ARGS__)
+
+// Native alignment of a type: its offset after a char in a struct (what C compilers use).
+#define ALIGN_OF(T)                                                                                \
+    offsetof(                                                                                      \
+        struct {                                                                                   \
+            char c;                                                                                \
+            T x;                                                                                   \
+        },                                                                                         \
+        x)
+
+// ---- the codes ---------------------------------------------------------------------------------
+typedef struct code_info {
+    char code;
+    uint8_t std_size; // 0: native only
+    uint8_t native_size;
+    uint8_t native_align;
+} code_info;
+
+static const code_info codes[] = {
+    {'x', 1, 1, 1},
+    {'c', 1, 1, 1},
+    {'b', 1, 1, 1},
+    {'B', 1, 1, 1},
+    {'?', 1, sizeof(_Bool), ALIGN_OF(_Bool)},
+    {'h', 2, sizeof(short), ALIGN_OF(short)},
+    {'H', 2, sizeof(short), ALIGN_OF(short)},
+    {'i', 4, sizeof(int), ALIGN_OF(int)},
+    {'I', 4, sizeof(int), ALIGN_OF(int)},
+    {'l', 4, sizeof(long), ALIGN_OF(long)},
+    {'L', 4, sizeof(long), ALIGN_OF(long)},
+    {'q', 8, sizeof(long long), ALIGN_OF(long long)},
+    {'Q', 8, sizeof(long long), ALIGN_OF(long long)},
+    {'n', 0, sizeof(size_t), ALIGN_OF(size_t)},
+    {'N', 0, sizeof(size_t), ALIGN_OF(size_t)},
+    {'e', 2, 2, ALIGN_OF(short)},
+    {'f', 4, sizeof(float), ALIGN_OF(float)},
+    {'d', 8, sizeof(double), ALIGN_OF(double)},
+    {'s', 1, 1, 1},
+    {'p', 1, 1, 1},
+    {'P', 0, sizeof(void *), ALIGN_OF(void *)},
+};
+
+static bool host_little_endian(void) {
+    const uint16_t one = 1;
+    return *(const uint8_t *)&one == 1;
+}
+
+// A parsed format: its text (after the byte-order character), mode and totals.
+typedef struct sfmt {
+    const char *s, *end;
+    char mode;   // '@', '=', '<', '>' or '!'
+    size_t size; // bytes
+    size_t nargs;
+} sfmt;
+
+// One item of a format: `count` repeats of a code (or, for 's'/'p', one string of `count`).
+typedef struct sitem {
+    const code_info *ci;
+    size_t count;
+    size_t size; // per repeat
+} sitem;
+
+// Sizes are limited to what a Py_ssize_t holds, as in CPython.
+#define SIZE_LIMIT ((size_t)PTRDIFF_MAX)
+
+static bool is_space(char c) {
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+// Reads the next item at f->s (advancing it); false at the end. Raises struct.error for a bad
+// format. `pos` accumulates the offset, aligned in native mode.
+static bool next_item(sfmt *f, const char **s, sitem *it, size_t *pos) {
+    const char *p = *s;
+    while (p < f->end && is_space(*p)) {
+        p++;
+    }
+    if (p == f->end) {
+        *s = p;
+        return false;
+    }
+    size_t count = 1;
+    if (*p >= '0' && *p <= '9') {
+        count = 0;
+        while (p < f->end && *p >= '0' && *p <= '9') {
+            size_t digit = (size_t)(*p++ - '0');
+            if (count > (SIZE_LIMIT - digit) / 10) {
+                struct_error("total struct size too long");
+            }
+            count = count * 10 + digit;
+        }
+        if (p == f->end) {
+            struct_error("repeat count given without format specifier");
+        }
+    }
+    char c = *p++;
+    const code_info *ci = NULL;
+    for (size_t i = 0; i < sizeof(codes) / sizeof(codes[0]); i++) {
+        if (codes[i].code == c) {
+            ci = &codes[i];
+        }
+    }
+    bool native = f->mode == '@';
+    if (ci == NULL || (!native && ci->std_size == 0)) {
+        struct_error("bad char in struct format");
+    }
+    it->ci = ci;
+    it->count = count;
+    it->size = native ? ci->native_size : ci->std_size;
+    if (native) {
+        size_t a = ci->native_align;
+        *pos = (*pos + a - 1) / a * a;
+    }
+    size_t per = c == 's' || c == 'p' ? 1 : it->size;
+    if (*pos > SIZE_LIMIT || (per && count > (SIZE_LIMIT - *pos) / per)) {
+        struct_error("total struct size too long");
+    }
+    *s = p;
+    return true;
+}
+
+// Parses a format (str or bytes): mode, size and number of values.
+static void parse(py_val fmt, sfmt *f) {
+    size_t len;
+    const char *s;
+    if (py_is_str(fmt)) {
+        s = py_get_str(fmt, &len);
+        for (size_t i = 0; i < len; i++) {
+            if (s[i] & 0x80) {
+                py_bytes_encode(fmt, py_qstr_val(PY_QSTR_ascii), PY_NULL); // raises as CPython
+            }
+        }
+    } else if (py_isinstance(fmt, &py_type_bytes)) {
+        py_buffer b;
+        py_get_buffer(fmt, &b, PY_BUFFER_READ);
+        s = b.buf;
+        len = b.len;
+    } else {
+        py_raise_fmt(&py_type_TypeError,
+                     "Struct() argument 1 must be a str or bytes object, not %T", fmt);
+    }
+    if (memchr(s, 0, len)) {
+        struct_error("embedded null character");
+    }
+    f->mode = '@';
+    if (len && (s[0] == '@' || s[0] == '=' || s[0] == '<' || s[0] == '>' || s[0] == '!')) {
+        f->mode = s[0];
+        s++;
+        len--;
+    }
+    f->s = s;
+    f->end = s + len;
+    f->size = 0;
+    f->nargs = 0;
+    sitem it;
+    const char *p = s;
+    while (next_item(f, &p, &it, &f->size)) {
+        char c = it.ci->code;
+        f->size += c == 's' || c == 'p' ? it.count : it.count * it.size;
+        f->nargs += c == 's' || c == 'p' ? 1 : c == 'x' ? 0 : it.count;
+    }
+}
+
+// ---- integers
+// ------------------------------------------------------------------------------------ How CPython
+// converts an int for a code: into a C type first ("carrier": failing gives "argument out of
+// range", or "int too large to convert" for 8-byte standard codes and 'P'), then into the field's
+// range (failing gives the code's own message).
+enum {
+    CARRIER_LONG,
+    CARRIER_ULONG,
+    CARRIER_LL,
+    CARRIER_ULL,
+    CARRIER_SSIZE,
+    CARRIER_SIZE,
+    CARRIER_BYTES8,
+    CARRIER_PTR
+};
+
+static bool is_signed_code(char c) {
+    return c == 'b' || c == 'h' || c == 'i' || c == 'l' || c == 'q' || c == 'n';
+}
+
+// Whether code c in this mode converts as the native code does (CPython reuses the native
+// converters for the standard order matching the machine's when the sizes agree).
+static bool native_conv(const sfmt *f, const code_info *ci) {
+    if (f->mode == '@') {
+        return true;
+    }
+    bool le = host_little_endian();
+    bool same_order =
+        f->mode == '=' || (f->mode == '<' && le) || ((f->mode == '>' || f->mode == '!') && !le);
+    return same_order && ci->std_size == ci->native_size;
+}
+
+static int carrier_of(const sfmt *f, const code_info *ci) {
+    char c = ci->code;
+    if (native_conv(f, ci)) {
+        switch (c) {
+        case 'I':
+        case 'L': return CARRIER_ULONG;
+        case 'q': return CARRIER_LL;
+        case 'Q': return CARRIER_ULL;
+        case 'n': return CARRIER_SSIZE;
+        case 'N': return CARRIER_SIZE;
+        case 'P': return CARRIER_PTR;
+        default: return CARRIER_LONG; // b B h H i l
+        }
+    }
+    switch (c) {
+    case 'H':
+    case 'I':
+    case 'L': return CARRIER_ULONG;
+    case 'q':
+    case 'Q': return CARRIER_BYTES8;
+    default: return CARRIER_LONG; // b B h i l
+    }
+}
+
+// The int value of v (int or __index__), or struct.error.
+static py_val int_of(py_val v) {
+    py_val i = py_int_unwrap(v);
+    if (i == PY_NULL) {
+        const py_type *t = py_typeof(v);
+        i = t->unary_op ? t->unary_op(PY_UOP_INDEX, v) : PY_NULL;
+        if (i == PY_NULL) {
+            struct_error("required argument is not an integer");
+        }
+    }
+    return i;
+}
+
+// Packs an int into p[0..size) with the given byte order.
+static void pack_int(const sfmt *f, const sitem *it, uint8_t *p, py_val v, bool big) {
+    char c = it->ci->code;
+    py_val i = int_of(v);
+    int carrier = carrier_of(f, it->ci);
+    uint8_t le[8];
+    bool neg = py_int_sign(i) < 0, ok;
+    size_t csize = 8;
+    switch (carrier) {
+    case CARRIER_LONG:
+        csize = sizeof(long);
+        ok = py_int_to_bytes(i, le, csize, false, true);
+        break;
+    case CARRIER_ULONG:
+        csize = sizeof(long);
+        ok = py_int_to_bytes(i, le, csize, false, false);
+        break;
+    case CARRIER_LL:
+    case CARRIER_BYTES8: ok = py_int_to_bytes(i, le, 8, false, is_signed_code(c)); break;
+    case CARRIER_ULL: ok = py_int_to_bytes(i, le, 8, false, false); break;
+    case CARRIER_SSIZE:
+        csize = sizeof(size_t);
+        ok = py_int_to_bytes(i, le, csize, false, true);
+        break;
+    case CARRIER_SIZE:
+        csize = sizeof(size_t);
+        ok = py_int_to_bytes(i, le, csize, false, false);
+        break;
+    default: // 'P': a negative value as a signed pointer-sized int, else unsigned
+        csize = sizeof(void *);
+        ok = py_int_to_bytes(i, le, csize, false, neg);
+        break;
+    }
+    if (!ok) {
+        if (carrier == CARRIER_BYTES8 || carrier == CARRIER_PTR) {
+            struct_error("int too large to convert");
+        }
+        struct_error("argument out of range");
+    }
+    // the carrier's value, then the field's range
+    uint64_t u = 0;
+    for (size_t k = csize; k-- > 0;) {
+        u = (u << 8) | le[k];
+    }
+    bool sgn = carrier == CARRIER_LONG || carrier == CARRIER_SSIZE || carrier == CARRIER_LL ||
+               (carrier == CARRIER_BYTES8 && is_signed_code(c)) || (carrier == CARRIER_PTR && neg);
+    if (sgn && csize < 8 && (le[csize - 1] & 0x80)) {
+        u |= ~(uint64_t)0 << (csize * 8); // sign-extend
+    }
+    size_t size = it->size;
+    if (size < csize) {
+        bool fsigned = is_signed_code(c);
+        int64_t s = (int64_t)u;
+        uint64_t umax = ((uint64_t)1 << (size * 8)) - 1;
+        int64_t smin = -(int64_t)(umax / 2) - 1, smax = (int64_t)(umax / 2);
+        bool bad =
+            fsigned ? (s < smin || s > smax) : (sgn ? (s < 0 || (uint64_t)s > umax) : u > umax);
+        if (bad) {
+            bool native = native_conv(f, it->ci);
+            if (c == 'b') {
+                struct_error("byte format requires -128 <= number <= 127");
+            } else if (c == 'B') {
+                struct_error("ubyte format requires 0 <= number <= 255");
+            } else if (c == 'h' && native) {
+                struct_error("short format requires -32768 <= number <= 32767");
+            } else if (c == 'H' && native) {
+                struct_error("ushort format requires 0 <= number <= 65535");
+            } else if (fsigned) {
+                struct_error("'%c' format requires %ld <= number <= %ld", c, (long)smin,
+                             (long)smax);
+            }
+            struct_error("'%c' format requires 0 <= number <= %lu", c, (unsigned long)umax);
+        }
+    }
+    for (size_t k = 0; k < size; k++) {
+        p[big ? size - 1 - k : k] = (uint8_t)(u >> (8 * k));
+    }
+}
+
+static py_val unpack_int(char c, const uint8_t *p, size_t size, bool big) {
+    uint64_t u = 0;
+    for (size_t k = 0; k < size; k++) {
+        u |= (uint64_t)p[big ? size - 1 - k : k] << (8 * k);
+    }
+    if (is_signed_code(c)) {
+        if (size < 8 && (u >> (size * 8 - 1)) & 1) {
+            u |= ~(uint64_t)0 << (size * 8);
+        }
+        return py_int_from_ll((long long)u);
+    }
+    return py_int_from_ull(u);
+}
+
+// ---- floats
+// -------------------------------------------------------------------------------------- A float
+// argument: anything float() takes; any failure is struct.error (as CPython, which replaces the
+// error, even one raised by a __float__ method).
+static double float_of(py_val v) {
+    double d;
+    if (py_float_unwrap(v, &d)) {
+        return d;
+    }
+    py_nlr nlr;
+    if (py_nlr_push(&nlr) == 0) {
+        d = py_get_float(v);
+        py_nlr_pop();
+        return d;
+    }
+    struct_error("required argument is not a float");
+}
+
+// An OverflowError packing a float code; CPython reports it differently for int values.
+static _Noreturn void float_overflow(py_val v, char code) {
+    if (py_is_int(v)) {
+        struct_error("int too large to convert");
+    }
+    py_raise_fmt(&py_type_OverflowError, "float too large to pack with %c format", code);
+}
+
+// x rounded to an integer, ties to even (x >= 0, exact in a double).
+static double round_even(double x) {
+    double r = floor(x), diff = x - r;
+    if (diff > 0.5 || (diff == 0.5 && fmod(r, 2.0) != 0)) {
+        r += 1;
+    }
+    return r;
+}
+
+// IEEE 754 binary16, rounded to nearest even; OverflowError beyond its range.
+static uint16_t half_from_double(double d, py_val v) {
+    uint16_t sign = signbit(d) ? 0x8000 : 0;
+    if (isnan(d)) {
+        return sign | 0x7e00;
+    }
+    double a = fabs(d);
+    if (isinf(a)) {
+        return sign | 0x7c00;
+    }
+    if (a == 0) {
+        return sign;
+    }
+    int e;
+    frexp(a, &e); // a = m * 2**e, m in [0.5, 1): the leading bit has weight 2**(e - 1)
+    int E = e - 1;
+    if (E < -14) {
+        // subnormal: units of 2**-24 (may round up into the smallest normal: the bits carry)
+        return sign | (uint16_t)round_even(ldexp(a, 24));
+    }
+    double mant = round_even(ldexp(a, 10 - E)); // 1024..2048
+    if (mant == 2048) {
+        mant = 1024;
+        E++;
+    }
+    if (E > 15) {
+        float_overflow(v, 'e');
+    }
+    return sign | (uint16_t)((E + 15) << 10) | (uint16_t)(mant - 1024);
+}
+
+static double half_to_double(uint16_t h) {
+    int e = (h >> 10) & 0x1f, m = h & 0x3ff;
+    double d;
+    if (e == 0) {
+        d = ldexp(m, -24);
+    } else if (e == 31) {
+        d = m ? NAN : INFINITY;
+    } else {
+        d = ldexp(m + 1024, e - 25);
+    }
+    return (h & 0x8000) ? -d : d;
+}
+
+static void put_bytes(uint8_t *p, const void *v, size_t n, bool swap) {
+    const uint8_t *s = v;
+    for (size_t k = 0; k < n; k++) {
+        p[k] = s[swap ? n - 1 - k : k];
+    }
+}
+
+// (float)x, rounded to nearest even also beyond float's range (where C leaves the cast
+// undefined): up to FLT_MAX plus half an ulp it is FLT_MAX, from there on infinity.
+static float to_float(double x) {
+    if (isfinite(x) && fabs(x) > FLT_MAX) {
+        return (float)copysign(fabs(x) < 0x1.ffffffp127 ? FLT_MAX : INFINITY, x);
+    }
+    return (float)x;
+}
+
+// ---- packing ------------------------------------------------------------------------------------
+static bool big_endian_mode(const sfmt *f) {
+    return f->mode == '>' || f->mode == '!' ||
+           ((f->mode == '@' || f->mode == '=') && !host_little_endian());
+}
+
+// Packs args[0..f->nargs) into out[0..f->size) (zeroed by the caller).
+static void pack_all(const sfmt *f, uint8_t *out, const py_val *args) {
+    bool big = big_endian_mode(f), swap = big == host_little_endian();
+    sitem it;
+    const char *p = f->s;
+    size_t pos = 0;
+    while (next_item((sfmt *)f, &p, &it, &pos)) {
+        char c = it.ci->code;
+        uint8_t *d = out + pos;
+        if (c == 's' || c == 'p') {
+            py_val v = *args++;
+            if (!py_bytes_is_bytes_like(v)) {
+                struct_error("argument for '%c' must be a bytes object", c);
+            }
+            py_buffer b;
+            py_get_buffer(v, &b, PY_BUFFER_READ);
+            size_t n = it.count;
+            if (c == 's') {
+                py_memcpy(d, b.buf, b.len < n ? b.len : n);
+            } else if (n > 0) {
+                size_t m = b.len < n - 1 ? b.len : n - 1;
+                py_memcpy(d + 1, b.buf, m);
+                d[0] = (uint8_t)(m > 255 ? 255 : m);
+            }
+            pos += n;
+            continue;
+        }
+        for (size_t k = 0; k < it.count; k++, d += it.size) {
+            if (c == 'x') {
+                continue; // already zero
+            }
+            py_val v = *args++;
+            switch (c) {
+            case 'c': {
+                if (!py_isinstance(v, &py_type_bytes) || py_len(v) != 1) {
+                    struct_error("char format requires a bytes object of length 1");
+                }
+                py_buffer b;
+                py_get_buffer(v, &b, PY_BUFFER_READ);
+                *d = *(uint8_t *)b.buf;
+                break;
+            }
+            case '?': *d = py_is_true(v); break;
+            case 'e': {
+                uint16_t h = half_from_double(float_of(v), v);
+                d[big ? 0 : 1] = (uint8_t)(h >> 8);
+                d[big ? 1 : 0] = (uint8_t)h;
+                break;
+            }
+            case 'f': {
+                double x = float_of(v);
+                float y = to_float(x);
+                if (f->mode != '@' && isinf(y) && !isinf(x)) {
+                    float_overflow(v, 'f');
+                }
+                put_bytes(d, &y, 4, swap);
+                break;
+            }
+            case 'd': {
+                double x = float_of(v);
+                put_bytes(d, &x, 8, swap);
+                break;
+            }
+            default: pack_int(f, &it, d, v, big); break;
+            }
+        }
+        pos += it.count * it.size;
+    }
+}
+
+static py_val unpack_all(const sfmt *f, const uint8_t *in) {
+    bool big = big_endian_mode(f), swap = big == host_little_endian();
+    py_val tuple = py_tuple_new(f->nargs, NULL);
+    py_val *out = ((py_tuple *)tuple)->items;
+    sitem it;
+    const char *p = f->s;
+    size_t pos = 0;
+    while (next_item((sfmt *)f, &p, &it, &pos)) {
+        char c = it.ci->code;
+        const uint8_t *d = in + pos;
+        if (c == 's') {
+            *out++ = py_bytes_new(d, it.count);
+            pos += it.count;
+            continue;
+        }
+        if (c == 'p') {
+            size_t n = it.count ? d[0] : 0;
+            if (it.count && n >= it.count) {
+                n = it.count - 1;
+            }
+            *out++ = py_bytes_new(d + 1, n);
+            pos += it.count;
+            continue;
+        }
+        for (size_t k = 0; k < it.count; k++, d += it.size) {
+            switch (c) {
+            case 'x': continue;
+            case 'c': *out++ = py_bytes_new(d, 1); break;
+            case '?': *out++ = py_bool(*d != 0); break;
+            case 'e':
+                *out++ = py_float_new(
+                    half_to_double((uint16_t)(big ? d[0] << 8 | d[1] : d[1] << 8 | d[0])));
+                break;
+            case 'f': {
+                float y;
+                put_bytes((uint8_t *)&y, d, 4, swap);
+                *out++ = py_float_new(y);
+                break;
+            }
+            case 'd': {
+                double x;
+                put_bytes((uint8_t *)&x, d, 8, swap);
+                *out++ = py_float_new(x);
+                break;
+            }
+            default: *out++ = unpack_int(c, d, it.size, big); break;
+            }
+        }
+        pos += it.count * it.size;
+    }
+    return tuple;
+}
+
+static py_val do_pack(const sfmt *f, size_t n_args, const py_val *args) {
+    if (n_args != f->nargs) {
+        struct_error("pack expected %zu items for packing (got %zu)", f->nargs, n_args);
+    }
+    py_vstr v;
+    py_vstr_init(&v, f->size);
+    uint8_t *d = (uint8_t *)py_vstr_extend(&v, f->size);
+    memset(d, 0, f->size);
+    pack_all(f, d, args);
+    return py_vstr_to_bytes(&v);
+}
+
+// offset into a buffer of len bytes for `what` ("pack_into"/"unpack_from") of f->size bytes.
+static size_t check_offset(const sfmt *f, py_val offset_v, size_t len, bool packing) {
+    py_int_t off;
+    bool ovf;
+    if (!py_bytes_as_index(offset_v, &off, &ovf)) {
+        py_raise_fmt(&py_type_TypeError, "'%T' object cannot be interpreted as an integer",
+                     offset_v);
+    }
+    if (ovf) {
+        py_raise_msg(&py_type_IndexError, "cannot fit 'int' into an index-sized integer");
+    }
+    if (off < 0) {
+        if (off + (py_int_t)f->size > 0) {
+            struct_error(packing ? "no space to pack %zu bytes at offset %ld"
+                                 : "not enough data to unpack %zu bytes at offset %ld",
+                         f->size, (long)off);
+        }
+        if (off + (py_int_t)len < 0) {
+            struct_error("offset %ld out of range for %zu-byte buffer", (long)off, len);
+        }
+        off += (py_int_t)len;
+    }
+    if ((size_t)off > len || len - (size_t)off < f->size) {
+        struct_error(packing ? "pack_into requires a buffer of at least %zu bytes for packing %zu "
+                               "bytes at offset %ld (actual buffer size is %zu)"
+                             : "unpack_from requires a buffer of at least %zu bytes for unpacking "
+                               "%zu bytes at offset %ld (actual buffer size is %zu)",
+                     f->size + (size_t)off, f->size, (long)off, len);
+    }
+    return (size_t)off;
+}
+
+// pack_into(buffer, offset, *v) for a parsed format: the values are packed into a temporary
+// first (they may run Python code that resizes the buffer), then copied.
+static py_val do_pack_into(const sfmt *f, size_t n_args, const py_val *args) {
+    if (n_args == 0) {
+        struct_error("pack_into expected buffer argument");
+    }
+    if (n_args == 1) {
+        struct_error("pack_into expected offset argument");
+    }
+    if (n_args - 2 != f->nargs) {
+        struct_error("pack_into expected %zu items for packing (got %zu)", f->nargs, n_args - 2);
+    }
+    py_buffer b;
+    if (!py_get_buffer_maybe(args[0], &b, PY_BUFFER_WRITE)) {
+        py_raise_fmt(&py_type_TypeError, "argument must be read-write bytes-like object, not %T",
+                     args[0]);
+    }
+    size_t off = check_offset(f, args[1], b.len, true);
+    uint8_t *tmp = py_gc_alloc(f->size, PY_GC_LEAF);
+    pack_all(f, tmp, args + 2);
+    py_get_buffer(args[0], &b, PY_BUFFER_WRITE);
+    if (off + f->size > b.len) {
+        py_raise_msg(&py_type_ValueError, "buffer was resized while packing");
+    }
+    py_memcpy((uint8_t *)b.buf + off, tmp, f->size);
+    py_gc_free(tmp);
+    return PY_NONE;
+}
+
+static py_val do_unpack(const sfmt *f, py_val buffer) {
+    py_buffer b;
+    py_get_buffer(buffer, &b, PY_BUFFER_READ);
+    if (b.len != f->size) {
+        struct_error("unpack requires a buffer of %zu bytes", f->size);
+    }
+    return unpack_all(f, b.buf);
+}
+
+static py_val do_unpack_from(const sfmt *f, py_val buffer, py_val offset) {
+    py_buffer b;
+    py_get_buffer(buffer, &b, PY_BUFFER_READ);
+    size_t off = check_offset(f, offset ? offset : py_small(0), b.len, false);
+    return unpack_all(f, (const uint8_t *)b.buf + off);
+}
+
+// ---- iter_unpack
+// ----------------------------------------------------------------------------------
+typedef struct unpack_iter {
+    py_obj base;
+    py_val format;
+    py_val buffer;
+    size_t offset;
+} unpack_iter;
+
+static py_val unpack_iter_next(py_val self) {
+    unpack_iter *it = (unpack_iter *)self;
+    sfmt f;
+    parse(it->format, &f);
+    py_buffer b;
+    py_get_buffer(it->buffer, &b, PY_BUFFER_READ);
+    if (it->offset + f.size > b.len) {
+        return PY_STOP;
+    }
+    py_val r = unpack_all(&f, (const uint8_t *)b.buf + it->offset);
+    it->offset += f.size;
+    return r;
+}
+
+static py_val unpack_iter_length_hint(py_val self) {
+    unpack_iter *it = (unpack_iter *)self;
+    sfmt f;
+    parse(it->format, &f);
+    py_buffer b;
+    py_get_buffer(it->buffer, &b, PY_BUFFER_READ);
+    return py_int_from((py_int_t)(b.len > it->offset ? (b.len - it->offset) / f.size : 0));
+}
+static PY_FN_OBJ_1(unpack_iter_length_hint_obj, __length_hint__, unpack_iter_length_hint);
+
+static const py_dict_entry unpack_iter_locals_table[] = {
+    PY_ROM_ENTRY(__length_hint__, &unpack_iter_length_hint_obj),
+};
+static PY_ROM_DICT(unpack_iter_locals, unpack_iter_locals_table);
+
+static const py_type unpack_iter_type = {
+    .base = {&py_type_type},
+    .name = PY_QSTR_unpack_iterator,
+    .flags = PY_TF_ITER_SELF | PY_TF_EQ_ID,
+    .iternext = unpack_iter_next,
+    .locals = (py_dict *)&unpack_iter_locals,
+    .base_type = &py_type_object,
+};
+
+static py_val do_iter_unpack(py_val format, const sfmt *f, py_val buffer) {
+    py_buffer b;
+    py_get_buffer(buffer, &b, PY_BUFFER_READ);
+    if (f->size == 0) {
+        struct_error("cannot iteratively unpack with a struct of length 0");
+    }
+    if (b.len % f->size) {
+        struct_error("iterative unpacking requires a buffer of a multiple of %zu bytes", f->size);
+    }
+    unpack_iter *it = py_new(unpack_iter, &unpack_iter_type);
+    it->format = format;
+    it->buffer = buffer;
+    return (py_val)it;
+}
+
+// ---- module functions
+// ------------------------------------------------------------------------------
+static py_val struct_calcsize(py_val fmt) {
+    sfmt f;
+    parse(fmt, &f);
+    return py_int_from((py_int_t)f.size);
+}
+static PY_FN_OBJ_1(struct_calcsize_obj, calcsize, struct_calcsize);
+
+static py_val struct_pack(size_t n_args, const py_val *args) {
+    sfmt f;
+    parse(args[0], &f);
+    return do_pack(&f, n_args - 1, args + 1);
+}
+static PY_FN_OBJ_VAR(struct_pack_obj, pack, 1, PY_ARGS_MANY, struct_pack);
+
+static py_val struct_pack_into(size_t n_args, const py_val *args) {
+    sfmt f;
+    parse(args[0], &f);
+    return do_pack_into(&f, n_args - 1, args + 1);
+}
+static PY_FN_OBJ_VAR(struct_pack_into_obj, pack_into, 1, PY_ARGS_MANY, struct_pack_into);
+
+static py_val struct_unpack(py_val fmt, py_val buffer) {
+    sfmt f;
+    parse(fmt, &f);
+    return do_unpack(&f, buffer);
+}
+static PY_FN_OBJ_2(struct_unpack_obj, unpack, struct_unpack);
+
+static const py_arg_spec unpack_from_spec[] = {
+    {PY_QSTR_buffer, PY_ARG_REQUIRED, PY_NULL},
+    {PY_QSTR_offset, 0, PY_NULL},
+};
+
+static py_val struct_unpack_from(size_t n_args, size_t n_kw, const py_val *args) {
+    if (n_args < 1) {
+        py_raise_msg(&py_type_TypeError,
+                     "unpack_from() missing required argument 'format' (pos 1)");
+    }
+    py_val a[2];
+    py_arg_parse("unpack_from", n_args, n_kw, args, 1, unpack_from_spec, 2, a);
+    sfmt f;
+    parse(args[0], &f);
+    return do_unpack_from(&f, a[0], a[1]);
+}
+static PY_FN_OBJ_KW(struct_unpack_from_obj, unpack_from, struct_unpack_from);
+
+static py_val struct_iter_unpack(py_val fmt, py_val buffer) {
+    sfmt f;
+    parse(fmt, &f);
+    return do_iter_unpack(fmt, &f, buffer);
+}
+static PY_FN_OBJ_2(struct_iter_unpack_obj, iter_unpack, struct_iter_unpack);
+
+// ---- Struct
+// ----------------------------------------------------------------------------------------
+typedef struct struct_obj {
+    py_obj base;
+    py_val format; // as given (str or bytes)
+    size_t size;
+} struct_obj;
+
+extern const py_type mod_struct_Struct;
+
+static void struct_parse(py_val self, sfmt *f) {
+    parse(((struct_obj *)self)->format, f);
+}
+
+static py_val st_make_new(const py_type *type, size_t n_args, size_t n_kw, const py_val *args) {
+    static const py_arg_spec spec[] = {{PY_QSTR_format, PY_ARG_REQUIRED, PY_NULL}};
+    py_val a[1];
+    py_arg_parse("Struct", n_args, n_kw, args, 0, spec, 1, a);
+    sfmt f;
+    parse(a[0], &f);
+    struct_obj *s = py_new(struct_obj, type);
+    s->format = a[0];
+    s->size = f.size;
+    return (py_val)s;
+}
+
+static py_val st_pack(size_t n_args, const py_val *args) {
+    sfmt f;
+    struct_parse(args[0], &f);
+    return do_pack(&f, n_args - 1, args + 1);
+}
+static PY_FN_OBJ_VAR(st_pack_obj, pack, 1, PY_ARGS_MANY, st_pack);
+
+static py_val st_pack_into(size_t n_args, const py_val *args) {
+    sfmt f;
+    struct_parse(args[0], &f);
+    return do_pack_into(&f, n_args - 1, args + 1);
+}
+static PY_FN_OBJ_VAR(st_pack_into_obj, pack_into, 1, PY_ARGS_MANY, st_pack_into);
+
+static py_val st_unpack(py_val self, py_val buffer) {
+    sfmt f;
+    struct_parse(self, &f);
+    return do_unpack(&f, buffer);
+}
+static PY_FN_OBJ_2(st_unpack_obj, unpack, st_unpack);
+
+static py_val st_unpack_from(size_t n_args, size_t n_kw, const py_val *args) {
+    py_val a[2];
+    py_arg_parse("unpack_from", n_args, n_kw, args, 1, unpack_from_spec, 2, a);
+    sfmt f;
+    struct_parse(args[0], &f);
+    return do_unpack_from(&f, a[0], a[1]);
+}
+static PY_FN_OBJ_KW(st_unpack_from_obj, unpack_from, st_unpack_from);
+
+static py_val st_iter_unpack(py_val self, py_val buffer) {
+    sfmt f;
+    struct_parse(self, &f);
+    return do_iter_unpack(((struct_obj *)self)->format, &f, buffer);
+}
+static PY_FN_OBJ_2(st_iter_unpack_obj, iter_unpack, st_iter_unpack);
+
+static void st_attr(py_val self, qstr attr, py_val *dest) {
+    if (dest[0] == PY_SENTINEL) {
+        return; // read-only
+    }
+    struct_obj *s = (struct_obj *)self;
+    if (attr == PY_QSTR_size) {
+        dest[0] = py_int_from((py_int_t)s->size);
+    } else if (attr == PY_QSTR_format) {
+        dest[0] = s->format;
+        if (!py_is_str(s->format)) {
+            py_buffer b;
+            py_get_buffer(s->format, &b, PY_BUFFER_READ);
+            dest[0] = py_str_new(b.buf, b.len); // ASCII, checked by parse
+        }
+    }
+}
+
+static const py_dict_entry st_locals_table[] = {
+    PY_ROM_ENTRY(pack, &st_pack_obj),
+    PY_ROM_ENTRY(pack_into, &st_pack_into_obj),
+    PY_ROM_ENTRY(unpack, &st_unpack_obj),
+    PY_ROM_ENTRY(unpack_from, &st_unpack_from_obj),
+    PY_ROM_ENTRY(iter_unpack, &st_iter_unpack_obj),
+};
+static PY_ROM_DICT(st_locals, st_locals_table);
+
+const py_type mod_struct_Struct = {
+    .base = {&py_type_type},
+    .name = PY_QSTR_Struct,
+    .flags = PY_TF_EQ_ID,
+    .make_new = st_make_new,
+    .attr = st_attr,
+    .locals = (py_dict *)&st_locals,
+    .base_type = &py_type_object,
+};
+
+static const py_dict_entry struct_table[] = {
+    PY_ROM_ENTRY(__name__, py_qstr_val_const(PY_QSTR_struct)),
+    PY_ROM_ENTRY(error, &mod_struct_error),
+    PY_ROM_ENTRY(Struct, &mod_struct_Struct),
+    PY_ROM_ENTRY(calcsize, &struct_calcsize_obj),
+    PY_ROM_ENTRY(pack, &struct_pack_obj),
+    PY_ROM_ENTRY(pack_into, &struct_pack_into_obj),
+    PY_ROM_ENTRY(unpack, &struct_unpack_obj),
+    PY_ROM_ENTRY(unpack_from, &struct_unpack_from_obj),
+    PY_ROM_ENTRY(iter_unpack, &struct_iter_unpack_obj),
+};
+static PY_ROM_DICT(struct_globals, struct_table);
+
+const py_module mod_struct_module = {{&py_type_module}, (py_dict *)&struct_globals};

@@ -1,0 +1,16 @@
+# numeric identities that hold to within a few ulps (printed as booleans)
+import math
+xs = [i / 7.0 - 3 for i in range(43)]
+print(all(math.isclose(math.sin(x) ** 2 + math.cos(x) ** 2, 1.0, rel_tol=1e-15) for x in xs))
+print(all(math.isclose(math.tan(x), math.sin(x) / math.cos(x), rel_tol=1e-12) for x in xs))
+print(all(math.isclose(math.exp(math.log(abs(x) + 1)), abs(x) + 1, rel_tol=1e-15) for x in xs))
+print(all(math.isclose(math.cosh(x) ** 2 - math.sinh(x) ** 2, 1.0, rel_tol=1e-12) for x in xs))
+print(all(math.isclose(math.asinh(math.sinh(x)), x, rel_tol=1e-12, abs_tol=1e-15) for x in xs))
+print(all(math.isclose(math.erf(x) + math.erfc(x), 1.0, rel_tol=1e-15) for x in xs))
+print(all(math.isclose(math.gamma(x + 1), x * math.gamma(x), rel_tol=1e-13) for x in [0.5, 1.5, 2.25, 7.75, 10.1]))
+print(all(math.isclose(math.lgamma(x), math.log(abs(math.gamma(x))), rel_tol=1e-12) for x in [0.5, 1.5, 3.3, 10.1, -0.5, -2.5]))
+print(all(math.isclose(math.hypot(x, 1), math.sqrt(x * x + 1), rel_tol=1e-15) for x in xs))
+print(all(math.isclose(math.atan2(math.sin(x), math.cos(x)), x, abs_tol=1e-14) for x in xs if -math.pi < x < math.pi))
+print(all(math.ldexp(*math.frexp(x)) == x for x in xs), all(sum(math.modf(x)) == x for x in xs))
+print(all(math.isclose(math.expm1(x), math.exp(x) - 1, rel_tol=1e-12, abs_tol=1e-15) for x in xs))
+print(all(math.log2(2.0 ** k) == k for k in range(-1074, 1024, 7)), all(math.log10(10.0 ** k) == k for k in range(-20, 21)))
