@@ -50,10 +50,37 @@ static void gil_contention(struct k_mutex *m, struct k_thread *waiter, void *arg
     (void)m;
     (void)waiter;
     (void)arg;
-    PY_S->pending |= PY_PENDING_PORT; // the holder looks at it at its next bytecode boundary
+    PY_S->pending |= PY_PENDING_PORT;
+    // The pending flag alone is looked at only on calls and backward jumps; ending the
+    // holder's bytecode budget makes it look at its very next bytecode boundary, so a more
+    // urgent thread woken by a non-blocking call (Semaphore.release, EventFlags.set, ...)
+    // runs before the holder runs another bytecode.
+    py_vm_budget_refresh();
 }
 
-void py_port_gil_release(void) { k_mutex_unlock(&K.gil); }
+void mod_kthread_charge(void) {
+    py_state *S = PY_S;
+    if (k_is_in_isr() || K.isr_depth || S->budget_granted >= (1 << 30)) {
+        return; // a hard handler, or already inside py_port_budget
+    }
+    int32_t executed = S->budget_granted - S->budget;
+    if (executed <= 0) {
+        return;
+    }
+    S->budget = S->budget_granted = 1 << 30; // as py_vm_budget_expired: no recursion
+    int32_t next = py_port_budget(executed);
+    S->budget = S->budget_granted = next > 0 ? next : 1;
+    if (S->pending) {
+        py_vm_budget_refresh(); // a request came meanwhile: the VM looks at it next bytecode
+    }
+}
+
+// The thread's bytecodes are charged before another thread can run, so that the clock it
+// sees includes them.
+void py_port_gil_release(void) {
+    mod_kthread_charge();
+    k_mutex_unlock(&K.gil);
+}
 
 void py_port_gil_acquire(void) {
     k_mutex_lock(&K.gil, k_timeout_forever());
@@ -63,15 +90,16 @@ void py_port_gil_acquire(void) {
         PY_S->ts = me->tsp;
         if (me->tsp->pending_exc) {
             PY_S->pending |= PY_PENDING_EXC;
+            py_vm_budget_refresh(); // raised at the next bytecode, not the next call or jump
         }
     }
 }
 
 void mod_kthread_pending(void) {
-    PY_S->pending &= ~(uint32_t)PY_PENDING_PORT;
     if (k_is_in_isr() || K.isr_depth) {
-        return;
+        return; // a hard handler: the request stays for the interrupted thread
     }
+    PY_S->pending &= ~(uint32_t)PY_PENDING_PORT;
     mod_kthread *me = mod_kthread_current();
     if (me == NULL) {
         return;
@@ -369,8 +397,17 @@ void mod_kthread_irq_hard(py_val handler, py_val arg) {
     its->depth = 0;
     its->pystack_top = its->pystack_base;
     its->handled_exc = PY_NULL;
-    its->c_stack_top = saved ? saved->c_stack_top : NULL;
-    its->c_stack_limit = saved ? saved->c_stack_limit : 0;
+    // The handler runs on the stack the interrupt took: on the host the interrupted kernel
+    // thread's (often the idle thread's, not the lock holder's), on Cortex-M the main stack.
+    // Bound the recursion check by it when it is a kernel thread's, else leave it unchecked.
+    char here;
+    uintptr_t lo = 0, hi = 0;
+    struct k_thread *kt = k_thread_self();
+    if (kt && k_thread_stack_bounds(kt, &lo, &hi) == 0 && (uintptr_t)&here > lo && (uintptr_t)&here < hi) {
+        py_thread_set_stack(its, &here, lo);
+    } else {
+        py_thread_set_stack(its, &here, 0);
+    }
     S->ts = its;
     int32_t budget = S->budget, granted = S->budget_granted;
     py_gc_lock();

@@ -89,4 +89,10 @@ void mod_kthread_irq_hard(py_val handler, py_val arg);
 // The port's py_port_pending and py_port_budget helpers: the lock hand-off.
 void mod_kthread_pending(void);
 
+// Charges the bytecodes the calling thread ran since its budget was last settled (the VM
+// reports them only when its budget runs out): in virtual time the clock then includes them.
+// Call before reading the clock or acting on the outside world from a Python thread holding
+// the lock; py_port_gil_release does it. No-op in interrupt context. Never raises.
+void mod_kthread_charge(void);
+
 #endif // MODULES_KTHREAD_H

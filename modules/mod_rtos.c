@@ -10,6 +10,7 @@
 #include "modules/kthread.h"
 #include "modules/modules.h"
 #include "py/objexc.h"
+#include "py/objint.h"
 #include "py/runtime.h"
 #include "py/state.h"
 
@@ -201,6 +202,7 @@ typedef struct rtos_queue {
     py_obj base;
     struct k_queue q;
     py_val *buf; // the kernel queue's item storage: a GC block, so queued objects stay alive
+    py_val full, empty; // preallocated: raised where nothing can be allocated (hard handlers)
 } rtos_queue;
 
 extern const py_type mod_rtos_Queue;
@@ -216,15 +218,33 @@ static py_val queue_make_new(const py_type *type, size_t n_args, size_t n_kw, co
     }
     rtos_queue *q = py_new(rtos_queue, &mod_rtos_Queue);
     q->buf = py_gc_alloc((size_t)n * sizeof(py_val), 0);
+    q->full = py_exc_new(&mod_rtos_Full, 0, NULL);
+    q->empty = py_exc_new(&mod_rtos_Empty, 0, NULL);
     k_queue_init(&q->q, q->buf, sizeof(py_val), (size_t)n);
     return (py_val)q;
 }
 
+// Full/Empty: a new instance, or in a hard handler (heap locked) the queue's preallocated one,
+// so that the handler can catch it instead of getting MemoryError.
+static _Noreturn void raise_nowait(py_val prealloc) {
+    if (py_gc_lock_depth() == 0) {
+        py_raise(py_exc_new(prealloc->type, 0, NULL));
+    }
+    py_exc *e = (py_exc *)prealloc;
+    e->traceback = NULL;
+    e->context = e->cause = PY_NULL;
+    py_raise(prealloc);
+}
+
 static py_val queue_put_impl(py_val self, py_val item, k_timeout_t t) {
     rtos_queue *q = (rtos_queue *)self;
-    int r = k_is_in_isr() ? k_queue_put(&q->q, &item, k_timeout_none()) : mod_kthread_queue_put(&q->q, &item, t);
+    bool isr = k_is_in_isr();
+    int r = isr ? k_queue_put(&q->q, &item, k_timeout_none()) : mod_kthread_queue_put(&q->q, &item, t);
     if (r != 0) {
-        py_raise(py_exc_new(k_timeout_is_none(t) ? &mod_rtos_Full : &mod_rtos_Timeout, 0, NULL));
+        if (isr || k_timeout_is_none(t)) {
+            raise_nowait(q->full);
+        }
+        py_raise(py_exc_new(&mod_rtos_Timeout, 0, NULL));
     }
     return PY_NONE;
 }
@@ -232,9 +252,13 @@ static py_val queue_put_impl(py_val self, py_val item, k_timeout_t t) {
 static py_val queue_get_impl(py_val self, k_timeout_t t) {
     rtos_queue *q = (rtos_queue *)self;
     py_val item = PY_NULL;
-    int r = k_is_in_isr() ? k_queue_get(&q->q, &item, k_timeout_none()) : mod_kthread_queue_get(&q->q, &item, t);
+    bool isr = k_is_in_isr();
+    int r = isr ? k_queue_get(&q->q, &item, k_timeout_none()) : mod_kthread_queue_get(&q->q, &item, t);
     if (r != 0) {
-        py_raise(py_exc_new(k_timeout_is_none(t) ? &mod_rtos_Empty : &mod_rtos_Timeout, 0, NULL));
+        if (isr || k_timeout_is_none(t)) {
+            raise_nowait(q->empty);
+        }
+        py_raise(py_exc_new(&mod_rtos_Timeout, 0, NULL));
     }
     return item;
 }
@@ -444,12 +468,16 @@ typedef struct rtos_event {
 
 extern const py_type mod_rtos_EventFlags;
 
+// Any int of 0..2**32-1 (bit 31 included: on a 32-bit target it is not a small int).
 static uint32_t get_bits(py_val v) {
-    py_int_t b = py_get_int(v);
-    if (b < 0 || (uint64_t)b >> 31 >> 1) { // (shifts: no warning where py_int_t is 32-bit)
+    uint8_t b[4];
+    if (!py_is_int(v)) {
+        (void)py_get_int(v); // the TypeError (or an __index__ result)
+    }
+    if (!py_int_to_bytes(py_is_int(v) ? v : py_int_from(py_get_int(v)), b, 4, false, false)) {
         py_raise_msg(&py_type_ValueError, "bits must fit in 32 bits");
     }
-    return (uint32_t)b;
+    return (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
 }
 
 static py_val event_make_new(const py_type *type, size_t n_args, size_t n_kw, const py_val *args) {
@@ -462,14 +490,14 @@ static py_val event_make_new(const py_type *type, size_t n_args, size_t n_kw, co
 }
 
 static py_val event_set(py_val self, py_val bits) {
-    return py_int_from((py_int_t)k_event_set(&((rtos_event *)self)->e, get_bits(bits)));
+    return py_int_from_ull(k_event_set(&((rtos_event *)self)->e, get_bits(bits)));
 }
 static PY_FN_OBJ_2(event_set_obj, set, event_set);
 static py_val event_clear(py_val self, py_val bits) {
-    return py_int_from((py_int_t)k_event_clear(&((rtos_event *)self)->e, get_bits(bits)));
+    return py_int_from_ull(k_event_clear(&((rtos_event *)self)->e, get_bits(bits)));
 }
 static PY_FN_OBJ_2(event_clear_obj, clear, event_clear);
-static py_val event_get(py_val self) { return py_int_from((py_int_t)k_event_get(&((rtos_event *)self)->e)); }
+static py_val event_get(py_val self) { return py_int_from_ull(k_event_get(&((rtos_event *)self)->e)); }
 static PY_FN_OBJ_1(event_get_obj, get, event_get);
 
 static py_val event_wait(size_t n_args, size_t n_kw, const py_val *args) {
@@ -490,7 +518,7 @@ static py_val event_wait(size_t n_args, size_t n_kw, const py_val *args) {
     rtos_event *e = (rtos_event *)args[0];
     k_timeout_t t = k_is_in_isr() ? k_timeout_none() : mod_kthread_timeout_ms(a[3]);
     int r = mod_kthread_event_wait(&e->e, mask, opts, t, &matched);
-    return py_int_from(r == 0 ? (py_int_t)matched : 0);
+    return py_int_from_ull(r == 0 ? matched : 0); // unsigned: bit 31 on a 32-bit target
 }
 static PY_FN_OBJ_KW(event_wait_obj, wait, event_wait);
 
@@ -568,6 +596,7 @@ static py_val timer_make_new(const py_type *type, size_t n_args, size_t n_kw, co
 
 static py_val timer_start(py_val self) {
     rtos_timer *t = (rtos_timer *)self;
+    mod_kthread_charge(); // the period counts from now, bytecodes included
     k_timeout_t p = k_timeout_ms(t->period_ms);
     k_timer_start(&t->t, p, t->periodic ? p : k_timeout_none());
     if (t->next_running == NULL && PY_S->module_roots[ROOT_TIMERS] != self) {

@@ -7,6 +7,7 @@
 #include "modules/kthread.h"
 #include "modules/modules.h"
 #include "py/objfloat.h"
+#include "py/objint.h"
 #include "py/runtime.h"
 
 #define TICKS_PERIOD (1u << 30)
@@ -15,11 +16,18 @@
 
 static py_val ticks(uint64_t v) { return py_small((py_int_t)(v & TICKS_MAX)); }
 
-static py_val time_ticks_ms(void) { return ticks(k_uptime_ms()); }
+// Every reading of the clock first charges the bytecodes run so far (virtual time).
+static py_val time_ticks_ms(void) {
+    mod_kthread_charge();
+    return ticks(k_uptime_ms());
+}
 static PY_FN_OBJ_0(time_ticks_ms_obj, ticks_ms, time_ticks_ms);
-static py_val time_ticks_us(void) { return ticks(k_uptime_us()); }
+static py_val time_ticks_us(void) {
+    mod_kthread_charge();
+    return ticks(k_uptime_us());
+}
 static PY_FN_OBJ_0(time_ticks_us_obj, ticks_us, time_ticks_us);
-static py_val time_ticks_cpu(void) { return ticks(k_uptime_us()); }
+static py_val time_ticks_cpu(void) { return time_ticks_us(); }
 static PY_FN_OBJ_0(time_ticks_cpu_obj, ticks_cpu, time_ticks_cpu);
 
 static py_int_t get_ticks(py_val v) {
@@ -42,13 +50,35 @@ static py_val time_ticks_add(py_val t, py_val delta) {
 }
 static PY_FN_OBJ_2(time_ticks_add_obj, ticks_add, time_ticks_add);
 
+static void do_busy_wait(void *arg) { k_busy_wait_us(*(uint32_t *)arg); }
+
+// Sleeps exactly `us` (as MicroPython's ports do): whole kernel ticks with the lock released
+// up to the last tick boundary before the deadline (a kernel timeout of N ticks ends at the
+// Nth tick, which alone could end a sleep up to a tick early), then the rest of the tick by
+// busy-waiting, with the lock released too (only more urgent threads can run meanwhile).
 static void sleep_us(uint64_t us) {
     if (us == 0) {
         // sleep(0): let equal-priority Python threads run
         py_thread_yield_lock();
         return;
     }
-    mod_kthread_sleep(k_timeout_us(us));
+    if (k_is_in_isr()) {
+        k_busy_wait_us(us > 0xffffffffu ? 0xffffffffu : (uint32_t)us); // a hard handler
+        return;
+    }
+    mod_kthread_charge();
+    uint64_t tick_ns = 1000000000u / k_tick_hz();
+    uint64_t now = k_uptime_ns(), deadline = now + us * 1000u;
+    uint64_t ticks = deadline / tick_ns - now / tick_ns;
+    if (ticks > 0) {
+        mod_kthread_sleep(k_timeout_ticks(ticks > 0xfffffffeu ? 0xfffffffeu : (uint32_t)ticks));
+    }
+    mod_kthread *me = mod_kthread_current();
+    now = k_uptime_ns();
+    if (now < deadline && !(me && me->tsp->pending_exc)) {
+        uint32_t rest_us = (uint32_t)((deadline - now + 999u) / 1000u); // never short
+        py_blocking_call(do_busy_wait, &rest_us);
+    }
 }
 
 static py_val time_sleep(py_val s) {
@@ -81,7 +111,10 @@ static PY_FN_OBJ_1(time_sleep_us_obj, sleep_us, time_sleep_us);
 
 // ---- calendar ---------------------------------------------------------------------------------------
 // Seconds since 1970-01-01 (the port's clock).
-static int64_t epoch_ns(void) { return py_port_time_ns(); }
+static int64_t epoch_ns(void) {
+    mod_kthread_charge();
+    return py_port_time_ns();
+}
 
 static py_val time_time(void) { return py_float_new((double)epoch_ns() / 1e9); }
 static PY_FN_OBJ_0(time_time_obj, time, time_time);
@@ -125,7 +158,16 @@ static py_val tuple_from_secs(int64_t secs) {
 static py_val time_gmtime(size_t n_args, const py_val *args) {
     int64_t secs = n_args && args[0] != PY_NONE ? (int64_t)py_get_float(args[0]) : epoch_ns() / 1000000000;
     if (n_args && args[0] != PY_NONE && py_is_int(args[0])) {
-        secs = py_get_int(args[0]);
+        // 64 bits even where small ints have 31 (dates after 2038 on a 32-bit target)
+        uint8_t b[8];
+        if (!py_int_to_bytes(args[0], b, 8, false, true)) {
+            py_raise_msg(&py_type_OverflowError, "timestamp out of range");
+        }
+        uint64_t u = 0;
+        for (int i = 7; i >= 0; i--) {
+            u = u << 8 | b[i];
+        }
+        secs = (int64_t)u;
     }
     return tuple_from_secs(secs);
 }

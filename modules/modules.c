@@ -23,6 +23,7 @@ static const struct {
     {PY_QSTR__thread, &mod_thread_module},
     {PY_QSTR_rtos, &mod_rtos_module},
     {PY_QSTR_micropython, &mod_micropython_module},
+    {PY_QSTR_machine, &mod_machine_module},
     {PY_QSTR_math, &mod_math_module},
     {PY_QSTR_random, &mod_random_module},
     {PY_QSTR_struct, &mod_struct_module},

@@ -7,7 +7,7 @@
 #define RTPY_VERSION "0.1"
 
 extern const py_module mod_sys_module, mod_gc_module, mod_builtins_module, mod_time_module,
-    mod_thread_module, mod_rtos_module, mod_micropython_module;
+    mod_thread_module, mod_rtos_module, mod_micropython_module, mod_machine_module;
 
 // Indices of PY_S->module_roots (objects the modules keep alive).
 enum {

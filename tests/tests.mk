@@ -19,6 +19,7 @@ test-host: $(BUILD)/rtpy
 	$(Q)$(PYTHON3) tests/host/test_host.py --rtpy $(BUILD)/rtpy
 
 TEST_SUITES := test-unit $(filter test-kernel,$(TEST_SUITES)) test-py test-host
+include tests/sim.mk
 
 test: deps
 	$(Q)$(MAKE) --no-print-directory all

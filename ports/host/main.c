@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "boards/sim/board_sim.h"
 #include "modules/kthread.h"
 #include "modules/modules.h"
 #include "ports/host/console.h"
@@ -40,6 +41,7 @@ static struct {
     bool virtual_time;
     bool time_given;
     long run_for_ms; // -1: none
+    const char *board, *trace; // --board= scenario, --trace= output (boards/sim)
     bool repl;
     char *stdin_src; // a program read from a pipe
     size_t stdin_len;
@@ -100,6 +102,8 @@ static void usage(void) {
             "  --time=virtual|real  simulated time (default for scripts: deterministic) or the\n"
             "                 wall clock (default for the interactive REPL)\n"
             "  --run-for=MS   raise KeyboardInterrupt in the main thread after MS of (simulated) time\n"
+            "  --board=FILE   simulated board scenario (docs/board-sim.md)\n"
+            "  --trace=FILE   write the board's outputs with their times to FILE ('-': stdout)\n"
             "  -h, --help     this text\n"
             "  -V, --version  the version\n");
 }
@@ -363,6 +367,7 @@ static bool setup_main(const char *script, const char *cmd, const char *module, 
         return false;
     }
     keyboard_interrupt = py_exc_new(&py_type_KeyboardInterrupt, 0, NULL);
+    PY_S->module_roots[MOD_ROOT_PORT] = keyboard_interrupt; // a GC root: C statics are not
     // sys.argv and sys.path[0] as CPython: the script's directory, or '' for -c / REPL
     const char *argv0 = script ? script : cmd ? "-c" : module ? module : "";
     py_list_append(PY_S->sys_argv, py_str_from_cstr(argv0));
@@ -486,6 +491,10 @@ int main(int argc, char **argv) {
                 fprintf(stderr, "rtpy: bad --run-for value '%s'\n", a + 10);
                 return 2;
             }
+        } else if (strncmp(a, "--board=", 8) == 0) {
+            O.board = a + 8;
+        } else if (strncmp(a, "--trace=", 8) == 0) {
+            O.trace = a + 8;
         } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
             usage();
             return 0;
@@ -529,6 +538,9 @@ int main(int argc, char **argv) {
     k_config_default(&cfg);
     cfg.time_mode = O.virtual_time ? K_TIME_VIRTUAL : K_TIME_REAL;
     k_init(&cfg);
+    if (board_sim_init(O.board, O.trace) != 0) {
+        return 2;
+    }
     k_sim_irq_init(&sigint_irq, interrupt_isr, NULL);
     k_sim_irq_init(&run_for_irq, interrupt_isr, NULL);
     if (O.repl) {

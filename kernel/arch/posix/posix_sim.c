@@ -246,9 +246,10 @@ void k_sim_set_deadlock_hook(k_sim_deadlock_hook_t fn) {
 
 // The time of the next event the kernel or a device needs, or UINT64_MAX.
 static uint64_t next_event_time(void) {
+    unsigned key = S.irq_locked; // callers may hold interrupts masked (k_sim_next_event_ns)
     S.irq_locked = 1;
     uint32_t k = kern_clock_ticks_to_next_event();
-    S.irq_locked = 0;
+    S.irq_locked = key;
     uint64_t t = next_irq_time();
     if (k != UINT32_MAX) {
         uint64_t tk = S.next_tick + (uint64_t)(k - 1) * S.ns_per_tick;
