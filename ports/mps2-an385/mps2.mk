@@ -99,7 +99,8 @@ $(MPS2_BUILD)/fw/%.o: %.c | $(MPS2_GEN)/py/qstr_gen.h
 	@mkdir -p $(dir $@)
 	$(if $(Q),@echo "CC [mps2 fw] $<")
 	$(Q)$(MPS2_CC) $(MPS2_CFLAGS) $(MPS2_FW_FLAGS) -c $< -o $@
-$(MPS2_BUILD)/fw/frozen.o: $(MPS2_GEN)/frozen.c
+$(MPS2_BUILD)/fw/frozen.o: $(MPS2_GEN)/frozen.c | $(MPS2_GEN)/py/qstr_gen.h
+	@mkdir -p $(dir $@)
 	$(if $(Q),@echo "CC [mps2 fw] $<")
 	$(Q)$(MPS2_CC) $(MPS2_CFLAGS) $(MPS2_FW_FLAGS) -c $< -o $@
 
