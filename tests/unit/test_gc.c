@@ -244,7 +244,7 @@ static void test_leaf_not_scanned(void) {
 // Fills the heap until MemoryError; returns how many 1 KiB blocks fitted. The list holding
 // them is unreachable once this returns.
 static __attribute__((noinline)) int fill_heap(bool *raised) {
-    int got = 0;
+    volatile int got = 0; // changed after py_nlr_push: volatile, or longjmp may lose it
     py_nlr nlr;
     py_val keep = py_list_new(0, NULL);
     if (py_nlr_push(&nlr) == 0) {
