@@ -1,29 +1,75 @@
-# fuzz/: the libFuzzer target (clang) and the regression replay (any compiler).
-#   make fuzz [FUZZ_SECONDS=60]   fuzz the compiler and VM with ASan+UBSan for a bounded time
-#   make test-fuzz-regress        replay tests/fuzz/* (part of `make test`)
+# fuzz/: the libFuzzer targets (clang) and the regression replay (any compiler).
+#   make fuzz [FUZZ_SECONDS=60]   run every target with ASan+UBSan, FUZZ_SECONDS in all (shared)
+#   make test-fuzz-regress        replay the kept inputs (part of `make test`)
+# Targets and their kept inputs: fuzz_compile (compiler and VM: tests/fuzz/*.py), fuzz_re (the
+# re module: tests/fuzz/re/), fuzz_json (the json module: tests/fuzz/json/).
 FUZZ_SECONDS ?= 60
 FUZZ_BUILD := build/fuzz
 FUZZ_CFLAGS := -std=gnu11 -g -O1 -I. -I$(FUZZ_BUILD)/gen -DPY_CFG_SANITIZE=1 \
                -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
+FUZZ_TARGETS := compile re json
+FUZZ_MOD_re := modules/mod_re.c modules/mod_re_compile.c modules/mod_re_match.c
+FUZZ_MOD_json := modules/mod_json.c
+FUZZ_SEEDS_compile := tests/fuzz $(sort $(dir $(wildcard tests/py/*/*.py)))
+FUZZ_SEEDS_re := tests/fuzz/re
+FUZZ_SEEDS_json := tests/fuzz/json
+FUZZ_REGRESS_compile := $(wildcard tests/fuzz/*.py)
+FUZZ_REGRESS_re := $(wildcard tests/fuzz/re/*)
+FUZZ_REGRESS_json := $(wildcard tests/fuzz/json/*)
 
-$(FUZZ_BUILD)/fuzz_compile: $(PY_SRC) fuzz/fuzz_compile.c
+fuzz_obj = $(addprefix $(FUZZ_BUILD)/obj/,$(1:.c=.o))
+FUZZ_PY_OBJ := $(call fuzz_obj,$(PY_SRC)) $(FUZZ_BUILD)/obj/frozen.o
+
+$(FUZZ_BUILD)/gen/py/qstr_gen.h: FORCE
 	@mkdir -p $(FUZZ_BUILD)/gen/py
 	$(Q)$(PYTHON3) tools/gen_qstr.py $(FUZZ_BUILD)/gen/py py/qstrdefs.h $(QSTR_SOURCES)
-	$(if $(Q),@echo "CLANG $@")
-	$(Q)clang $(FUZZ_CFLAGS) -fsanitize=fuzzer $(PY_SRC) fuzz/fuzz_compile.c -lm -o $@
 
-fuzz: $(FUZZ_BUILD)/fuzz_compile
-	@mkdir -p $(FUZZ_BUILD)/corpus $(FUZZ_BUILD)/crashes
-	$(FUZZ_BUILD)/fuzz_compile -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
-	    -artifact_prefix=$(FUZZ_BUILD)/crashes/ -print_final_stats=1 \
-	    $(FUZZ_BUILD)/corpus tests/fuzz $(sort $(dir $(wildcard tests/py/*/*.py)))
+$(FUZZ_BUILD)/gen/frozen.c: FORCE
+	@mkdir -p $(dir $@)
+	$(Q)$(PYTHON3) tools/freeze.py $@ lib $(FROZEN_PY)
 
-$(BUILD)/fuzz/replay: $(BUILD)/fuzz/replay.o $(BUILD)/fuzz/fuzz_compile.o $(PY_OBJ)
+$(FUZZ_BUILD)/obj/%.o: %.c | $(FUZZ_BUILD)/gen/py/qstr_gen.h
+	@mkdir -p $(dir $@)
+	$(if $(Q),@echo "CLANG $<")
+	$(Q)clang $(FUZZ_CFLAGS) -MMD -MP -c $< -o $@
+
+$(FUZZ_BUILD)/obj/frozen.o: $(FUZZ_BUILD)/gen/frozen.c
+	@mkdir -p $(dir $@)
+	$(Q)clang $(FUZZ_CFLAGS) -c $< -o $@
+
+$(FUZZ_BUILD)/fuzz_re: $(call fuzz_obj,$(FUZZ_MOD_re))
+$(FUZZ_BUILD)/fuzz_json: $(call fuzz_obj,$(FUZZ_MOD_json))
+$(FUZZ_BUILD)/fuzz_%: $(FUZZ_BUILD)/obj/fuzz/fuzz_%.o $(FUZZ_PY_OBJ)
+	$(if $(Q),@echo "LINK $@")
+	$(Q)clang $(FUZZ_CFLAGS) -fsanitize=fuzzer $^ -lm -o $@
+
+-include $(wildcard $(FUZZ_BUILD)/obj/*/*.d)
+.PRECIOUS: $(FUZZ_BUILD)/obj/%.o # kept between builds (make would delete them as intermediates)
+
+# Each target gets an equal share of FUZZ_SECONDS (at least one second) and its own corpus.
+FUZZ_EACH = $(shell s=$$(( $(FUZZ_SECONDS) / $(words $(FUZZ_TARGETS)) )); echo $$(( s > 0 ? s : 1 )))
+fuzz: $(addprefix $(FUZZ_BUILD)/fuzz_,$(FUZZ_TARGETS))
+	@mkdir -p $(FUZZ_BUILD)/crashes
+	$(Q)set -e; for t in $(FUZZ_TARGETS); do \
+	    mkdir -p $(FUZZ_BUILD)/corpus_$$t; \
+	    case $$t in compile) seeds="$(FUZZ_SEEDS_compile)";; re) seeds="$(FUZZ_SEEDS_re)";; \
+	        json) seeds="$(FUZZ_SEEDS_json)";; esac; \
+	    $(FUZZ_BUILD)/fuzz_$$t -max_total_time=$(FUZZ_EACH) -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
+	        -artifact_prefix=$(FUZZ_BUILD)/crashes/$$t- -print_final_stats=1 \
+	        $(FUZZ_BUILD)/corpus_$$t $$seeds; \
+	done
+
+$(BUILD)/fuzz/replay: $(BUILD)/fuzz/fuzz_compile.o
+$(BUILD)/fuzz/replay_re: $(BUILD)/fuzz/fuzz_re.o $(addprefix $(BUILD)/,$(FUZZ_MOD_re:.c=.o))
+$(BUILD)/fuzz/replay_json: $(BUILD)/fuzz/fuzz_json.o $(addprefix $(BUILD)/,$(FUZZ_MOD_json:.c=.o))
+$(BUILD)/fuzz/replay $(BUILD)/fuzz/replay_re $(BUILD)/fuzz/replay_json: $(BUILD)/fuzz/replay.o $(PY_OBJ)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(LDFLAGS) $^ $(LDLIBS) -o $@
 
-test-fuzz-regress: $(BUILD)/fuzz/replay
-	$(Q)$(BUILD)/fuzz/replay $(wildcard tests/fuzz/*)
+test-fuzz-regress: $(BUILD)/fuzz/replay $(BUILD)/fuzz/replay_re $(BUILD)/fuzz/replay_json
+	$(Q)$(BUILD)/fuzz/replay $(FUZZ_REGRESS_compile)
+	$(Q)$(BUILD)/fuzz/replay_re $(FUZZ_REGRESS_re)
+	$(Q)$(BUILD)/fuzz/replay_json $(FUZZ_REGRESS_json)
 
 UNIT_TESTS += test-fuzz-regress
 .PHONY: fuzz test-fuzz-regress

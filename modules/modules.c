@@ -4,6 +4,8 @@
 #include "py/runtime.h"
 
 const py_module mod_builtins_module = {{&py_type_module}, (py_dict *)&py_builtins_dict};
+extern const py_module mod_re_module;
+extern const py_module mod_json_module;
 extern const py_module mod_math_module;
 extern const py_module mod_random_module;
 extern const py_module mod_struct_module;
@@ -24,6 +26,8 @@ static const struct {
     {PY_QSTR_rtos, &mod_rtos_module},
     {PY_QSTR_micropython, &mod_micropython_module},
     {PY_QSTR_machine, &mod_machine_module},
+    {PY_QSTR_re, &mod_re_module},
+    {PY_QSTR_json, &mod_json_module},
     {PY_QSTR_math, &mod_math_module},
     {PY_QSTR_random, &mod_random_module},
     {PY_QSTR_struct, &mod_struct_module},

@@ -20,6 +20,7 @@ enum {
     MOD_ROOT_MACHINE,     // machine: registered handlers and devices
     MOD_ROOT_PORT,        // the port's own
     MOD_ROOT_REPL,        // readline: the history (a list of str)
+    MOD_ROOT_RE,          // re: the cache of compiled patterns (a list)
     MOD_ROOT_ERRNO,       // errno: the errorcode dict
 };
 

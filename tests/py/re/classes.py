@@ -1,0 +1,20 @@
+# character classes: ranges, negation, literal ] and -, escapes inside sets
+import re
+
+print(re.findall('[abc]', 'abcdcba'))
+print(re.findall('[a-c]+', 'xxabcxcbaxx'))
+print(re.findall('[^a-c]+', 'xxabcyycbazz'))
+print(re.findall('[]a]', 'a]b'))
+print(re.findall('[^]a]', 'a]b'))
+print(re.findall('[a-]', 'a-b'), re.findall('[-a]', 'a-b'))
+print(re.findall(r'[\]\\]', 'a]\\b'))
+print(re.findall('[.*+?]', 'a.b*c+d?'))
+print(re.findall(r'[\d.]+', 'v1.2.3 x'))
+print(re.findall(r'[\w-]+', 'foo-bar baz_1'))
+print(re.findall(r'[^\W\d]+', 'ab12cd_3'))
+print(re.findall(r'[\b]', 'a\bb'))
+print(re.findall('[a-cx-z0-2]', 'abcdwxyz0123'))
+print(re.findall(r'[\x41-\x43]', 'ABCD'))
+print(re.findall(r'[\0-\x1f]', 'a\x00b\x1fc'))
+print(re.findall('[a-a]', 'aab'))
+print(re.findall(r'[\s]', 'a b\tc\nd'))

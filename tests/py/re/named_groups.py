@@ -1,0 +1,16 @@
+# (?P<name>...) groups: group by name, groupdict, groupindex, lastgroup, (?P=name)
+import re
+
+p = re.compile(r'(?P<key>\w+)=(?P<val>\w*)(?P<rest>;)?')
+m = p.match('color=red')
+print(m.group('key'), m['val'], m.group('key', 'val'), m.group('rest'))
+print(m.groupdict(), m.groupdict('none'))
+print(sorted(p.groupindex.items()), dict(p.groupindex) == {'key': 1, 'val': 2, 'rest': 3})
+print(m.lastgroup, m.lastindex)
+print(m.span('val'), m.start('key'), m.end('val'))
+print(re.match(r'(?P<q>["\']).*?(?P=q)', '"it\'s" x').group())
+print(re.match(r'(?P<a>x)(?P<b>y)?', 'x').groupdict())
+m = re.match(r'(?P<outer>a(?P<inner>b))', 'ab')
+print(m.lastgroup, m.lastindex, m.groupdict())
+print(re.compile('(?P<π>x)').groupindex['π'])
+print(re.sub(r'(?P<w>\w+)', r'<\g<w>>', 'ab cd'))

@@ -1,0 +1,18 @@
+# empty matches in sub/split/findall/finditer (CPython 3.7+ rules)
+import re
+
+print(re.sub('x*', '-', 'abxd'))
+print(re.sub('x*', '-', ''))
+print(re.sub('', '-', 'abc'))
+print(re.sub('a*', '-', 'baac'))
+print(re.split('x*', 'axbc'))
+print(re.split(r'\b', 'a bc'))
+print(re.split('(?=b)', 'abab'))
+print(re.split('', 'abc'))
+print(re.findall('a*', 'baaac'))
+print(re.findall(r'\b|a', 'ab a'))
+print([m.span() for m in re.finditer('a?', 'aba')])
+print(re.sub('(?=a)', '^', 'aaa'))
+print(re.sub('$', '!', 'a\n'))
+print(re.subn('(?m)$', '!', 'a\nb\n'))
+print(re.sub('b*|c', '-', 'abc'))
