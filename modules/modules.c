@@ -4,6 +4,11 @@
 #include "py/runtime.h"
 
 const py_module mod_builtins_module = {{&py_type_module}, (py_dict *)&py_builtins_dict};
+extern const py_module mod_itertools_module;
+extern const py_module mod_collections_module;
+extern const py_module mod_functools_module;
+extern const py_module mod_heapq_module;
+extern const py_module mod_io_module;
 extern const py_module mod_re_module;
 extern const py_module mod_json_module;
 extern const py_module mod_math_module;
@@ -26,6 +31,11 @@ static const struct {
     {PY_QSTR_rtos, &mod_rtos_module},
     {PY_QSTR_micropython, &mod_micropython_module},
     {PY_QSTR_machine, &mod_machine_module},
+    {PY_QSTR_itertools, &mod_itertools_module},
+    {PY_QSTR__collections, &mod_collections_module},
+    {PY_QSTR__functools, &mod_functools_module},
+    {PY_QSTR__heapq, &mod_heapq_module},
+    {PY_QSTR_io, &mod_io_module},
     {PY_QSTR_re, &mod_re_module},
     {PY_QSTR_json, &mod_json_module},
     {PY_QSTR_math, &mod_math_module},

@@ -1,0 +1,22 @@
+# collections.deque: both ends, len, truth, iteration, repr.
+from collections import deque
+
+d = deque()
+print(d, len(d), bool(d))
+d.append(1)
+d.append(2)
+d.appendleft(0)
+print(d, len(d), bool(d), list(d))
+print(d.pop(), d.popleft(), d)
+d.extend("abc")
+d.extendleft("xy")
+print(d)
+print(deque("hello"), deque(range(3)), deque((i * i for i in range(4))))
+print(deque([1, [2, 3], "s", None, (4,)]))
+print(str(deque([1])), repr(deque()))
+print(d[0], d[-1], d[2])
+print([x for x in deque([3, 1, 2])])
+print(sorted(deque([3, 1, 2])), sum(deque(range(5))), max(deque("abc")))
+print(type(d).__name__, isinstance(d, deque))
+d2 = deque(iterable=[1, 2])
+print(d2)

@@ -1,0 +1,21 @@
+# namedtuple field specifications: strings with commas/spaces, iterables, rename, defaults.
+from collections import namedtuple
+
+print(namedtuple("A", "x y z")._fields)
+print(namedtuple("A", "x, y,z")._fields)
+print(namedtuple("A", " x  ,y ")._fields)
+print(namedtuple("A", ("x", "y"))._fields)
+print(namedtuple("A", iter(["p", "q"]))._fields)
+print(namedtuple("A", "abc def class _1 abc 3x ok", rename=True)._fields)
+print(namedtuple("A", ["for", "in"], rename=True)._fields)
+D = namedtuple("D", "a b c", defaults=[2, 3])
+print(D(1), D(1, 5), D(1, 5, 6), D._field_defaults)
+D2 = namedtuple("D2", "a b", defaults=(None, None))
+print(D2(), D2._field_defaults)
+D3 = namedtuple("D3", "a b", defaults=iter([7]))
+print(D3(0), D3._field_defaults)
+print(namedtuple("D4", "a", defaults=[])._field_defaults)
+M = namedtuple("M", "a", module="mymod")
+print(M.__module__)
+P = namedtuple("P", "x y")
+print(P.x.__doc__, P.y.__doc__, P.__match_args__)

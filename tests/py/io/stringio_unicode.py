@@ -1,0 +1,28 @@
+# StringIO positions count characters, not bytes, with non-ASCII text.
+import io
+
+s = io.StringIO("héllo wörld €uro 𝄞!")
+print(repr(s.read(2)), s.tell(), repr(s.read(5)), s.tell())
+s.seek(7)
+print(repr(s.read(4)), s.tell())
+s.seek(1)
+s.write("€")
+print(repr(s.getvalue()), s.tell())
+s.write("ab")
+print(repr(s.getvalue()), s.tell())
+s.seek(0, 2)
+print(s.tell(), len(s.getvalue()))
+s.seek(17)
+print(repr(s.read()), s.truncate(3), repr(s.getvalue()))
+t = io.StringIO()
+for ch in "añ€𝄞":
+    t.write(ch * 3)
+print(t.tell(), repr(t.getvalue()))
+t.seek(4)
+print(repr(t.readline()), repr(t.read(3)), t.tell())
+u = io.StringIO("ü\nñ\n€")
+print(u.readlines(), list(io.StringIO("α\nβ")))
+v = io.StringIO("é")
+v.seek(3)
+v.write("ß")
+print(repr(v.getvalue()), v.tell())
