@@ -20,20 +20,20 @@ FUZZ_REGRESS_json := $(wildcard tests/fuzz/json/*)
 fuzz_obj = $(addprefix $(FUZZ_BUILD)/obj/,$(1:.c=.o))
 FUZZ_PY_OBJ := $(call fuzz_obj,$(PY_SRC)) $(FUZZ_BUILD)/obj/frozen.o
 
-$(FUZZ_BUILD)/gen/py/qstr_gen.h: FORCE
-	@mkdir -p $(FUZZ_BUILD)/gen/py
-	$(Q)$(PYTHON3) tools/gen_qstr.py $(FUZZ_BUILD)/gen/py py/qstrdefs.h $(QSTR_SOURCES)
-
-$(FUZZ_BUILD)/gen/frozen.c: FORCE
+$(FUZZ_BUILD)/gen/frozen.c: $(FREEZER) FORCE
 	@mkdir -p $(dir $@)
-	$(Q)$(PYTHON3) tools/freeze.py $@ lib $(FROZEN_PY)
+	$(Q)$(FREEZER) $@ $(FUZZ_BUILD)/gen/frozen_qstr.h lib $(FROZEN_PY)
+$(FUZZ_BUILD)/gen/py/qstr_gen.h: $(FUZZ_BUILD)/gen/frozen.c FORCE
+	@mkdir -p $(FUZZ_BUILD)/gen/py
+	$(Q)$(PYTHON3) tools/gen_qstr.py $(FUZZ_BUILD)/gen/py py/qstrdefs.h $(QSTR_SOURCES) \
+	    $(FUZZ_BUILD)/gen/frozen.c $(FUZZ_BUILD)/gen/frozen_qstr.h
 
 $(FUZZ_BUILD)/obj/%.o: %.c | $(FUZZ_BUILD)/gen/py/qstr_gen.h
 	@mkdir -p $(dir $@)
 	$(if $(Q),@echo "CLANG $<")
 	$(Q)clang $(FUZZ_CFLAGS) -MMD -MP -c $< -o $@
 
-$(FUZZ_BUILD)/obj/frozen.o: $(FUZZ_BUILD)/gen/frozen.c
+$(FUZZ_BUILD)/obj/frozen.o: $(FUZZ_BUILD)/gen/frozen.c | $(FUZZ_BUILD)/gen/py/qstr_gen.h
 	@mkdir -p $(dir $@)
 	$(Q)clang $(FUZZ_CFLAGS) -c $< -o $@
 

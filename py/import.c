@@ -111,6 +111,11 @@ static void exec_module(py_val mod, const char *path, const py_frozen_module *fr
     size_t len;
     const char *src;
     char *buf = NULL;
+    py_dict *g = ((py_module *)mod)->globals;
+    if (frozen && frozen->code) {
+        py_exec_code((py_val)frozen->code, g, g);
+        return;
+    }
     if (frozen) {
         src = frozen->source;
         len = frozen->len;
@@ -123,7 +128,6 @@ static void exec_module(py_val mod, const char *path, const py_frozen_module *fr
     qstr file = py_qstr_from_str(path);
     py_val code = py_compile(src, len, file, PY_COMPILE_FILE);
     py_gc_free(buf);
-    py_dict *g = ((py_module *)mod)->globals;
     py_exec_code(code, g, g);
 }
 

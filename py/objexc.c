@@ -515,6 +515,9 @@ static void print_source_line(const py_print *p, qstr file, uint32_t line) {
     size_t len;
     const py_frozen_module *fz = strncmp(fname, ".frozen/", 8) == 0 ? py_frozen_find(fname + 8) : NULL;
     if (fz) {
+        if (fz->source == NULL) {
+            return; // frozen as bytecode only
+        }
         src = fz->source;
         len = fz->len;
     } else {

@@ -40,8 +40,8 @@ static void run_frozen_script(const char *name) {
     }
     py_nlr nlr;
     if (py_nlr_push(&nlr) == 0) {
-        qstr file = py_qstr_from_str(name);
-        py_val code = py_compile(fz->source, fz->len, file, PY_COMPILE_FILE);
+        py_val code = fz->code ? (py_val)fz->code
+                               : py_compile(fz->source, fz->len, py_qstr_from_str(name), PY_COMPILE_FILE);
         py_exec_code(code, PY_S->main_globals, PY_S->main_globals);
         py_nlr_pop();
     } else if (mod_repl_exit_status(nlr.exc) < 0) {

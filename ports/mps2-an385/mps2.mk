@@ -80,20 +80,23 @@ test-kernel-qemu: $(MPS2_KTEST_ELF)
 
 # --- the interpreter firmware -------------------------------------------------------------------
 # py/ and modules/ as on the host, with this port's main and py/port.h, the board and the
-# kernel; qstrs and frozen modules generated for this build. MPS2_HEAP=bytes limits the
-# Python heap (default: all the RAM left, about 4 MiB).
+# kernel; qstrs and frozen modules generated for this build (bytecode only: no source).
+# MPS2_HEAP=bytes limits the Python heap (default: all the RAM left, about 4 MiB).
+# MPS2_FROZEN="boot.py main.py ..." freezes more files at the top level: a frozen boot.py, then
+# main.py, runs at start-up before the REPL.
 MPS2_GEN := $(MPS2_BUILD)/gen
 MPS2_FW_SRC := $(PY_SRC) $(MODULES_SRC) ports/mps2-an385/main.c ports/mps2-an385/port.c
 MPS2_FW_OBJ := $(patsubst %.c,$(MPS2_BUILD)/fw/%.o,$(MPS2_FW_SRC)) $(MPS2_BUILD)/fw/frozen.o
-MPS2_FW_FLAGS := -I$(MPS2_GEN) $(if $(MPS2_HEAP),-DMPS2_HEAP_SIZE=$(MPS2_HEAP))
+MPS2_FW_FLAGS := -I$(MPS2_GEN) -DPY_CFG_FROZEN_SOURCE=0 $(if $(MPS2_HEAP),-DMPS2_HEAP_SIZE=$(MPS2_HEAP))
 MPS2_FW_ELF := $(MPS2_BUILD)/rtpy.elf
 
-$(MPS2_GEN)/py/qstr_gen.h: FORCE
-	@mkdir -p $(MPS2_GEN)/py
-	$(Q)$(PYTHON3) tools/gen_qstr.py $(MPS2_GEN)/py py/qstrdefs.h $(QSTR_SOURCES)
-$(MPS2_GEN)/frozen.c: FORCE
+$(MPS2_GEN)/frozen.c: $(FREEZER) FORCE
 	@mkdir -p $(MPS2_GEN)
-	$(Q)$(PYTHON3) tools/freeze.py $@ lib $(FROZEN_PY)
+	$(Q)$(FREEZER) $@ $(MPS2_GEN)/frozen_qstr.h lib $(FROZEN_PY) $(MPS2_FROZEN)
+$(MPS2_GEN)/py/qstr_gen.h: $(MPS2_GEN)/frozen.c FORCE
+	@mkdir -p $(MPS2_GEN)/py
+	$(Q)$(PYTHON3) tools/gen_qstr.py $(MPS2_GEN)/py py/qstrdefs.h $(QSTR_SOURCES) $(MPS2_GEN)/frozen.c \
+	    $(MPS2_GEN)/frozen_qstr.h
 
 $(MPS2_BUILD)/fw/%.o: %.c | $(MPS2_GEN)/py/qstr_gen.h
 	@mkdir -p $(dir $@)

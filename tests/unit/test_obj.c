@@ -115,7 +115,7 @@ static void test_list_sort_stable(void) {
 
 static void test_exceptions_nest(void) {
     py_nlr outer, inner;
-    bool inner_caught = false, outer_caught = false;
+    volatile bool inner_caught = false, outer_caught = false; // set between setjmp and longjmp
     if (py_nlr_push(&outer) == 0) {
         if (py_nlr_push(&inner) == 0) {
             py_raise_msg(&py_type_KeyError, "k");

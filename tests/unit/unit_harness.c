@@ -11,6 +11,21 @@ int uh_failed_checks;
 #define HEAP (256u << 10)
 #define PYSTACK (64u << 10)
 
+// Runs one test in a fresh interpreter; false if a check failed or an exception escaped.
+static bool run_one(const uh_test *t) {
+    int before = uh_failed_checks;
+    py_nlr nlr;
+    if (py_nlr_push(&nlr) == 0) {
+        t->fn();
+        py_nlr_pop();
+    } else {
+        printf("  uncaught exception: ");
+        py_exc_print_traceback(&py_print_stdout, nlr.exc);
+        uh_failed_checks++;
+    }
+    return uh_failed_checks == before;
+}
+
 int uh_run(const char *suite, const uh_test *tests, size_t n) {
     static char heap[HEAP] __attribute__((aligned(16)));
     static char pystack[PYSTACK] __attribute__((aligned(16)));
@@ -19,17 +34,7 @@ int uh_run(const char *suite, const uh_test *tests, size_t n) {
         py_init(heap, sizeof(heap), pystack, sizeof(pystack));
         char here;
         py_thread_set_stack(PY_TS, (char *)__builtin_frame_address(0) + 64, (uintptr_t)&here - (1u << 20));
-        int before = uh_failed_checks;
-        py_nlr nlr;
-        if (py_nlr_push(&nlr) == 0) {
-            tests[i].fn();
-            py_nlr_pop();
-        } else {
-            printf("  uncaught exception: ");
-            py_exc_print_traceback(&py_print_stdout, nlr.exc);
-            uh_failed_checks++;
-        }
-        bool ok = uh_failed_checks == before;
+        bool ok = run_one(&tests[i]);
         printf("%s %s.%s\n", ok ? "ok  " : "FAIL", suite, tests[i].name);
         ok ? passed++ : failed++;
         py_deinit();
