@@ -66,6 +66,7 @@ void board_isr_default(void) {
 
 // Runs on the main stack set from vectors[0]; nothing here may rely on initialised data.
 void board_reset_handler(void) {
+    board_counter_start(); // from reset: boot-time figures read it (no RAM use)
     uint32_t *src = board_data_load, *dst = board_data_start;
     while (dst < board_data_end)
         *dst++ = *src++;

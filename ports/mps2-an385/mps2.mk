@@ -148,9 +148,13 @@ $(MPS2_BUILD)/bench-lean.elf: $(patsubst %.c,$(MPS2_BUILD)/bench-lean/%.o,$(MPS2
 	$(if $(Q),@echo "LD $@")
 	$(Q)$(MPS2_CC) $(MPS2_LDFLAGS) -Wl,-Map=$@.map $(filter %.o,$^) -o $@
 
-bench-target: $(MPS2_BUILD)/bench.elf $(MPS2_BUILD)/bench-lean.elf
+bench-target: $(MPS2_BUILD)/bench.elf $(MPS2_BUILD)/bench-lean.elf $(MPS2_FW_ELF)
 	$(Q)$(PYTHON3) bench/target/run.py --qemu "$(QEMU_MPS2)" --size $(MPS2_SIZE) \
 	    --elf $(MPS2_BUILD)/bench.elf --lean $(MPS2_BUILD)/bench-lean.elf
+	@echo $(filter %.o,$(MPS2_FW_OBJ) $(MPS2_KERNEL_OBJ) $(MPS2_BOARD_OBJ)) > $(MPS2_BUILD)/fw.objs
+	$(Q)$(PYTHON3) bench/target/python.py --qemu "$(QEMU_MPS2)" --objs $(MPS2_BUILD)/fw.objs \
+	    --ld "$(MPS2_CC) $(MPS2_LDFLAGS)" --dir $(MPS2_BUILD)/fw-variants
+	$(Q)$(MPS2_SIZE) $(MPS2_FW_ELF)
 
 mps2-size: $(MPS2_BUILD)/bench.elf $(MPS2_BUILD)/bench-lean.elf
 	$(Q)$(PYTHON3) bench/target/run.py --size $(MPS2_SIZE) --elf $(MPS2_BUILD)/bench.elf \

@@ -1,0 +1,90 @@
+#!/usr/bin/env python3
+"""bench/target/python.py: the interpreter firmware's figures on QEMU mps2-an385 (make
+bench-target runs it after the kernel's): the time from reset to the first REPL prompt and the
+smallest Python heap with which the REPL starts and runs a small program.
+
+Both come from variants of build/mps2-an385/rtpy.elf linked from the same objects with a
+link-time knob of ports/mps2-an385/main.c (--defsym=mps2_boot_report=1, mps2_heap_limit=N),
+so nothing is recompiled. Under -icount shift=0 one instruction is one nanosecond, so the
+figures are instruction counts, the same on every run.
+"""
+import argparse
+import os
+import re
+import select
+import shlex
+import subprocess
+import time
+
+PROGRAM = b"d = {str(i): i * i for i in range(50)}; print(sum(d.values()), len(d))\r"
+EXPECT = b"40425 50"
+
+
+def link(args, out, syms):
+    cmd = shlex.split(args.ld) + ["-o", out] + ["-Wl,--defsym=%s=%d" % kv for kv in syms.items()]
+    cmd += open(args.objs).read().split() + ["-lm"]
+    subprocess.run(cmd, check=True)
+
+
+def talk(args, elf, send, until, timeout=30):
+    """Runs elf in QEMU, sends `send` after the first prompt, returns the output up to `until`."""
+    p = subprocess.Popen(shlex.split(args.qemu) + ["-kernel", elf], stdin=subprocess.PIPE,
+                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    buf, sent, end = b"", False, time.time() + timeout
+    try:
+        while time.time() < end and p.poll() is None:
+            r, _, _ = select.select([p.stdout], [], [], 0.2)
+            if r:
+                chunk = os.read(p.stdout.fileno(), 4096)
+                if not chunk:
+                    break
+                buf += chunk
+            if not sent and b">>> " in buf:
+                p.stdin.write(send)
+                p.stdin.flush()
+                sent = True
+            if sent and until in buf.split(b">>> ", 1)[-1]:
+                break
+    finally:
+        p.kill()
+        p.wait()
+    return buf
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--qemu", required=True)
+    ap.add_argument("--ld", required=True, help="the link command without objects and -o")
+    ap.add_argument("--objs", required=True, help="a file listing the firmware's objects")
+    ap.add_argument("--dir", required=True, help="where the variants go")
+    args = ap.parse_args()
+    os.makedirs(args.dir, exist_ok=True)
+
+    elf = os.path.join(args.dir, "boot.elf")
+    link(args, elf, {"mps2_boot_report": 1})
+    out = talk(args, elf, PROGRAM, EXPECT)
+    m = re.search(rb"boot-to-prompt: (\d+) ns", out)
+    print("firmware (Python)")
+    print("  reset -> first REPL prompt          %9s instructions" % (m.group(1).decode() if m else "?"))
+    print("  small program at the prompt         %9s" % ("ok" if EXPECT in out else "FAILED"))
+
+    def works(heap):
+        e = os.path.join(args.dir, "heap.elf")
+        link(args, e, {"mps2_heap_limit": heap})
+        return EXPECT in talk(args, e, PROGRAM, EXPECT, timeout=20)
+
+    lo, hi = 1024, 256 * 1024  # lo fails, hi works (checked)
+    if works(lo) or not works(hi):
+        print("  smallest heap: outside %d..%d bytes" % (lo, hi))
+        return
+    while hi - lo > 256:
+        mid = (lo + hi) // 2 // 64 * 64
+        if works(mid):
+            hi = mid
+        else:
+            lo = mid
+    print("  smallest heap for the REPL and it   %9d bytes (%.1f KiB; 256-byte steps)" % (hi, hi / 1024))
+
+
+if __name__ == "__main__":
+    main()
