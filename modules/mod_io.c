@@ -6,9 +6,11 @@
 // cached (position, offset) pair, so sequential reads and writes stay linear. Newline
 // handling follows CPython: newline=None translates \r and \r\n to \n on write, '\r' and
 // '\r\n' translate \n on write, '' splits lines on any of them; None and '' record the kinds
-// seen (.newlines). Not provided: getbuffer(), fileno() of a real file, encodings.
+// seen (.newlines). Not provided: getbuffer(), encodings. File objects and open() are in
+// mod_io_file.c.
 #include <string.h>
 
+#include "modules/mod_io.h"
 #include "modules/modules.h"
 #include "py/objexc.h"
 #include "py/runtime.h"
@@ -32,7 +34,7 @@ typedef struct io_obj {
 
 static const py_type stringio_type, bytesio_type;
 
-static const py_type mod_io_UnsupportedOperation = {
+const py_type mod_io_UnsupportedOperation = {
     .base = {&py_type_type}, .name = PY_QSTR_UnsupportedOperation,
     .flags = PY_TF_BASETYPE | PY_TF_EXC | PY_TF_EQ_ID, .print = py_exc_print,
     .make_new = py_exc_make_new, .attr = py_exc_attr, .locals = (py_dict *)&py_exc_locals,
@@ -678,7 +680,7 @@ static py_val iobase_make_new(const py_type *t, size_t n_args, size_t n_kw, cons
     return (py_val)py_new(py_obj, t);
 }
 
-static const py_type iobase_type = {
+const py_type mod_io_IOBase = {
     .base = {&py_type_type},
     .name = PY_QSTR_IOBase,
     .flags = PY_TF_BASETYPE | PY_TF_EQ_ID,
@@ -694,7 +696,7 @@ static const py_type stringio_type = {
     .attr = io_attr,
     .iternext = io_iternext,
     .locals = (py_dict *)&stringio_locals,
-    .base_type = &iobase_type,
+    .base_type = &mod_io_IOBase,
 };
 
 static const py_type bytesio_type = {
@@ -705,15 +707,21 @@ static const py_type bytesio_type = {
     .attr = io_attr,
     .iternext = io_iternext,
     .locals = (py_dict *)&bytesio_locals,
-    .base_type = &iobase_type,
+    .base_type = &mod_io_IOBase,
 };
 
 static const py_dict_entry io_table[] = {
     PY_ROM_ENTRY(__name__, py_qstr_val_const(PY_QSTR_io)),
     PY_ROM_ENTRY(StringIO, &stringio_type),
     PY_ROM_ENTRY(BytesIO, &bytesio_type),
-    PY_ROM_ENTRY(IOBase, &iobase_type),
+    PY_ROM_ENTRY(IOBase, &mod_io_IOBase),
     PY_ROM_ENTRY(UnsupportedOperation, &mod_io_UnsupportedOperation),
+    PY_ROM_ENTRY(open, &mod_io_open_obj),
+    PY_ROM_ENTRY(TextIOWrapper, &mod_io_TextIOWrapper),
+    PY_ROM_ENTRY(BufferedReader, &mod_io_BufferedReader),
+    PY_ROM_ENTRY(BufferedWriter, &mod_io_BufferedWriter),
+    PY_ROM_ENTRY(BufferedRandom, &mod_io_BufferedRandom),
+    PY_ROM_ENTRY(FileIO, &mod_io_FileIO),
 };
 static PY_ROM_DICT(io_globals, io_table);
 

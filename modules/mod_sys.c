@@ -3,6 +3,7 @@
 // own attribute hook that serves them.
 #include <string.h>
 
+#include "modules/mod_io.h"
 #include "modules/modules.h"
 #include "py/builtins.h"
 #include "py/objexc.h"
@@ -10,71 +11,10 @@
 #include "py/runtime.h"
 #include "py/state.h"
 
-// ---- sys.stdout / sys.stderr / sys.stdin -------------------------------------------------------
-typedef struct sys_stream {
-    py_obj base;
-    int fd;
-} sys_stream;
-
-static py_val stream_write(py_val self, py_val s) {
-    size_t len;
-    const char *d;
-    py_buffer buf;
-    if (py_is_str(s)) {
-        d = py_get_str(s, &len);
-    } else if (py_get_buffer_maybe(s, &buf, PY_BUFFER_READ)) {
-        d = buf.buf;
-        len = buf.len;
-    } else {
-        py_raise_fmt(&py_type_TypeError, "write() argument must be str, not %T", s);
-    }
-    if (((sys_stream *)self)->fd == 2) {
-        py_port_write_err(d, len);
-    } else {
-        py_port_write_out(d, len);
-    }
-    return py_small((py_int_t)(py_is_str(s) ? py_len(s) : len));
-}
-static PY_FN_OBJ_2(stream_write_obj, write, stream_write);
-
-static py_val stream_flush(py_val self) {
-    (void)self;
-    py_port_flush();
-    return PY_NONE;
-}
-static PY_FN_OBJ_1(stream_flush_obj, flush, stream_flush);
-
-static py_val stream_readline(size_t n_args, const py_val *args) {
-    (void)n_args;
-    (void)args;
-    return py_port_readline_stdin();
-}
-static PY_FN_OBJ_VAR(stream_readline_obj, readline, 1, 2, stream_readline);
-
-static const py_dict_entry stream_locals_table[] = {
-    PY_ROM_ENTRY(write, &stream_write_obj),
-    PY_ROM_ENTRY(flush, &stream_flush_obj),
-    PY_ROM_ENTRY(readline, &stream_readline_obj),
-};
-static PY_ROM_DICT(stream_locals, stream_locals_table);
-
-static void stream_print(const py_print *p, py_val self, int kind) {
-    (void)kind;
-    int fd = ((sys_stream *)self)->fd;
-    py_printf(p, "<io.TextIOWrapper name='<%s>' encoding='utf-8'>", fd == 0 ? "stdin" : fd == 1 ? "stdout" : "stderr");
-}
-
-static const py_type stream_type = {
-    .base = {&py_type_type},
-    .name = PY_QSTR_TextIOWrapper,
-    .flags = PY_TF_EQ_ID,
-    .print = stream_print,
-    .locals = (py_dict *)&stream_locals,
-    .base_type = &py_type_object,
-};
-static const sys_stream sys_stdin_obj = {{&stream_type}, 0};
-static const sys_stream sys_stdout_obj = {{&stream_type}, 1};
-static const sys_stream sys_stderr_obj = {{&stream_type}, 2};
+// ---- sys.stdout / sys.stderr / sys.stdin: file objects on the console (mod_io_file.c) ------
+static const mod_io_file sys_stdin_obj = MOD_IO_CONSOLE_INIT(0, MOD_IO_READ);
+static const mod_io_file sys_stdout_obj = MOD_IO_CONSOLE_INIT(1, MOD_IO_WRITE);
+static const mod_io_file sys_stderr_obj = MOD_IO_CONSOLE_INIT(2, MOD_IO_WRITE);
 
 // ---- functions -----------------------------------------------------------------------------------
 static py_val sys_exit(size_t n_args, const py_val *args) {

@@ -913,6 +913,35 @@ static PY_FN_OBJ_KW(builtin_import_obj, __import__, builtin_import);
 
 PY_FN_OBJ_KW(py_builtin___build_class___obj, __build_class__, py_build_class);
 
+// open() and input() know no OS: open is io.open, and input talks to sys.stdin/sys.stdout,
+// whatever the modules and the port put there (as CPython does when stdin is not a tty).
+static py_val builtin_open(size_t n_args, size_t n_kw, const py_val *args) {
+    py_val fn = py_load_attr(py_import_module("io"), PY_QSTR_open);
+    return py_call(fn, n_args, n_kw, args);
+}
+static PY_FN_OBJ_KW(builtin_open_obj, open, builtin_open);
+
+static py_val builtin_input(size_t n_args, const py_val *args) {
+    py_val sys = py_import_module("sys");
+    if (n_args > 0) {
+        py_val out = py_load_attr(sys, PY_QSTR_stdout);
+        py_val prompt = py_str_of(args[0]);
+        py_call_method(out, PY_QSTR_write, 1, &prompt);
+        py_call_method(out, PY_QSTR_flush, 0, NULL);
+    }
+    py_val line = py_call_method(py_load_attr(sys, PY_QSTR_stdin), PY_QSTR_readline, 0, NULL);
+    if (!py_is_str(line)) {
+        py_raise_fmt(&py_type_TypeError, "object.readline() returned non-string");
+    }
+    size_t n;
+    const char *s = py_get_str(line, &n);
+    if (n == 0) {
+        py_raise_msg(&py_type_EOFError, "EOF when reading a line");
+    }
+    return s[n - 1] == '\n' ? py_str_new(s, n - 1) : line;
+}
+static PY_FN_OBJ_VAR(builtin_input_obj, input, 0, 1, builtin_input);
+
 static py_val builtin_format(size_t n_args, const py_val *args) {
     return py_format(args[0], n_args > 1 ? args[1] : py_qstr_val(PY_QSTR_));
 }
@@ -1038,6 +1067,8 @@ static const py_dict_entry builtins_table[] = {
     PY_ROM_ENTRY(ord, &builtin_ord_obj),
     PY_ROM_ENTRY(pow, &builtin_pow_obj),
     PY_ROM_ENTRY(print, &builtin_print_obj),
+    PY_ROM_ENTRY(open, &builtin_open_obj),
+    PY_ROM_ENTRY(input, &builtin_input_obj),
     PY_ROM_ENTRY(property, &py_type_property),
     PY_ROM_ENTRY(quit, &builtin_exit_obj),
     PY_ROM_ENTRY(range, &py_type_range),
@@ -1095,6 +1126,10 @@ static const py_dict_entry builtins_table[] = {
     EXC_ENTRY(UnicodeEncodeError),
     EXC_ENTRY(TimeoutError),
     EXC_ENTRY(FileNotFoundError),
+    EXC_ENTRY(FileExistsError),
+    EXC_ENTRY(IsADirectoryError),
+    EXC_ENTRY(NotADirectoryError),
+    EXC_ENTRY(PermissionError),
     PY_ROM_ENTRY(IOError, &py_type_OSError),
     PY_ROM_ENTRY(EnvironmentError, &py_type_OSError),
 };

@@ -45,6 +45,9 @@ void py_exc_print(const py_print *p, py_val self, int kind) {
         if (n >= 3) {
             py_printf(p, ": %r", e->args->items[2]);
         }
+        if (n >= 5 && e->args->items[4] != PY_NONE) { // OSError(errno, strerror, filename, winerror, filename2)
+            py_printf(p, " -> %r", e->args->items[4]);
+        }
         return;
     }
     if (n == 0) {
@@ -163,8 +166,8 @@ void py_exc_attr(py_val self, qstr attr, py_val *dest) {
         py_val v = py_exc_arg0(self);
         dest[0] = e->args && e->args->len > 1 ? (py_val)e->args : v ? v : PY_NONE;
     } else if (py_issubclass(t, &py_type_OSError) && (attr == PY_QSTR_errno || attr == PY_QSTR_strerror ||
-                                                     attr == PY_QSTR_filename)) {
-        size_t idx = attr == PY_QSTR_errno ? 0 : attr == PY_QSTR_strerror ? 1 : 2;
+                                                     attr == PY_QSTR_filename || attr == PY_QSTR_filename2)) {
+        size_t idx = attr == PY_QSTR_errno ? 0 : attr == PY_QSTR_strerror ? 1 : attr == PY_QSTR_filename ? 2 : 4;
         dest[0] = e->args && e->args->len >= 2 && e->args->len > idx ? e->args->items[idx] : PY_NONE;
     } else if (py_issubclass(t, &py_type_SyntaxError) &&
                (attr == PY_QSTR_msg || attr == PY_QSTR_filename || attr == PY_QSTR_lineno ||
@@ -184,8 +187,25 @@ void py_exc_attr(py_val self, qstr attr, py_val *dest) {
     }
 }
 
+// The OSError subclass CPython picks for an errno (OSError(2, ...) is a FileNotFoundError).
+static const py_type *os_error_type(int err) {
+    switch (err) {
+    case ENOENT: return &py_type_FileNotFoundError;
+    case EEXIST: return &py_type_FileExistsError;
+    case EISDIR: return &py_type_IsADirectoryError;
+    case ENOTDIR: return &py_type_NotADirectoryError;
+    case EACCES:
+    case EPERM: return &py_type_PermissionError;
+    case ETIMEDOUT: return &py_type_TimeoutError;
+    default: return &py_type_OSError;
+    }
+}
+
 py_val py_exc_make_new(const py_type *type, size_t n_args, size_t n_kw, const py_val *args) {
     (void)n_kw; // keyword arguments go to __init__ of subclasses; BaseException ignores them
+    if (type == &py_type_OSError && n_args >= 2 && py_is_small(args[0])) {
+        type = os_error_type((int)py_small_get(args[0]));
+    }
     py_exc *e = py_new(py_exc, type);
     e->args = (py_tuple *)py_tuple_new(n_args, args);
     return (py_val)e;
@@ -258,6 +278,10 @@ EXC_TYPE(NameError, Exception);
 EXC_TYPE(UnboundLocalError, NameError);
 EXC_TYPE(OSError, Exception);
 EXC_TYPE(FileNotFoundError, OSError);
+EXC_TYPE(FileExistsError, OSError);
+EXC_TYPE(IsADirectoryError, OSError);
+EXC_TYPE(NotADirectoryError, OSError);
+EXC_TYPE(PermissionError, OSError);
 EXC_TYPE(TimeoutError, OSError);
 EXC_TYPE(RuntimeError, Exception);
 EXC_TYPE(NotImplementedError, RuntimeError);
@@ -467,9 +491,7 @@ _Noreturn void py_raise_memory_error(void) {
 
 _Noreturn void py_raise_os_error(int err) {
     py_val args[2] = {py_small(err), py_str_from_cstr(strerror(err))};
-    const py_type *t = err == ENOENT ? &py_type_FileNotFoundError : err == ETIMEDOUT ? &py_type_TimeoutError
-                                                                                       : &py_type_OSError;
-    py_raise(py_exc_new(t, 2, args));
+    py_raise(py_exc_new(os_error_type(err), 2, args));
 }
 
 void py_exc_init(void) {

@@ -21,7 +21,8 @@ extern const py_type py_type_BaseException, py_type_Exception, py_type_Arithmeti
     py_type_SystemExit, py_type_TypeError, py_type_UnboundLocalError, py_type_ValueError,
     py_type_ZeroDivisionError, py_type_UnicodeError, py_type_UnicodeDecodeError,
     py_type_UnicodeEncodeError, py_type_TimeoutError, py_type_FileNotFoundError,
-    py_type_CancelledError;
+    py_type_FileExistsError, py_type_IsADirectoryError, py_type_NotADirectoryError,
+    py_type_PermissionError, py_type_CancelledError;
 
 // Raise an exception instance, or an exception class (instantiated with no args).
 _Noreturn void py_raise(py_val exc);

@@ -112,6 +112,8 @@ int host_console_getc(void) {
         if (C.eof) {
             return -1;
         }
-        mod_kthread_sem_take(&C.avail, k_timeout_forever());
+        // In virtual time a thread blocked forever with nothing scheduled is a deadlock, but
+        // the reader thread may not have posted yet: wait in slices instead.
+        mod_kthread_sem_take(&C.avail, k_sim_is_virtual() ? k_timeout_ms(10) : k_timeout_forever());
     }
 }

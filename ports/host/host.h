@@ -9,5 +9,7 @@
 void host_interrupt_main(void);
 // Virtual nanoseconds one bytecode costs (documented in docs/python-api.md).
 #define HOST_BYTECODE_NS 100u
+// The host's file system for modules/vfs.h (vfs_posix.c), mounted as the root at start-up.
+extern const struct mod_vfs_ops host_vfs_posix;
 
 #endif

@@ -16,6 +16,7 @@
 #include "boards/sim/board_sim.h"
 #include "modules/kthread.h"
 #include "modules/modules.h"
+#include "modules/vfs.h"
 #include "ports/host/console.h"
 #include "ports/host/host.h"
 #include "ports/host/readline.h"
@@ -406,6 +407,7 @@ static void main_thread(void *arg) {
     k_thread_stack_bounds(k_thread_self(), &lo, &hi);
     py_thread_set_stack(PY_TS, (char *)__builtin_frame_address(0) + 256, lo);
     mod_kthread_init();
+    mod_vfs_mount(&host_vfs_posix);
     if (!setup_main(O.script, O.cmd, O.module, O.argc, O.argv, O.first_arg)) {
         fprintf(stderr, "rtpy: start-up failed (heap too small?)\n");
         k_stop(1);
