@@ -18,6 +18,8 @@ extern const py_module mod_binascii_module;
 extern const py_module mod_hashlib_module;
 extern const py_module mod_errno_module;
 extern const py_module mod_array_module;
+extern const py_module mod_os_module;
+extern const py_module mod_select_module;
 
 static const struct {
     uint16_t name;
@@ -45,6 +47,8 @@ static const struct {
     {PY_QSTR_hashlib, &mod_hashlib_module},
     {PY_QSTR_errno, &mod_errno_module},
     {PY_QSTR_array, &mod_array_module},
+    {PY_QSTR__os, &mod_os_module},
+    {PY_QSTR_select, &mod_select_module},
 };
 
 py_val mod_builtin_lookup(qstr name) {

@@ -36,6 +36,10 @@ const char *py_port_platform(void);
 void py_port_flush(void);
 // One line from standard input as a str ('' at end of input).
 py_val py_port_readline_stdin(void);
+// os.uname(): sysname, nodename, release, version, machine (strings the port keeps).
+void mod_os_port_uname(const char *fields[5]);
+// os.urandom(): fills buf with n random bytes; 0 or a negative errno (-ENODEV: no source).
+int mod_os_port_urandom(void *buf, size_t n);
 // The module table the ports use: returns the module for a name, or PY_NULL.
 py_val mod_builtin_lookup(qstr name);
 

@@ -1,10 +1,13 @@
 // ports/host/port.c: the py/port.h contract for Linux: console on stdio, files on the host
 // file system, built-in modules from modules/.
+#include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <sys/stat.h>
+#include <sys/utsname.h>
 #include <unistd.h>
 
 #include <rtos/kernel.h>
@@ -128,4 +131,26 @@ void mod_kthread_port_report(const char *what, py_val exc) {
     py_print_str(&py_print_stderr, what);
     py_print_str(&py_print_stderr, "\n");
     py_exc_print_traceback(&py_print_stderr, exc);
+}
+
+// os.uname() and os.urandom(): the host's.
+void mod_os_port_uname(const char *fields[5]) {
+    static struct utsname u; // (one interpreter per process on the host)
+    uname(&u);
+    fields[0] = u.sysname;
+    fields[1] = u.nodename;
+    fields[2] = u.release;
+    fields[3] = u.version;
+    fields[4] = u.machine;
+}
+
+int mod_os_port_urandom(void *buf, size_t n) {
+    for (size_t done = 0; done < n;) {
+        ssize_t r = getrandom((char *)buf + done, n - done, 0);
+        if (r < 0 && errno != EINTR) {
+            return -errno;
+        }
+        done += r > 0 ? (size_t)r : 0;
+    }
+    return 0;
 }

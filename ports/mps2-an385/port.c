@@ -1,6 +1,7 @@
 // ports/mps2-an385/port.c: the py/port.h contract on the MPS2 AN385: the console on UART0,
 // no file system yet (modules come frozen), the clock from the kernel, thread stacks from
 // the Python heap (no malloc anywhere in the firmware).
+#include <errno.h>
 #include <string.h>
 
 #include <rtos/kernel.h>
@@ -185,4 +186,19 @@ void mod_kthread_port_report(const char *what, py_val exc) {
     py_print_str(&py_print_stderr, what);
     py_print_str(&py_print_stderr, "\n");
     py_exc_print_traceback(&py_print_stderr, exc);
+}
+
+// os.uname(): the board; os.urandom(): the board has no entropy source.
+void mod_os_port_uname(const char *fields[5]) {
+    fields[0] = "rtpy";
+    fields[1] = "rtpy";
+    fields[2] = RTPY_VERSION;
+    fields[3] = RTPY_VERSION;
+    fields[4] = "mps2-an385";
+}
+
+int mod_os_port_urandom(void *buf, size_t n) {
+    (void)buf;
+    (void)n;
+    return -ENODEV;
 }
