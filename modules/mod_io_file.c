@@ -376,10 +376,7 @@ static py_val file_seek(size_t n_args, const py_val *args) {
             py_raise_fmt(&py_type_ValueError, "negative seek position %d", (int)off);
         }
     }
-    if (whence == 1) {
-        off -= f->rlen - f->rpos;
-    }
-    unread(f);
+    unread(f); // (the backend is then at the file's position, so whence 1 needs no adjusting)
     int64_t r = mod_vfs_seek(f->fd, off, (int)whence);
     check(r < 0 ? (long)r : 0, f);
     return py_int_from((py_int_t)r);
@@ -582,9 +579,10 @@ static void parse_mode(py_val mode, int *vflags, uint8_t *io, bool *binary) {
 static py_val raw_mode(int vflags) {
     char m[4];
     size_t n = 0;
-    m[n++] = vflags & MOD_VFS_EXCL ? 'x' : vflags & MOD_VFS_APPEND ? 'a' : vflags & MOD_VFS_TRUNC ? 'w' : 'r';
+    bool rw = (vflags & MOD_VFS_ACCESS) == MOD_VFS_RDWR;
+    m[n++] = vflags & MOD_VFS_EXCL ? 'x' : vflags & MOD_VFS_APPEND ? 'a' : vflags & MOD_VFS_TRUNC && !rw ? 'w' : 'r';
     m[n++] = 'b';
-    if ((vflags & MOD_VFS_ACCESS) == MOD_VFS_RDWR) {
+    if (rw) {
         m[n++] = '+';
     }
     return py_str_new(m, n);
@@ -660,8 +658,6 @@ static py_val io_open(size_t n_args, size_t n_kw, const py_val *args) {
         if (a[5] != PY_NONE) {
             py_raise_msg(&py_type_ValueError, "binary mode doesn't take a newline argument");
         }
-    } else if (buffering == 0) {
-        py_raise_msg(&py_type_ValueError, "can't have unbuffered text I/O");
     }
     if (a[3] != PY_NONE && !is_utf8_name(a[3])) {
         py_raise_fmt(&py_type_LookupError, "unknown encoding: %S (rtpy reads and writes UTF-8 only)", a[3]);
@@ -683,6 +679,12 @@ static py_val io_open(size_t n_args, size_t n_kw, const py_val *args) {
         if (fd < 0) {
             mod_vfs_raise(-fd, file, PY_NULL);
         }
+    }
+    if (!binary && buffering == 0) { // (CPython checks this after opening, and so do we)
+        if (!py_is_int(file)) {
+            mod_vfs_close(fd);
+        }
+        py_raise_msg(&py_type_ValueError, "can't have unbuffered text I/O");
     }
     const py_type *t = !binary ? &mod_io_TextIOWrapper
                        : buffering == 0 ? &mod_io_FileIO

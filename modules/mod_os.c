@@ -16,7 +16,7 @@ static void check(int r, py_val path, py_val path2) {
 }
 
 static py_val path_arg(size_t n_args, const py_val *args) {
-    return n_args > 0 ? args[0] : py_str_from_cstr(".");
+    return n_args > 0 && args[0] != PY_NONE ? args[0] : py_str_from_cstr(".");
 }
 
 static py_val name_value(const char *name, bool bytes) {

@@ -1,0 +1,5 @@
+# input() at the end of standard input raises EOFError
+try:
+    input()
+except EOFError as e:
+    print('EOFError', e)
