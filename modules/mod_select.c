@@ -53,7 +53,7 @@ static uint16_t mask_of(py_val v) {
 // Polls until something is ready or timeout_ms (< 0: forever) has passed; fills revents.
 static int wait_ready(mod_vfs_pollfd *fds, size_t n, int64_t timeout_ms) {
     for (;;) {
-        int r = mod_vfs_poll(fds, n);
+        int r = n ? mod_vfs_poll(fds, n) : 0; // (nothing to poll: just wait, even with no file system)
         if (r < 0) {
             mod_vfs_raise(-r, PY_NULL, PY_NULL);
         }
