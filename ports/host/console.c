@@ -104,6 +104,16 @@ void host_console_stop(void) {
 
 void host_console_line_mode(bool on) { C.line_mode = on; }
 
+bool host_console_readable(void) {
+    pthread_mutex_lock(&C.mtx);
+    bool ready = C.tail != C.head || C.eof || C.in_head != C.in_tail || C.eof_seen;
+    pthread_mutex_unlock(&C.mtx);
+    if (!ready && k_sim_is_virtual()) {
+        usleep(200); // virtual time outruns the reader thread: give it a moment of real time
+    }
+    return ready;
+}
+
 int host_console_getc(void) {
     for (;;) {
         if (C.tail != C.head) {

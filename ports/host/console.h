@@ -12,6 +12,9 @@ void host_console_start(bool raw);
 void host_console_stop(void);
 // The next input byte, blocking (releases the interpreter lock); -1 at end of input.
 int host_console_getc(void);
+// True when host_console_getc would not block (a byte or the end of input is there). Any
+// thread; does not block (in virtual time it sleeps 0.2 ms of real time when nothing is there).
+bool host_console_readable(void);
 // True while the REPL edits a line: then Ctrl-C is a key, not KeyboardInterrupt.
 void host_console_line_mode(bool on);
 

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "modules/vfs.h"
+#include "ports/host/console.h"
 #include "ports/host/host.h"
 
 static DIR *dirs[16]; // open directory streams (os.listdir/ilistdir); the host process owns them
@@ -164,7 +165,18 @@ static int px_poll(mod_vfs_pollfd *fds, size_t n) {
         }
         ready += r;
         for (size_t i = 0; i < m; i++) {
-            fds[base + i].revents = (uint16_t)p[i].revents;
+            uint16_t ev = (uint16_t)p[i].revents;
+            if (p[i].fd == 0) {
+                // the console's reader thread drains fd 0: whether stdin is readable is
+                // whether the console has bytes (or the end) for us
+                bool had = ev != 0;
+                ev &= (uint16_t) ~(POLLIN | POLLHUP);
+                if ((fds[base + i].events & POLLIN) && host_console_readable()) {
+                    ev |= POLLIN;
+                }
+                ready += (ev != 0) - had;
+            }
+            fds[base + i].revents = ev;
         }
     }
     return ready;

@@ -200,6 +200,23 @@ class CommandLine(unittest.TestCase):
         self.same([], stdin=src)
         self.same(["-"], stdin=src)
 
+    def test_input_from_pipe(self):
+        prog = ("import sys\nn = 0\nwhile True:\n    try:\n        line = input('> ')\n"
+                "    except EOFError:\n        break\n    n += 1\n    print(repr(line))\nprint(n)\n")
+        with open(os.path.join(self.dir, "inp.py"), "w") as f:
+            f.write(prog)
+        self.same(["inp.py"], stdin="first\nsecond line \u00e9\n\nlast without newline".encode())
+        self.same(["inp.py"], stdin=b"")
+
+    def test_stdin_readline_and_read(self):
+        prog = "import sys\nprint(repr(sys.stdin.readline()))\nprint(repr(sys.stdin.read()))\n"
+        self.same(["-c", prog], stdin=b"a\nb\nc\n")
+
+    def test_poll_stdin(self):
+        prog = ("import select, sys\np = select.poll()\np.register(sys.stdin, select.POLLIN)\n"
+                "print([(fd, ev & select.POLLIN) for fd, ev in p.poll(1000)])\nprint(sys.stdin.readline())\n")
+        self.same(["-c", prog], stdin=b"ready\n")
+
     def test_piped_stdin_error(self):
         rc, out, err = self.same([], stdin=b"print(1)\n1/0\nprint(2)\n")
         self.assertEqual(rc, 1)
