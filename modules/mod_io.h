@@ -20,11 +20,11 @@ enum {
 // so the backend's position is the file's position minus the unread buffered bytes.
 typedef struct mod_io_file {
     py_obj base;
-    int fd;           // modules/vfs.h handle (console: 0, 1, 2)
-    uint8_t flags;    // MOD_IO_*
-    uint8_t newline;  // text: how lines end (NL_* in mod_io_file.c)
-    uint16_t rpos, rlen; // unread bytes are rbuf[rpos..rlen)
-    uint8_t *rbuf;    // leaf block, or NULL
+    int fd;                      // modules/vfs.h handle (console: 0, 1, 2)
+    uint8_t flags;               // MOD_IO_*
+    uint8_t newline;             // text: how lines end (NL_* in mod_io_file.c)
+    uint16_t rpos, rlen;         // unread bytes are rbuf[rpos..rlen)
+    uint8_t *rbuf;               // leaf block, or NULL
     py_val name, mode, encoding; // (PY_NULL for the console's, whose names are computed)
 } mod_io_file;
 
@@ -33,7 +33,10 @@ extern const py_type mod_io_TextIOWrapper, mod_io_BufferedReader, mod_io_Buffere
 extern const py_builtin mod_io_open_obj;
 
 // A console stream for sys: fd 0 (stdin), 1 (stdout) or 2 (stderr).
-#define MOD_IO_CONSOLE_INIT(fd_, flags_) \
-    {{&mod_io_TextIOWrapper}, (fd_), MOD_IO_CONSOLE | MOD_IO_TEXT | (flags_), 0, 0, 0, NULL, PY_NULL, PY_NULL, PY_NULL}
+#define MOD_IO_CONSOLE_INIT(fd_, flags_)                                                           \
+    {                                                                                              \
+        {&mod_io_TextIOWrapper}, (fd_), MOD_IO_CONSOLE | MOD_IO_TEXT | (flags_), 0, 0, 0, NULL,    \
+            PY_NULL, PY_NULL, PY_NULL                                                              \
+    }
 
 #endif // MODULES_MOD_IO_H

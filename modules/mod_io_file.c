@@ -22,8 +22,8 @@ enum { NL_NONE, NL_ANY, NL_LF, NL_CR, NL_CRLF }; // newline=None, '', '\n', '\r'
 static const char closed_msg[] = "I/O operation on closed file.";
 
 static bool is_file_type(const py_type *t) {
-    return t == &mod_io_TextIOWrapper || t == &mod_io_BufferedReader || t == &mod_io_BufferedWriter ||
-           t == &mod_io_BufferedRandom || t == &mod_io_FileIO;
+    return t == &mod_io_TextIOWrapper || t == &mod_io_BufferedReader ||
+           t == &mod_io_BufferedWriter || t == &mod_io_BufferedRandom || t == &mod_io_FileIO;
 }
 
 static mod_io_file *file_of(py_val v) {
@@ -41,7 +41,9 @@ static mod_io_file *open_file(py_val v) {
     return f;
 }
 
-static bool is_text(mod_io_file *f) { return f->flags & MOD_IO_TEXT; }
+static bool is_text(mod_io_file *f) {
+    return f->flags & MOD_IO_TEXT;
+}
 
 static void check_readable(mod_io_file *f) {
     if (!(f->flags & MOD_IO_READ)) {
@@ -77,8 +79,12 @@ static bool fill(mod_io_file *f) {
     return r > 0;
 }
 
-static int getb(mod_io_file *f) { return fill(f) ? f->rbuf[f->rpos++] : -1; }
-static int peekb(mod_io_file *f) { return fill(f) ? f->rbuf[f->rpos] : -1; }
+static int getb(mod_io_file *f) {
+    return fill(f) ? f->rbuf[f->rpos++] : -1;
+}
+static int peekb(mod_io_file *f) {
+    return fill(f) ? f->rbuf[f->rpos] : -1;
+}
 
 // Drops the read buffer, moving the backend back to the file's position (before a write or
 // a seek).
@@ -141,7 +147,9 @@ static py_val text_value(py_vstr *v) {
     return py_str_new(s, v->len);
 }
 
-static py_val bytes_value(py_vstr *v) { return py_bytes_new(v->len ? py_vstr_data(v) : "", v->len); }
+static py_val bytes_value(py_vstr *v) {
+    return py_bytes_new(v->len ? py_vstr_data(v) : "", v->len);
+}
 
 // A size argument: None or negative → -1 (everything).
 static py_int_t size_arg(size_t n_args, const py_val *args, size_t i) {
@@ -262,7 +270,8 @@ static py_val file_readinto(py_val self, py_val b) {
     py_get_buffer(b, &buf, PY_BUFFER_WRITE);
     size_t got = 0;
     while (got < buf.len && fill(f)) {
-        size_t avail = (size_t)(f->rlen - f->rpos), n = avail < buf.len - got ? avail : buf.len - got;
+        size_t avail = (size_t)(f->rlen - f->rpos),
+               n = avail < buf.len - got ? avail : buf.len - got;
         py_memcpy((char *)buf.buf + got, f->rbuf + f->rpos, n);
         f->rpos = (uint16_t)(f->rpos + n);
         got += n;
@@ -351,17 +360,21 @@ static int64_t tell_impl(mod_io_file *f) {
     return r - (f->rlen - f->rpos);
 }
 
-static py_val file_tell(py_val self) { return py_int_from((py_int_t)tell_impl(open_file(self))); }
+static py_val file_tell(py_val self) {
+    return py_int_from((py_int_t)tell_impl(open_file(self)));
+}
 static PY_FN_OBJ_1(file_tell_obj, tell, file_tell);
 
 static py_val file_seek(size_t n_args, const py_val *args) {
     mod_io_file *f = open_file(args[0]);
     py_int_t off, whence = 0;
     if (!py_index_maybe(args[1], &off)) {
-        py_raise_fmt(&py_type_TypeError, "'%T' object cannot be interpreted as an integer", args[1]);
+        py_raise_fmt(&py_type_TypeError, "'%T' object cannot be interpreted as an integer",
+                     args[1]);
     }
     if (n_args > 2 && !py_index_maybe(args[2], &whence)) {
-        py_raise_fmt(&py_type_TypeError, "'%T' object cannot be interpreted as an integer", args[2]);
+        py_raise_fmt(&py_type_TypeError, "'%T' object cannot be interpreted as an integer",
+                     args[2]);
     }
     if (whence < 0 || whence > 2) {
         py_raise_fmt(&py_type_ValueError, "invalid whence (%d, should be 0, 1 or 2)", (int)whence);
@@ -369,8 +382,9 @@ static py_val file_seek(size_t n_args, const py_val *args) {
     check_seekable(f);
     if (is_text(f)) {
         if (whence != 0 && off != 0) {
-            py_raise_msg(&mod_io_UnsupportedOperation,
-                         whence == 1 ? "can't do nonzero cur-relative seeks" : "can't do nonzero end-relative seeks");
+            py_raise_msg(&mod_io_UnsupportedOperation, whence == 1
+                                                           ? "can't do nonzero cur-relative seeks"
+                                                           : "can't do nonzero end-relative seeks");
         }
         if (off < 0) {
             py_raise_fmt(&py_type_ValueError, "negative seek position %d", (int)off);
@@ -392,7 +406,8 @@ static py_val file_truncate(size_t n_args, const py_val *args) {
     if (n_args > 1 && args[1] != PY_NONE) {
         py_int_t n;
         if (!py_index_maybe(args[1], &n)) {
-            py_raise_fmt(&py_type_TypeError, "'%T' object cannot be interpreted as an integer", args[1]);
+            py_raise_fmt(&py_type_TypeError, "'%T' object cannot be interpreted as an integer",
+                         args[1]);
         }
         size = n;
     }
@@ -402,7 +417,8 @@ static py_val file_truncate(size_t n_args, const py_val *args) {
 }
 static PY_FN_OBJ_VAR(file_truncate_obj, truncate, 1, 2, file_truncate);
 
-// ---- state ---------------------------------------------------------------------------------------
+// ---- state
+// ---------------------------------------------------------------------------------------
 static py_val file_close(py_val self) {
     mod_io_file *f = file_of(self);
     if (f->flags & (MOD_IO_CLOSED | MOD_IO_CONSOLE)) {
@@ -428,19 +444,29 @@ static py_val file_flush(py_val self) {
 }
 static PY_FN_OBJ_1(file_flush_obj, flush, file_flush);
 
-static py_val file_fileno(py_val self) { return py_small(open_file(self)->fd); }
+static py_val file_fileno(py_val self) {
+    return py_small(open_file(self)->fd);
+}
 static PY_FN_OBJ_1(file_fileno_obj, fileno, file_fileno);
 
-static py_val file_readable(py_val self) { return py_bool(open_file(self)->flags & MOD_IO_READ); }
+static py_val file_readable(py_val self) {
+    return py_bool(open_file(self)->flags & MOD_IO_READ);
+}
 static PY_FN_OBJ_1(file_readable_obj, readable, file_readable);
 
-static py_val file_writable(py_val self) { return py_bool(open_file(self)->flags & MOD_IO_WRITE); }
+static py_val file_writable(py_val self) {
+    return py_bool(open_file(self)->flags & MOD_IO_WRITE);
+}
 static PY_FN_OBJ_1(file_writable_obj, writable, file_writable);
 
-static py_val file_seekable(py_val self) { return py_bool(!(open_file(self)->flags & MOD_IO_CONSOLE)); }
+static py_val file_seekable(py_val self) {
+    return py_bool(!(open_file(self)->flags & MOD_IO_CONSOLE));
+}
 static PY_FN_OBJ_1(file_seekable_obj, seekable, file_seekable);
 
-static py_val file_isatty(py_val self) { return py_bool(mod_vfs_isatty(open_file(self)->fd) > 0); }
+static py_val file_isatty(py_val self) {
+    return py_bool(mod_vfs_isatty(open_file(self)->fd) > 0);
+}
 static PY_FN_OBJ_1(file_isatty_obj, isatty, file_isatty);
 
 static py_val file_enter(py_val self) {
@@ -468,7 +494,9 @@ static void file_attr(py_val self, qstr attr, py_val *dest) {
     switch (attr) {
     case PY_QSTR_closed: dest[0] = py_bool(f->flags & MOD_IO_CLOSED); return;
     case PY_QSTR_name: dest[0] = console ? console_name(f) : f->name; return;
-    case PY_QSTR_mode: dest[0] = console ? py_str_from_cstr(f->fd == 0 ? "r" : "w") : f->mode; return;
+    case PY_QSTR_mode:
+        dest[0] = console ? py_str_from_cstr(f->fd == 0 ? "r" : "w") : f->mode;
+        return;
     default: break;
     }
     if (!is_text(f)) {
@@ -490,7 +518,8 @@ static void file_print(const py_print *p, py_val self, int kind) {
     py_printf(p, "<_io.%q name=%r", py_typeof(self)->name, name);
     if (is_text(f)) {
         py_val mode = console ? py_str_from_cstr(f->fd == 0 ? "r" : "w") : f->mode;
-        py_printf(p, " mode=%r encoding=%r", mode, f->encoding ? f->encoding : py_str_from_cstr("utf-8"));
+        py_printf(p, " mode=%r encoding=%r", mode,
+                  f->encoding ? f->encoding : py_str_from_cstr("utf-8"));
     } else if (py_typeof(self) == &mod_io_FileIO) {
         py_printf(p, " mode=%r closefd=True", f->mode);
     }
@@ -498,24 +527,15 @@ static void file_print(const py_print *p, py_val self, int kind) {
 }
 
 static const py_dict_entry file_locals_table[] = {
-    PY_ROM_ENTRY(read, &file_read_obj),
-    PY_ROM_ENTRY(readline, &file_readline_obj),
-    PY_ROM_ENTRY(readlines, &file_readlines_obj),
-    PY_ROM_ENTRY(readinto, &file_readinto_obj),
-    PY_ROM_ENTRY(write, &file_write_obj),
-    PY_ROM_ENTRY(writelines, &file_writelines_obj),
-    PY_ROM_ENTRY(seek, &file_seek_obj),
-    PY_ROM_ENTRY(tell, &file_tell_obj),
-    PY_ROM_ENTRY(truncate, &file_truncate_obj),
-    PY_ROM_ENTRY(flush, &file_flush_obj),
-    PY_ROM_ENTRY(close, &file_close_obj),
-    PY_ROM_ENTRY(fileno, &file_fileno_obj),
-    PY_ROM_ENTRY(readable, &file_readable_obj),
-    PY_ROM_ENTRY(writable, &file_writable_obj),
-    PY_ROM_ENTRY(seekable, &file_seekable_obj),
-    PY_ROM_ENTRY(isatty, &file_isatty_obj),
-    PY_ROM_ENTRY(__enter__, &file_enter_obj),
-    PY_ROM_ENTRY(__exit__, &file_exit_obj),
+    PY_ROM_ENTRY(read, &file_read_obj),           PY_ROM_ENTRY(readline, &file_readline_obj),
+    PY_ROM_ENTRY(readlines, &file_readlines_obj), PY_ROM_ENTRY(readinto, &file_readinto_obj),
+    PY_ROM_ENTRY(write, &file_write_obj),         PY_ROM_ENTRY(writelines, &file_writelines_obj),
+    PY_ROM_ENTRY(seek, &file_seek_obj),           PY_ROM_ENTRY(tell, &file_tell_obj),
+    PY_ROM_ENTRY(truncate, &file_truncate_obj),   PY_ROM_ENTRY(flush, &file_flush_obj),
+    PY_ROM_ENTRY(close, &file_close_obj),         PY_ROM_ENTRY(fileno, &file_fileno_obj),
+    PY_ROM_ENTRY(readable, &file_readable_obj),   PY_ROM_ENTRY(writable, &file_writable_obj),
+    PY_ROM_ENTRY(seekable, &file_seekable_obj),   PY_ROM_ENTRY(isatty, &file_isatty_obj),
+    PY_ROM_ENTRY(__enter__, &file_enter_obj),     PY_ROM_ENTRY(__exit__, &file_exit_obj),
 };
 static PY_ROM_DICT(file_locals, file_locals_table);
 
@@ -568,10 +588,12 @@ static void parse_mode(py_val mode, int *vflags, uint8_t *io, bool *binary) {
         py_raise_msg(&py_type_ValueError, "must have exactly one of create/read/write/append mode");
     }
     int acc = updating ? MOD_VFS_RDWR : reading ? MOD_VFS_RDONLY : MOD_VFS_WRONLY;
-    *vflags = acc | (creating ? MOD_VFS_CREAT | MOD_VFS_EXCL : 0) | (writing ? MOD_VFS_CREAT | MOD_VFS_TRUNC : 0) |
+    *vflags = acc | (creating ? MOD_VFS_CREAT | MOD_VFS_EXCL : 0) |
+              (writing ? MOD_VFS_CREAT | MOD_VFS_TRUNC : 0) |
               (appending ? MOD_VFS_CREAT | MOD_VFS_APPEND : 0);
-    *io = (uint8_t)((reading || updating ? MOD_IO_READ : 0) | (!reading || updating ? MOD_IO_WRITE : 0) |
-                    (appending ? MOD_IO_APPEND : 0) | (bin ? 0 : MOD_IO_TEXT));
+    *io = (uint8_t)((reading || updating ? MOD_IO_READ : 0) |
+                    (!reading || updating ? MOD_IO_WRITE : 0) | (appending ? MOD_IO_APPEND : 0) |
+                    (bin ? 0 : MOD_IO_TEXT));
     *binary = bin;
 }
 
@@ -580,7 +602,10 @@ static py_val raw_mode(int vflags) {
     char m[4];
     size_t n = 0;
     bool rw = (vflags & MOD_VFS_ACCESS) == MOD_VFS_RDWR;
-    m[n++] = vflags & MOD_VFS_EXCL ? 'x' : vflags & MOD_VFS_APPEND ? 'a' : vflags & MOD_VFS_TRUNC && !rw ? 'w' : 'r';
+    m[n++] = vflags & MOD_VFS_EXCL           ? 'x'
+             : vflags & MOD_VFS_APPEND       ? 'a'
+             : vflags & MOD_VFS_TRUNC && !rw ? 'w'
+                                             : 'r';
     m[n++] = 'b';
     if (rw) {
         m[n++] = '+';
@@ -593,7 +618,8 @@ static uint8_t parse_newline(py_val nl) {
         return NL_NONE;
     }
     if (!py_is_str(nl)) {
-        py_raise_fmt(&py_type_TypeError, "open() argument 'newline' must be str or None, not %T", nl);
+        py_raise_fmt(&py_type_TypeError, "open() argument 'newline' must be str or None, not %T",
+                     nl);
     }
     size_t n;
     const char *s = py_get_str(nl, &n);
@@ -625,10 +651,14 @@ static bool is_utf8_name(py_val enc) {
 
 static py_val io_open(size_t n_args, size_t n_kw, const py_val *args) {
     static const py_arg_spec spec[] = {
-        {PY_QSTR_file, PY_ARG_REQUIRED, PY_NULL}, {PY_QSTR_mode, 0, PY_NULL},
-        {PY_QSTR_buffering, 0, PY_NULL},         {PY_QSTR_encoding, 0, PY_NONE},
-        {PY_QSTR_errors, 0, PY_NONE},            {PY_QSTR_newline_kw, 0, PY_NONE},
-        {PY_QSTR_closefd, 0, PY_TRUE},           {PY_QSTR_opener, 0, PY_NONE},
+        {PY_QSTR_file, PY_ARG_REQUIRED, PY_NULL},
+        {PY_QSTR_mode, 0, PY_NULL},
+        {PY_QSTR_buffering, 0, PY_NULL},
+        {PY_QSTR_encoding, 0, PY_NONE},
+        {PY_QSTR_errors, 0, PY_NONE},
+        {PY_QSTR_newline_kw, 0, PY_NONE},
+        {PY_QSTR_closefd, 0, PY_TRUE},
+        {PY_QSTR_opener, 0, PY_NONE},
     };
     py_val a[8];
     py_arg_parse("open", n_args, n_kw, args, 0, spec, 8, a);
@@ -642,10 +672,12 @@ static py_val io_open(size_t n_args, size_t n_kw, const py_val *args) {
         py_raise_fmt(&py_type_TypeError, "'%T' object cannot be interpreted as an integer", a[2]);
     }
     if (a[3] != PY_NONE && !py_is_str(a[3])) {
-        py_raise_fmt(&py_type_TypeError, "open() argument 'encoding' must be str or None, not %T", a[3]);
+        py_raise_fmt(&py_type_TypeError, "open() argument 'encoding' must be str or None, not %T",
+                     a[3]);
     }
     if (a[4] != PY_NONE && !py_is_str(a[4])) {
-        py_raise_fmt(&py_type_TypeError, "open() argument 'errors' must be str or None, not %T", a[4]);
+        py_raise_fmt(&py_type_TypeError, "open() argument 'errors' must be str or None, not %T",
+                     a[4]);
     }
     uint8_t newline = parse_newline(a[5]);
     if (binary) {
@@ -660,7 +692,8 @@ static py_val io_open(size_t n_args, size_t n_kw, const py_val *args) {
         }
     }
     if (a[3] != PY_NONE && !is_utf8_name(a[3])) {
-        py_raise_fmt(&py_type_LookupError, "unknown encoding: %S (rtpy reads and writes UTF-8 only)", a[3]);
+        py_raise_fmt(&py_type_LookupError,
+                     "unknown encoding: %S (rtpy reads and writes UTF-8 only)", a[3]);
     }
     if (a[7] != PY_NONE) {
         py_raise_msg(&py_type_NotImplementedError, "open(): opener is not supported");
@@ -673,7 +706,8 @@ static py_val io_open(size_t n_args, size_t n_kw, const py_val *args) {
         }
     } else {
         if (!py_is_str(file) && !(py_is_obj(file) && py_typeof(file) == &py_type_bytes)) {
-            py_raise_fmt(&py_type_TypeError, "expected str, bytes or os.PathLike object, not %T", file);
+            py_raise_fmt(&py_type_TypeError, "expected str, bytes or os.PathLike object, not %T",
+                         file);
         }
         fd = mod_vfs_open(mod_vfs_path(file), vflags);
         if (fd < 0) {
@@ -686,9 +720,10 @@ static py_val io_open(size_t n_args, size_t n_kw, const py_val *args) {
         }
         py_raise_msg(&py_type_ValueError, "can't have unbuffered text I/O");
     }
-    const py_type *t = !binary ? &mod_io_TextIOWrapper
+    const py_type *t = !binary          ? &mod_io_TextIOWrapper
                        : buffering == 0 ? &mod_io_FileIO
-                       : (io & (MOD_IO_READ | MOD_IO_WRITE)) == (MOD_IO_READ | MOD_IO_WRITE) ? &mod_io_BufferedRandom
+                       : (io & (MOD_IO_READ | MOD_IO_WRITE)) == (MOD_IO_READ | MOD_IO_WRITE)
+                           ? &mod_io_BufferedRandom
                        : io & MOD_IO_READ ? &mod_io_BufferedReader
                                           : &mod_io_BufferedWriter;
     mod_io_file *f = py_new(mod_io_file, t);

@@ -38,7 +38,8 @@ static py_val list_dir(py_val path, bool tuples) {
         while ((r = mod_vfs_readdir(d, name, sizeof(name), &kind, &ino)) > 0) {
             py_val n = name_value(name, bytes);
             if (tuples) {
-                py_val t[3] = {n, py_small((py_int_t)kind), py_int_from((py_int_t)(ino & 0x7fffffff))};
+                py_val t[3] = {n, py_small((py_int_t)kind),
+                               py_int_from((py_int_t)(ino & 0x7fffffff))};
                 n = py_tuple_new(3, t);
             }
             py_list_append(list, n);
@@ -53,7 +54,9 @@ static py_val list_dir(py_val path, bool tuples) {
     return list;
 }
 
-static py_val os_listdir(size_t n_args, const py_val *args) { return list_dir(path_arg(n_args, args), false); }
+static py_val os_listdir(size_t n_args, const py_val *args) {
+    return list_dir(path_arg(n_args, args), false);
+}
 static PY_FN_OBJ_VAR(os_listdir_obj, listdir, 0, 1, os_listdir);
 
 static py_val os_ilistdir(size_t n_args, const py_val *args) {
@@ -61,17 +64,24 @@ static py_val os_ilistdir(size_t n_args, const py_val *args) {
 }
 static PY_FN_OBJ_VAR(os_ilistdir_obj, ilistdir, 0, 1, os_ilistdir);
 
-static py_val time_float(int64_t ns) { return py_float_new((double)ns / 1e9); }
-static py_val time_int(int64_t ns) { return py_int_from((py_int_t)(ns >= 0 ? ns / 1000000000 : -((-ns + 999999999) / 1000000000))); }
+static py_val time_float(int64_t ns) {
+    return py_float_new((double)ns / 1e9);
+}
+static py_val time_int(int64_t ns) {
+    return py_int_from((py_int_t)(ns >= 0 ? ns / 1000000000 : -((-ns + 999999999) / 1000000000)));
+}
 
 static py_val os_stat(py_val path) {
     mod_vfs_statbuf st;
     check(mod_vfs_stat(mod_vfs_path(path), &st), path, PY_NULL);
     py_val t[13] = {
-        py_int_from((py_int_t)st.mode), py_int_from((py_int_t)st.ino), py_int_from((py_int_t)st.dev),
-        py_int_from((py_int_t)st.nlink), py_int_from((py_int_t)st.uid), py_int_from((py_int_t)st.gid),
-        py_int_from((py_int_t)st.size), time_int(st.atime_ns), time_int(st.mtime_ns), time_int(st.ctime_ns),
-        time_float(st.atime_ns), time_float(st.mtime_ns), time_float(st.ctime_ns),
+        py_int_from((py_int_t)st.mode), py_int_from((py_int_t)st.ino),
+        py_int_from((py_int_t)st.dev),  py_int_from((py_int_t)st.nlink),
+        py_int_from((py_int_t)st.uid),  py_int_from((py_int_t)st.gid),
+        py_int_from((py_int_t)st.size), time_int(st.atime_ns),
+        time_int(st.mtime_ns),          time_int(st.ctime_ns),
+        time_float(st.atime_ns),        time_float(st.mtime_ns),
+        time_float(st.ctime_ns),
     };
     return py_tuple_new(13, t);
 }

@@ -34,7 +34,8 @@ static int fd_of(py_val v) {
     }
     fd = py_get_int(v);
     if (fd < 0) {
-        py_raise_fmt(&py_type_ValueError, "file descriptor cannot be a negative integer (%d)", (int)fd);
+        py_raise_fmt(&py_type_ValueError, "file descriptor cannot be a negative integer (%d)",
+                     (int)fd);
     }
     if (fd > 0x7fffffff) {
         py_raise_msg(&py_type_OverflowError, "file descriptor is greater than maximum");
@@ -53,7 +54,8 @@ static uint16_t mask_of(py_val v) {
 // Polls until something is ready or timeout_ms (< 0: forever) has passed; fills revents.
 static int wait_ready(mod_vfs_pollfd *fds, size_t n, int64_t timeout_ms) {
     for (;;) {
-        int r = n ? mod_vfs_poll(fds, n) : 0; // (nothing to poll: just wait, even with no file system)
+        int r =
+            n ? mod_vfs_poll(fds, n) : 0; // (nothing to poll: just wait, even with no file system)
         if (r < 0) {
             mod_vfs_raise(-r, PY_NULL, PY_NULL);
         }
@@ -73,7 +75,8 @@ static int wait_ready(mod_vfs_pollfd *fds, size_t n, int64_t timeout_ms) {
 static py_val poll_register(size_t n_args, const py_val *args) {
     poll_obj *p = (poll_obj *)args[0];
     int fd = fd_of(args[1]);
-    uint16_t mask = n_args > 2 ? mask_of(args[2]) : MOD_VFS_POLLIN | MOD_VFS_POLLPRI | MOD_VFS_POLLOUT;
+    uint16_t mask =
+        n_args > 2 ? mask_of(args[2]) : MOD_VFS_POLLIN | MOD_VFS_POLLPRI | MOD_VFS_POLLOUT;
     py_dict_set((py_dict *)p->fds, py_small(fd), py_small(mask));
     return PY_NONE;
 }
@@ -205,7 +208,8 @@ static py_val select_select(size_t n_args, const py_val *args) {
         out[k] = py_list_new(0, NULL);
         for (size_t j = 0; j < n; j++, i++) {
             // errors and hang-ups make a descriptor readable and writable, as CPython
-            uint16_t got = fds[i].revents & (ev[k] | (k < 2 ? MOD_VFS_POLLERR | MOD_VFS_POLLHUP : 0));
+            uint16_t got =
+                fds[i].revents & (ev[k] | (k < 2 ? MOD_VFS_POLLERR | MOD_VFS_POLLHUP : 0));
             if (got) {
                 py_list_append(out[k], items[j]);
             }

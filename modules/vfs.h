@@ -55,11 +55,11 @@ typedef struct mod_vfs_pollfd {
 // A backend. Every operation follows the conventions above; an operation a backend lacks may
 // be NULL (the call then fails with -ENOSYS).
 typedef struct mod_vfs_ops {
-    int (*open)(const char *path, int flags);                // → handle; -EISDIR for a directory
+    int (*open)(const char *path, int flags); // → handle; -EISDIR for a directory
     int (*close)(int fd);
-    long (*read)(int fd, void *buf, size_t n);              // → bytes read, 0 at the end
-    long (*write)(int fd, const void *buf, size_t n);       // → bytes written
-    int64_t (*seek)(int fd, int64_t off, int whence);      // whence 0/1/2 → the new position
+    long (*read)(int fd, void *buf, size_t n);        // → bytes read, 0 at the end
+    long (*write)(int fd, const void *buf, size_t n); // → bytes written
+    int64_t (*seek)(int fd, int64_t off, int whence); // whence 0/1/2 → the new position
     int (*truncate)(int fd, int64_t size);
     int (*fstat)(int fd, mod_vfs_statbuf *st);
     int (*stat)(const char *path, mod_vfs_statbuf *st);
@@ -68,8 +68,8 @@ typedef struct mod_vfs_ops {
     int (*mkdir)(const char *path);
     int (*rmdir)(const char *path);
     int (*chdir)(const char *path);
-    int (*getcwd)(char *buf, size_t n);                      // → 0; -ERANGE if n is too small
-    int (*opendir)(const char *path);                        // → a directory handle
+    int (*getcwd)(char *buf, size_t n); // → 0; -ERANGE if n is too small
+    int (*opendir)(const char *path);   // → a directory handle
     // The next entry ('.' and '..' left out): 1 with name (truncated to n), kind and ino set;
     // 0 at the end.
     int (*readdir)(int dir, char *name, size_t n, uint32_t *kind, uint64_t *ino);

@@ -17,7 +17,9 @@
 
 static DIR *dirs[16]; // open directory streams (os.listdir/ilistdir); the host process owns them
 
-static int neg_errno(void) { return errno ? -errno : -EIO; }
+static int neg_errno(void) {
+    return errno ? -errno : -EIO;
+}
 
 static int px_open(const char *path, int flags) {
     static const int access[] = {O_RDONLY, O_WRONLY, O_RDWR, O_RDWR};
@@ -38,7 +40,9 @@ static int px_open(const char *path, int flags) {
     return fd;
 }
 
-static int px_close(int fd) { return close(fd) == 0 ? 0 : neg_errno(); }
+static int px_close(int fd) {
+    return close(fd) == 0 ? 0 : neg_errno();
+}
 
 static long px_read(int fd, void *buf, size_t n) {
     ssize_t r;
@@ -68,7 +72,9 @@ static int64_t px_seek(int fd, int64_t off, int whence) {
     return r < 0 ? neg_errno() : (int64_t)r;
 }
 
-static int px_truncate(int fd, int64_t size) { return ftruncate(fd, (off_t)size) == 0 ? 0 : neg_errno(); }
+static int px_truncate(int fd, int64_t size) {
+    return ftruncate(fd, (off_t)size) == 0 ? 0 : neg_errno();
+}
 
 static void fill_stat(const struct stat *s, mod_vfs_statbuf *st) {
     st->mode = (uint32_t)s->st_mode;
@@ -101,12 +107,24 @@ static int px_stat(const char *path, mod_vfs_statbuf *st) {
     return 0;
 }
 
-static int px_remove(const char *path) { return unlink(path) == 0 ? 0 : neg_errno(); }
-static int px_rename(const char *from, const char *to) { return rename(from, to) == 0 ? 0 : neg_errno(); }
-static int px_mkdir(const char *path) { return mkdir(path, 0777) == 0 ? 0 : neg_errno(); }
-static int px_rmdir(const char *path) { return rmdir(path) == 0 ? 0 : neg_errno(); }
-static int px_chdir(const char *path) { return chdir(path) == 0 ? 0 : neg_errno(); }
-static int px_getcwd(char *buf, size_t n) { return getcwd(buf, n) ? 0 : neg_errno(); }
+static int px_remove(const char *path) {
+    return unlink(path) == 0 ? 0 : neg_errno();
+}
+static int px_rename(const char *from, const char *to) {
+    return rename(from, to) == 0 ? 0 : neg_errno();
+}
+static int px_mkdir(const char *path) {
+    return mkdir(path, 0777) == 0 ? 0 : neg_errno();
+}
+static int px_rmdir(const char *path) {
+    return rmdir(path) == 0 ? 0 : neg_errno();
+}
+static int px_chdir(const char *path) {
+    return chdir(path) == 0 ? 0 : neg_errno();
+}
+static int px_getcwd(char *buf, size_t n) {
+    return getcwd(buf, n) ? 0 : neg_errno();
+}
 
 static int px_opendir(const char *path) {
     size_t i = 0;
@@ -182,7 +200,9 @@ static int px_poll(mod_vfs_pollfd *fds, size_t n) {
     return ready;
 }
 
-static int px_isatty(int fd) { return isatty(fd); }
+static int px_isatty(int fd) {
+    return isatty(fd);
+}
 
 const mod_vfs_ops host_vfs_posix = {
     .open = px_open,
