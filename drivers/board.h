@@ -45,6 +45,13 @@ enum board_reset_cause {
 /** The cause of the last reset. Any context. */
 enum board_reset_cause board_reset_cause(void);
 
+/**
+ * May machine.mem8/16/32 access [addr, addr + size)? True for the board's memory and device
+ * registers (a register the hardware does not decode may still fault, as on MicroPython);
+ * false everywhere on the host, where there is no such memory. Any context.
+ */
+bool board_mem_ok(uintptr_t addr, size_t size);
+
 /** Resets the system (machine.reset()). Any context. Never returns. */
 _Noreturn void board_reset(void);
 

@@ -16,6 +16,7 @@
 #include "modules/kthread.h"
 #include "modules/mod_machine.h"
 #include "modules/modules.h"
+#include "py/objint.h"
 #include "py/runtime.h"
 #include "py/state.h"
 
@@ -182,6 +183,73 @@ const py_type mod_machine_wdt_type = {
 
 // ---- the module
 // ------------------------------------------------------------------------------------
+// ---- mem8, mem16, mem32: memory and device registers by address (MicroPython's) -------------
+// mem32[addr] reads a 32-bit word (an int), mem32[addr] = v writes one; the address must be
+// aligned to the width and inside what the board decodes (board_mem_ok: ValueError otherwise,
+// always on the host). Values are unsigned and cut to the width when written.
+typedef struct mem_obj {
+    py_obj base;
+    unsigned width; // bytes: 1, 2, 4
+} mem_obj;
+
+static void mem_print(const py_print *p, py_val self, int kind) {
+    (void)kind;
+    py_printf(p, "<%u-bit memory>", 8u * ((const mem_obj *)self)->width);
+}
+
+static py_val mem_subscr(py_val self, py_val index, py_val value) {
+    unsigned w = ((const mem_obj *)self)->width;
+    uint8_t raw[8];
+    py_val ai = py_int_unwrap(index);
+    if (ai == PY_NULL) {
+        py_raise_fmt(&py_type_TypeError, "memory address must be int, not %s", py_type_name(index));
+    }
+    if (!py_int_to_bytes(ai, raw, sizeof raw, false, false)) {
+        py_raise_msg(&py_type_ValueError, "address out of range");
+    }
+    unsigned long long a = 0;
+    for (int i = 7; i >= 0; i--) {
+        a = a << 8 | raw[i];
+    }
+    if (a > UINTPTR_MAX || a % w != 0 || !board_mem_ok((uintptr_t)a, w)) {
+        py_raise_fmt(&py_type_ValueError, "address 0x%llx not accessible for %u-byte access", a, w);
+    }
+    volatile void *ptr = (volatile void *)(uintptr_t)a;
+    if (value == PY_NULL) {
+        py_raise_msg(&py_type_TypeError, "memory can't be deleted");
+    }
+    if (value == PY_SENTINEL) {
+        uint32_t v = w == 1 ? *(volatile uint8_t *)ptr : w == 2 ? *(volatile uint16_t *)ptr : *(volatile uint32_t *)ptr;
+        return py_int_from_ull(v);
+    }
+    uint8_t vb[8];
+    py_val iv = py_int_unwrap(value);
+    if (iv == PY_NULL) {
+        py_raise_fmt(&py_type_TypeError, "memory value must be int, not %s", py_type_name(value));
+    }
+    if (!py_int_to_bytes(iv, vb, sizeof vb, false, true)) {
+        py_raise_msg(&py_type_OverflowError, "value out of range");
+    }
+    uint32_t v = (uint32_t)vb[0] | (uint32_t)vb[1] << 8 | (uint32_t)vb[2] << 16 | (uint32_t)vb[3] << 24;
+    if (w == 1) {
+        *(volatile uint8_t *)ptr = (uint8_t)v;
+    } else if (w == 2) {
+        *(volatile uint16_t *)ptr = (uint16_t)v;
+    } else {
+        *(volatile uint32_t *)ptr = v;
+    }
+    return PY_NONE;
+}
+
+static const py_type mem_type = {
+    .base = {&py_type_type},
+    .name = PY_QSTR_mem,
+    .print = mem_print,
+    .subscr = mem_subscr,
+    .base_type = &py_type_object,
+};
+static const mem_obj mem8_obj = {{&mem_type}, 1}, mem16_obj = {{&mem_type}, 2}, mem32_obj = {{&mem_type}, 4};
+
 static const py_dict_entry machine_table[] = {
     PY_ROM_ENTRY(__name__, py_qstr_val_const(PY_QSTR_machine)),
     PY_ROM_ENTRY(Pin, &mod_machine_pin_type),
@@ -198,6 +266,9 @@ static const py_dict_entry machine_table[] = {
     PY_ROM_ENTRY(disable_irq, &machine_disable_irq_obj),
     PY_ROM_ENTRY(enable_irq, &machine_enable_irq_obj),
     PY_ROM_ENTRY(time_pulse_us, &mod_machine_time_pulse_us_obj),
+    PY_ROM_ENTRY(mem8, &mem8_obj),
+    PY_ROM_ENTRY(mem16, &mem16_obj),
+    PY_ROM_ENTRY(mem32, &mem32_obj),
     PY_ROM_ENTRY(PWRON_RESET, py_small_const(BOARD_RESET_POWER_ON)),
     PY_ROM_ENTRY(HARD_RESET, py_small_const(BOARD_RESET_HARD)),
     PY_ROM_ENTRY(WDT_RESET, py_small_const(BOARD_RESET_WDT)),

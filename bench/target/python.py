@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """bench/target/python.py: the interpreter firmware's figures on QEMU mps2-an385 (make
-bench-target runs it after the kernel's): the time from reset to the first REPL prompt and the
-smallest Python heap with which the REPL starts and runs a small program.
+bench-target runs it after the kernel's): interrupt -> first bytecode of a Python soft handler
+(bench/target/irq_soft.py, run through the raw REPL), the time from reset to the first REPL
+prompt, and the smallest Python heap with which the REPL starts and runs a small program.
 
 Both come from variants of build/mps2-an385/rtpy.elf linked from the same objects with a
 link-time knob of ports/mps2-an385/main.c (--defsym=mps2_boot_report=1, mps2_heap_limit=N),
@@ -14,7 +15,11 @@ import re
 import select
 import shlex
 import subprocess
+import sys
 import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tests"))
+import target  # noqa: E402  (tests/target.py: the raw REPL session)
 
 PROGRAM = b"d = {str(i): i * i for i in range(50)}; print(sum(d.values()), len(d))\r"
 EXPECT = b"40425 50"
@@ -57,14 +62,29 @@ def main():
     ap.add_argument("--ld", required=True, help="the link command without objects and -o")
     ap.add_argument("--objs", required=True, help="a file listing the firmware's objects")
     ap.add_argument("--dir", required=True, help="where the variants go")
+    ap.add_argument("--fw", required=True, help="the firmware (rtpy.elf)")
     args = ap.parse_args()
     os.makedirs(args.dir, exist_ok=True)
+
+    print("firmware (Python), instructions under -icount shift=0 (1 ns each)")
+    s = target.Session(args.qemu, args.fw)
+    s.start()
+    src = open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "irq_soft.py"), "rb").read()
+    out, status = s.run(src, 120)[:2]
+    s.stop()
+    fig = {}
+    for line in out.decode().splitlines():
+        f = line.split()
+        fig[f[0]] = f[1:]
+    for key, label in (("irq_soft_idle", "main thread sleeping"), ("irq_soft_busy", "main thread busy")):
+        v = fig.get(key, ["?"] * 3)
+        print("  interrupt -> soft handler's first bytecode, %-20s min %5s median %5s max %5s" %
+              (label, v[0], v[1], v[2]))
 
     elf = os.path.join(args.dir, "boot.elf")
     link(args, elf, {"mps2_boot_report": 1})
     out = talk(args, elf, PROGRAM, EXPECT)
     m = re.search(rb"boot-to-prompt: (\d+) ns", out)
-    print("firmware (Python)")
     print("  reset -> first REPL prompt          %9s instructions" % (m.group(1).decode() if m else "?"))
     print("  small program at the prompt         %9s" % ("ok" if EXPECT in out else "FAILED"))
 

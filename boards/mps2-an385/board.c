@@ -80,6 +80,22 @@ size_t board_unique_id(uint8_t *buf, size_t n) {
     return len;
 }
 
+// What QEMU's AN385 decodes: SSRAM1 ("flash"), SSRAM2/3, PSRAM, the APB and AHB devices, the
+// SCC and FPGA registers, and the Cortex-M3's private peripheral bus (SysTick, NVIC, SCB, MPU).
+bool board_mem_ok(uintptr_t addr, size_t size) {
+    static const struct {
+        uint32_t lo, hi; // [lo, hi)
+    } ranges[] = {
+        {0x00000000u, 0x00400000u}, {0x20000000u, 0x20400000u}, {0x21000000u, 0x22000000u},
+        {0x40000000u, 0x40030000u}, {0xE0000000u, 0xE0100000u},
+    };
+    for (size_t i = 0; i < sizeof ranges / sizeof ranges[0]; i++) {
+        if (addr >= ranges[i].lo && addr < ranges[i].hi && size <= ranges[i].hi - addr)
+            return true;
+    }
+    return false;
+}
+
 enum board_reset_cause board_reset_cause(void) {
     return reset_cause;
 }

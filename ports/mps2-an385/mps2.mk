@@ -153,7 +153,7 @@ bench-target: $(MPS2_BUILD)/bench.elf $(MPS2_BUILD)/bench-lean.elf $(MPS2_FW_ELF
 	    --elf $(MPS2_BUILD)/bench.elf --lean $(MPS2_BUILD)/bench-lean.elf
 	@echo $(filter %.o,$(MPS2_FW_OBJ) $(MPS2_KERNEL_OBJ) $(MPS2_BOARD_OBJ)) > $(MPS2_BUILD)/fw.objs
 	$(Q)$(PYTHON3) bench/target/python.py --qemu "$(QEMU_MPS2)" --objs $(MPS2_BUILD)/fw.objs \
-	    --ld "$(MPS2_CC) $(MPS2_LDFLAGS)" --dir $(MPS2_BUILD)/fw-variants
+	    --ld "$(MPS2_CC) $(MPS2_LDFLAGS)" --dir $(MPS2_BUILD)/fw-variants --fw $(MPS2_FW_ELF)
 	$(Q)$(MPS2_SIZE) $(MPS2_FW_ELF)
 
 mps2-size: $(MPS2_BUILD)/bench.elf $(MPS2_BUILD)/bench-lean.elf
