@@ -5,6 +5,8 @@
 // registers are scanned with interior pointers allowed (compilers keep derived pointers).
 // Leaf allocations (no pointers inside) are never scanned. Marking uses a bounded explicit
 // stack; when it overflows, the heap is rescanned for marked blocks (no recursion at all).
+// The table is mostly read and written a machine word (16 or 32 blocks) at a time: the
+// sweep, the rescan and the searches for free runs work on whole words with bit operations.
 #include <string.h>
 
 #include "py/gc.h"
@@ -16,15 +18,117 @@
 #define MARK_STACK_WORDS 256
 #define WORD_BLOCKS (4 * sizeof(uintptr_t)) // blocks described by one word of the table
 
-enum { AT_FREE = 0, AT_HEAD = 1, AT_TAIL = 2, AT_MARK = 3 };
-
 #define G (PY_S->gc)
+
+enum { AT_FREE = 0, AT_HEAD = 1, AT_TAIL = 2, AT_MARK = 3 };
 
 static inline unsigned at_get(size_t b) { return (G.atb[b >> 2] >> ((b & 3) * 2)) & 3; }
 static inline void at_set(size_t b, unsigned v) {
     uint8_t *p = &G.atb[b >> 2];
     unsigned sh = (b & 3) * 2;
     *p = (uint8_t)((*p & ~(3u << sh)) | (v << sh));
+}
+
+// ---- the table a word at a time --------------------------------------------------------
+// A word loaded from the byte table holds 4 * sizeof(word) blocks, block i in bits 2i (low)
+// and 2i + 1 (high) on a little-endian machine:
+//
+//     bit:   ... 7 6   5 4   3 2   1 0
+//     block: ...  3     2     1     0      FREE 00, HEAD 01, TAIL 10, MARK 11
+//
+// A mask with one bit per block uses the even bits (EVEN).
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
+#error "gc.c: the allocation table is read a word at a time, little-endian"
+#endif
+#define EVEN (UINTPTR_MAX / 3) // 0x5555...
+_Static_assert(sizeof(unsigned long) == sizeof(uintptr_t), "gc.c: __builtin_ctzl on table words");
+
+static inline uintptr_t at_word(size_t b) { // b: a multiple of WORD_BLOCKS
+    uintptr_t w;
+    memcpy(&w, &G.atb[b >> 2], sizeof(w));
+    return w;
+}
+static inline void at_word_set(size_t b, uintptr_t w) {
+    memcpy(&G.atb[b >> 2], &w, sizeof(w));
+}
+// One bit (at 2i) per free block of a table word.
+static inline uintptr_t free_bits(uintptr_t w) {
+    return ~(w | (w >> 1)) & EVEN;
+}
+// The number of consecutive blocks from block 0 whose bit is set in the mask x.
+static inline unsigned ones_run(uintptr_t x) {
+    uintptr_t y = ~x & EVEN;
+    return y ? (unsigned)__builtin_ctzl(y) / 2 : WORD_BLOCKS;
+}
+// The entries of blocks b, b+1, ... in the low bits of a word; the first at_bits_count(b)
+// are valid. The load may reach a few bytes past the table (into the leaf table and the
+// pool, still inside the heap): those bits are never used.
+static inline uintptr_t at_bits(size_t b) {
+    uintptr_t w;
+    memcpy(&w, &G.atb[b >> 2], sizeof(w));
+    return w >> ((b & 3) * 2);
+}
+static inline size_t at_bits_count(size_t b) {
+    size_t k = WORD_BLOCKS - (b & 3), left = G.n_blocks - b;
+    return k < left ? k : left;
+}
+// Replaces the entries of blocks b, b+1, ... selected by mask with those in bits (mask and
+// bits laid out as at_bits returns them: block b at bit 0). False, having done nothing, when
+// the word would reach past the table.
+static inline bool at_merge(size_t b, uintptr_t mask, uintptr_t bits) {
+    if ((b >> 2) + sizeof(uintptr_t) > G.n_blocks / 4) {
+        return false;
+    }
+    unsigned sh = (unsigned)(b & 3) * 2;
+    uintptr_t w;
+    memcpy(&w, &G.atb[b >> 2], sizeof(w));
+    w = (w & ~(mask << sh)) | ((bits & mask) << sh);
+    memcpy(&G.atb[b >> 2], &w, sizeof(w));
+    return true;
+}
+// How many blocks from b on are TAIL: the rest of b's allocation when b follows its head.
+static size_t tails_from(size_t b) {
+    size_t n = 0;
+    while (b < G.n_blocks) {
+        uintptr_t x = at_bits(b);
+        size_t k = at_bits_count(b);
+        size_t t = ones_run((x >> 1) & ~x); // TAIL: the high bit only
+        if (t < k) {
+            return n + t;
+        }
+        n += k;
+        b += k;
+    }
+    return n;
+}
+// How many blocks from b on (at most max) are free.
+static size_t free_from(size_t b, size_t max) {
+    size_t n = 0;
+    while (n < max && b < G.n_blocks) {
+        size_t k = at_bits_count(b);
+        size_t t = ones_run(free_bits(at_bits(b)));
+        if (t < k) {
+            n += t;
+            break;
+        }
+        n += k;
+        b += k;
+    }
+    return n < max ? n : max;
+}
+// Sets blocks [b, b + n) to v (AT_FREE or AT_TAIL).
+static void at_fill(size_t b, size_t n, unsigned v) {
+    while (n > 0) {
+        size_t k = WORD_BLOCKS - 3; // a word at any byte holds at least this many whole blocks
+        k = k < n ? k : n;
+        if (at_merge(b, ((uintptr_t)1 << (2 * k)) - 1, EVEN * v)) {
+            b += k;
+            n -= k;
+        } else {
+            at_set(b++, v);
+            n--;
+        }
+    }
 }
 static inline bool leaf_get(size_t b) { return (G.leaf[b >> 3] >> (b & 7)) & 1; }
 static inline void leaf_set(size_t b, bool on) {
@@ -89,15 +193,21 @@ void py_gc_mark(const void *p) {
 
 static void scan_block_run(size_t b) {
     // Scans the words of the allocation starting at block b.
-    size_t end = b + 1;
-    while (end < G.n_blocks && at_get(end) == AT_TAIL) {
-        end++;
-    }
+    size_t end = b + 1 + tails_from(b + 1);
     void **w = ptr_of(b), **we = ptr_of(end);
     for (; w < we; w++) {
         void *p = *w;
         if (in_pool(p) && ((uintptr_t)p & (BLOCK - 1)) == 0) {
             mark_block(block_of(p));
+        }
+    }
+}
+
+static void rescan_block(size_t b) {
+    if (!leaf_get(b)) {
+        scan_block_run(b);
+        while (G.mark_sp > 0) {
+            scan_block_run(block_of(G.mark_stack[--G.mark_sp]));
         }
     }
 }
@@ -110,14 +220,20 @@ static void drain(void) {
         if (!G.mark_overflow) {
             return;
         }
-        // Some marked objects were not scanned: rescan every marked non-leaf allocation.
+        // Some marked objects were not scanned: rescan every marked non-leaf allocation
+        // (the marked heads of a table word at a time; what gets marked meanwhile and does
+        // not fit the stack sets the flag again for another pass).
         G.mark_overflow = false;
-        for (size_t b = 0; b < G.n_blocks; b++) {
-            if (at_get(b) == AT_MARK && !leaf_get(b)) {
-                scan_block_run(b);
-                while (G.mark_sp > 0) {
-                    scan_block_run(block_of(G.mark_stack[--G.mark_sp]));
-                }
+        size_t b = 0, whole = G.n_blocks & ~(WORD_BLOCKS - 1);
+        for (; b < whole; b += WORD_BLOCKS) {
+            uintptr_t w = at_word(b);
+            for (uintptr_t marks = w & (w >> 1) & EVEN; marks; marks &= marks - 1) {
+                rescan_block(b + (size_t)__builtin_ctzl(marks) / 2);
+            }
+        }
+        for (; b < G.n_blocks; b++) {
+            if (at_get(b) == AT_MARK) {
+                rescan_block(b);
             }
         }
     }
@@ -180,35 +296,79 @@ static __attribute__((noinline)) void mark_current_stack(void) {
     }
 }
 
-// Frees unmarked allocations and recomputes the placement hints from scratch.
+// Sweep state: the free run being measured and how many fit[] hints are set so far.
+typedef struct sweep_run {
+    size_t len, start, fitted;
+} sweep_run;
+
+// The free run under way grows by `len` blocks, up to block `end`: the first run to reach
+// each length m sets fit[m]; a long run moves hi to its end.
+static void run_grow(sweep_run *r, size_t len, size_t end) {
+    if (r->len == 0) {
+        r->start = end - len;
+    }
+    r->len += len;
+    while (r->fitted < r->len && r->fitted < PY_GC_SMALL) {
+        G.fit[++r->fitted] = r->start;
+    }
+    if (r->len > PY_GC_SMALL) {
+        G.hi = end;
+    }
+}
+
+// Frees unmarked allocations and recomputes the placement hints from scratch. A table word
+// at a time: marked heads become heads, the tails that follow a marked head (in this word or
+// carried over from the one before) stay, everything else becomes free.
 static void sweep(void) {
-    size_t used = 0, run = 0;
-    bool freeing = false;
+    size_t used = 0;
+    sweep_run r = {0, 0, 0};
     for (size_t m = 0; m <= PY_GC_SMALL; m++) {
         G.fit[m] = G.n_blocks;
     }
     G.hi = 0;
-    for (size_t b = 0; b < G.n_blocks; b++) {
-        // A whole table word of free blocks (most of the heap, right after start-up or with
-        // early collections) needs no work but extending the run.
-        if ((b & (WORD_BLOCKS - 1)) == 0 && b + WORD_BLOCKS <= G.n_blocks) {
-            uintptr_t w;
-            memcpy(&w, &G.atb[b >> 2], sizeof(w));
-            if (w == 0) {
-                for (size_t m = run + 1; m <= PY_GC_SMALL && m <= run + WORD_BLOCKS; m++) {
-                    if (G.fit[m] == G.n_blocks) {
-                        G.fit[m] = b - run;
-                    }
+    uintptr_t carry = 0; // the last block of the previous word stays allocated
+    size_t b = 0, whole = G.n_blocks & ~(WORD_BLOCKS - 1);
+    for (; b < whole; b += WORD_BLOCKS) {
+        uintptr_t w = at_word(b);
+        uintptr_t alive = 0;
+        if (w != 0) {
+            uintptr_t lo = w & EVEN, hi = (w >> 1) & EVEN;
+            uintptr_t mark = lo & hi, tail = hi & ~lo;
+            // A run of tails is kept when the block before it is a marked head (or the word
+            // starts with it and the previous word ended alive). With each tail as two set
+            // bits, adding 1 at the start of a kept run carries through the whole run.
+            uintptr_t t2 = tail | (tail << 1);
+            uintptr_t kept_tail = t2 & ~(t2 + ((mark << 2) | carry)) & EVEN;
+            alive = mark | kept_tail;
+            at_word_set(b, mark | (kept_tail << 1));
+            used += (size_t)__builtin_popcountl(alive);
+        }
+        carry = alive >> (2 * (WORD_BLOCKS - 1));
+        // the free runs of this word, for the hints
+        uintptr_t x = ~alive & EVEN;
+        if (x == EVEN) {
+            run_grow(&r, WORD_BLOCKS, b + WORD_BLOCKS);
+            continue;
+        }
+        for (unsigned i = 0; i < WORD_BLOCKS;) {
+            uintptr_t y = x >> (2 * i);
+            if (y & 1) {
+                unsigned len = ones_run(y);
+                i += len;
+                run_grow(&r, len, b + i);
+            } else {
+                r.len = 0;
+                y &= EVEN;
+                if (y == 0) {
+                    break;
                 }
-                run += WORD_BLOCKS;
-                if (run > PY_GC_SMALL) {
-                    G.hi = b + WORD_BLOCKS;
-                }
-                freeing = false;
-                b += WORD_BLOCKS - 1;
-                continue;
+                i += (unsigned)__builtin_ctzl(y) / 2;
             }
         }
+    }
+    // the blocks after the last whole word, one at a time
+    bool freeing = !carry;
+    for (; b < G.n_blocks; b++) {
         switch (at_get(b)) {
         case AT_HEAD:
             at_set(b, AT_FREE);
@@ -230,12 +390,10 @@ static void sweep(void) {
             freeing = false;
             break;
         }
-        if (at_get(b) != AT_FREE) {
-            run = 0;
-        } else if (++run > PY_GC_SMALL) {
-            G.hi = b + 1;
-        } else if (G.fit[run] == G.n_blocks) {
-            G.fit[run] = b + 1 - run;
+        if (at_get(b) == AT_FREE) {
+            run_grow(&r, 1, b + 1);
+        } else {
+            r.len = 0;
         }
     }
     G.used_blocks = used;
@@ -265,27 +423,46 @@ void py_gc_collect(void) {
 // bottom, large ones first-fit from the top down, so long-lived small objects pack low and
 // the large free space stays in one piece at the top (a next-fit walk would scatter them
 // over the whole heap between collections, leaving no room for a big string or list).
-// Per-size hints keep first fit linear: fit[m] only moves up between collections (each
-// search starts there), and hi only moves down, except where py_gc_free lowers/raises them.
+// Per-size hints keep first fit fast: no free run of m blocks or more starts below fit[m]
+// (nor below fit[1]: no free block at all does). A search for n starts at the higher of
+// fit[n] and fit[1] and moves only those two; the sweep recomputes all of them exactly and
+// py_gc_free lowers them. hi only moves down, except where py_gc_free raises it.
 
-// The first run of n free blocks in [from, G.n_blocks), or SIZE_MAX.
+// The first run of n free blocks in [from, G.n_blocks), or SIZE_MAX. A table word at a time:
+// a run carried over from the words before may end in this one; otherwise the blocks i with
+// i..i+n-1 all free in this word are the bits left after and-ing the free mask with itself
+// shifted by 1..n-1 blocks.
 static size_t find_run_up(size_t from, size_t n) {
-    size_t run = 0;
-    for (size_t b = from; b < G.n_blocks; b++) {
-        // Skip 4 allocated blocks at a time when a whole table byte has no free entry.
-        if ((b & 3) == 0 && run == 0 && b + 4 <= G.n_blocks) {
-            uint8_t v = G.atb[b >> 2];
-            if ((v & 0x03) && (v & 0x0c) && (v & 0x30) && (v & 0xc0)) {
-                b += 3;
-                continue;
-            }
+    size_t run = 0, whole = G.n_blocks & ~(WORD_BLOCKS - 1);
+    size_t b = from & ~(WORD_BLOCKS - 1);
+    uintptr_t first = EVEN << (2 * (from - b)); // blocks of the first word below `from` are skipped
+    for (; b < whole; b += WORD_BLOCKS, first = EVEN) {
+        uintptr_t x = free_bits(at_word(b)) & first;
+        unsigned lead = ones_run(x);
+        if (run + lead >= n) {
+            return b - run;
         }
-        if (at_get(b) == AT_FREE) {
-            if (++run == n) {
-                return b + 1 - n;
-            }
-        } else {
+        if (lead == WORD_BLOCKS) {
+            run += WORD_BLOCKS;
+            continue;
+        }
+        uintptr_t y = x;
+        for (unsigned k = 1; k < n && y; k++) {
+            y &= x >> (2 * k);
+        }
+        if (y) {
+            return b + (unsigned)__builtin_ctzl(y) / 2;
+        }
+        // the free blocks at the end of the word (x has a clear bit: lead < WORD_BLOCKS)
+        unsigned top =
+            (unsigned)(8 * sizeof(uintptr_t) - 1 - (unsigned)__builtin_clzl(~x & EVEN)) / 2;
+        run = WORD_BLOCKS - 1 - top;
+    }
+    for (b = b > from ? b : from; b < G.n_blocks; b++) {
+        if (at_get(b) != AT_FREE) {
             run = 0;
+        } else if (++run == n) {
+            return b + 1 - n;
         }
     }
     return SIZE_MAX;
@@ -325,14 +502,17 @@ static size_t find_run_down(size_t n) {
 static void *alloc_blocks(size_t n, unsigned flags) {
     size_t start;
     if (n <= PY_GC_SMALL) {
-        start = find_run_up(G.fit[n], n);
-        // No run of n or more starts below `start`; none starts in the blocks just taken,
-        // and no shorter run starts there either (so a hint for one can move past them too).
+        // The hint for n is fit[n], or fit[1] when higher (no free block at all below it
+        // means no run of n either). Only these two move: no run of n or more starts below
+        // `start` nor in the blocks just taken, and when `start` was the first free block no
+        // free block is left below `above`. The other hints may lag behind; searches from
+        // them catch up a table word at a time.
+        size_t from = G.fit[n] > G.fit[1] ? G.fit[n] : G.fit[1];
+        start = find_run_up(from, n);
         size_t above = start == SIZE_MAX ? G.n_blocks : start + n;
-        for (size_t m = 1; m <= PY_GC_SMALL; m++) {
-            if (G.fit[m] < above && (m >= n || G.fit[m] >= start)) {
-                G.fit[m] = above;
-            }
+        G.fit[n] = above;
+        if (start == G.fit[1]) {
+            G.fit[1] = above;
         }
     } else {
         start = find_run_down(n);
@@ -340,9 +520,11 @@ static void *alloc_blocks(size_t n, unsigned flags) {
     if (start == SIZE_MAX) {
         return NULL;
     }
-    at_set(start, AT_HEAD);
-    for (size_t i = 1; i < n; i++) {
-        at_set(start + i, AT_TAIL);
+    // a HEAD and n - 1 TAILs: one merge into the table when they fit a word
+    uintptr_t tails = (EVEN * AT_TAIL) & ~(uintptr_t)3;
+    if (n > WORD_BLOCKS - 3 || !at_merge(start, ((uintptr_t)1 << (2 * n)) - 1, tails | AT_HEAD)) {
+        at_set(start, AT_HEAD);
+        at_fill(start + 1, n - 1, AT_TAIL);
     }
     leaf_set(start, (flags & PY_GC_LEAF) != 0);
     G.used_blocks += n;
@@ -353,12 +535,16 @@ static void *alloc_blocks(size_t n, unsigned flags) {
 }
 
 // Blocks [b, b + n) have just been freed: widen the hints to cover the runs that now exist.
-// A new run of m blocks must contain a freed block, and a free stretch next to the freed
-// ones that was already a run of m (or a long run) was covered before, so the bounds below
-// need no walk over the neighbours.
+// The freed blocks join the free neighbours into one run [lo, hi): runs of up to its length
+// now start at lo. Looking no further than PY_GC_SMALL blocks each way is enough: a longer
+// free stretch next to the freed ones was already a run of every small length, so the hints
+// were already at or below its start.
 static void freed_blocks(size_t b, size_t n) {
-    for (size_t m = 1; m <= PY_GC_SMALL; m++) {
-        size_t lo = b + 1 > m ? b + 1 - m : 0;
+    size_t lo = b, hi = b + n + free_from(b + n, PY_GC_SMALL);
+    while (lo > 0 && b - lo < PY_GC_SMALL && at_get(lo - 1) == AT_FREE) {
+        lo--;
+    }
+    for (size_t m = 1; m <= PY_GC_SMALL && m <= hi - lo; m++) {
         if (G.fit[m] > lo) {
             G.fit[m] = lo;
         }
@@ -403,11 +589,7 @@ void *py_gc_new_obj(size_t n, const void *type, unsigned flags) {
 }
 
 static size_t nblocks_of(size_t b) {
-    size_t e = b + 1;
-    while (e < G.n_blocks && at_get(e) == AT_TAIL) {
-        e++;
-    }
-    return e - b;
+    return 1 + tails_from(b + 1);
 }
 
 size_t py_gc_nbytes(const void *p) {
@@ -426,9 +608,7 @@ void py_gc_free(void *p) {
         return;
     }
     size_t n = nblocks_of(b);
-    for (size_t i = 0; i < n; i++) {
-        at_set(b + i, AT_FREE);
-    }
+    at_fill(b, n, AT_FREE);
     G.used_blocks -= n;
     freed_blocks(b, n);
 }
@@ -441,9 +621,7 @@ bool py_gc_resize_in_place(void *p, size_t nbytes) {
         return true;
     }
     if (want < have) {
-        for (size_t i = want; i < have; i++) {
-            at_set(b + i, AT_FREE);
-        }
+        at_fill(b + want, have - want, AT_FREE);
         G.used_blocks -= have - want;
         freed_blocks(b + want, have - want);
         return true;
@@ -451,14 +629,10 @@ bool py_gc_resize_in_place(void *p, size_t nbytes) {
     if (G.lock_depth > 0) {
         return false;
     }
-    for (size_t i = have; i < want; i++) {
-        if (b + i >= G.n_blocks || at_get(b + i) != AT_FREE) {
-            return false;
-        }
+    if (free_from(b + have, want - have) < want - have) {
+        return false;
     }
-    for (size_t i = have; i < want; i++) {
-        at_set(b + i, AT_TAIL);
-    }
+    at_fill(b + have, want - have, AT_TAIL);
     memset((uint8_t *)p + have * BLOCK, 0, (want - have) * BLOCK);
     G.used_blocks += want - have;
     G.alloc_since_collect += want - have;
