@@ -29,13 +29,16 @@ void py_code_dis(const py_print *p, const py_code *code) {
                 py_print_str(p, " (");
                 py_print_val(p, code->consts[arg], PY_PRINT_REPR);
                 py_print_str(p, ")");
-            } else if ((op == PY_BC_LOAD_NAME || op == PY_BC_STORE_NAME || op == PY_BC_LOAD_GLOBAL ||
-                        op == PY_BC_STORE_GLOBAL || op == PY_BC_LOAD_ATTR || op == PY_BC_STORE_ATTR ||
-                        op == PY_BC_LOAD_METHOD || op == PY_BC_IMPORT_NAME || op == PY_BC_IMPORT_FROM) &&
+            } else if ((op == PY_BC_LOAD_NAME || op == PY_BC_STORE_NAME ||
+                        op == PY_BC_LOAD_GLOBAL || op == PY_BC_STORE_GLOBAL ||
+                        op == PY_BC_LOAD_ATTR || op == PY_BC_STORE_ATTR ||
+                        op == PY_BC_LOAD_METHOD || op == PY_BC_LOAD_SUPER_METHOD ||
+                        op == PY_BC_IMPORT_NAME || op == PY_BC_IMPORT_FROM) &&
                        arg < code->nnames) {
                 py_printf(p, " (%q)", code->names[arg]);
             } else if ((op == PY_BC_LOAD_FAST || op == PY_BC_STORE_FAST || op == PY_BC_LOAD_DEREF ||
-                        op == PY_BC_STORE_DEREF) && arg < code->nlocals) {
+                        op == PY_BC_STORE_DEREF) &&
+                       arg < code->nlocals) {
                 py_printf(p, " (%q)", code->varnames[arg]);
             }
         }

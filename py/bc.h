@@ -33,6 +33,7 @@
     X(UNARY_NOT)        /* (a -- not a) */                                                     \
     X(UNARY_INVERT)     /* (a -- ~a) */                                                        \
     X(BINARY_SUBSCR)    /* (o i -- o[i]) */                                                    \
+    X(BINARY_SLICE)     /* (o a b -- o[a:b]) */                                                \
     X(STORE_SUBSCR)     /* (v o i -- ) o[i] = v */                                             \
     X(DELETE_SUBSCR)    /* (o i -- ) */                                                        \
     X(GET_ITER)         /* (o -- iter(o)) */                                                   \
@@ -94,6 +95,7 @@
     X(STORE_ATTR)       /* (v o -- ) */                                                        \
     X(DELETE_ATTR)      /* (o -- ) */                                                          \
     X(LOAD_METHOD)      /* (o -- meth self) or (o -- attr NULL) */                             \
+    X(LOAD_SUPER_METHOD) /* (super cls self -- as LOAD_METHOD): super().name */                \
     X(CALL_METHOD)      /* (meth self a1..an -- result) or (f NULL a1..an -- result) */        \
     X(CALL_METHOD_KW)   /* (meth self a1..an names -- result): arg = total args incl. kw */   \
     X(CALL_FUNCTION)    /* (f a1..an -- result) */                                             \

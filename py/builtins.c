@@ -396,8 +396,33 @@ static py_val builtin_sum(size_t n_args, size_t n_kw, const py_val *args) {
     if (py_is_obj(acc) && (acc->type == &py_type_bytes || acc->type == &py_type_bytearray)) {
         py_raise_fmt(&py_type_TypeError, "sum() can't sum %s [use b''.join(seq) instead]", py_type_name(acc));
     }
-    py_val it = py_getiter(a[0]);
-    for (py_val v; (v = py_iternext(it)) != PY_STOP;) {
+    py_val x = a[0];
+    if (py_is_obj(x) && (x->type == &py_type_bytes || x->type == &py_type_bytearray) &&
+        py_is_small(acc)) {
+        // the bytes of a buffer, with no iterator (a buffer is < 4 GiB: no overflow)
+        py_buffer buf;
+        py_get_buffer(x, &buf, PY_BUFFER_READ);
+        long long total = py_small_get(acc);
+        for (size_t i = 0; i < buf.len; i++) {
+            total += ((const uint8_t *)buf.buf)[i];
+        }
+        return py_int_from_ll(total);
+    }
+    size_t n;
+    py_val *items;
+    bool seq = py_is_obj(x) && (x->type == &py_type_list || x->type == &py_type_tuple);
+    py_val it = seq ? PY_NULL : py_getiter(x);
+    for (size_t i = 0;; i++) {
+        py_val v;
+        if (seq) {
+            py_get_items(x, &n, &items); // adding may run Python code that changes the list
+            if (i >= n) {
+                break;
+            }
+            v = items[i];
+        } else if ((v = py_iternext(it)) == PY_STOP) {
+            break;
+        }
         intptr_t r;
         if (py_is_small(acc) && py_is_small(v) && !__builtin_add_overflow((intptr_t)acc, (intptr_t)v - 1, &r)) {
             acc = (py_val)r;
@@ -963,7 +988,7 @@ py_val py_format(py_val v, py_val spec) {
             }
             return r;
         }
-        py_val native = ((t->flags & PY_TF_EXC) || py_issubclass(t, &py_type_type)) ? PY_NULL : ((py_instance *)v)->native;
+        py_val native = py_type_is_instance_layout(t) ? ((py_instance *)v)->native : PY_NULL;
         if (native == PY_NULL) {
             if (sl) {
                 py_raise_fmt(&py_type_TypeError, "unsupported format string passed to %T.__format__", v);
@@ -976,10 +1001,9 @@ py_val py_format(py_val v, py_val spec) {
     if (sl == 0 && t != &py_type_float) {
         return py_str_of(v);
     }
-    py_vstr out;
-    py_vstr_init(&out, 16);
+    py_sbuild out;
     py_print p;
-    py_vstr_printer(&out, &p);
+    py_sbuild_init(&out, &p);
     if (t == &py_type_int || t == &py_type_bool) {
         py_int_format(&p, v, s, sl);
     } else if (t == &py_type_float) {
@@ -1005,7 +1029,7 @@ py_val py_format(py_val v, py_val spec) {
         }
         py_raise_fmt(&py_type_TypeError, "unsupported format string passed to %T.__format__", v);
     }
-    return py_vstr_to_str(&out);
+    return py_sbuild_to_str(&out);
 }
 
 static py_val builtin_exit(size_t n_args, const py_val *args) {

@@ -135,10 +135,17 @@ static py_val concat(int op, py_val self, py_val other) {
     }
     size_t n;
     self_bytes(self, &n);
+    if (!self_is_ba(self)) {
+        char *d;
+        py_val r = py_bytes_new_uninit(n + b.len, &d);
+        memcpy(d, self_bytes(self, &n), n);
+        memcpy(d + n, b.buf, b.len); // the GC does not move objects: b stays valid
+        return r;
+    }
     py_vstr v;
     py_vstr_init(&v, n + b.len);
     py_vstr_add(&v, (const char *)self_bytes(self, &n), n);
-    py_vstr_add(&v, b.buf, b.len); // the GC does not move objects: b stays valid
+    py_vstr_add(&v, b.buf, b.len);
     return like_vstr(self, &v);
 }
 

@@ -123,6 +123,8 @@ static int stack_effect(int op, uint32_t arg) {
     case PY_BC_POP_JUMP_IF_NONE: case PY_BC_CONTAINS_OP: case PY_BC_IS_OP: case PY_BC_IMPORT_NAME:
         return -1;
     case PY_BC_STORE_SUBSCR: return -3;
+    case PY_BC_LOAD_SUPER_METHOD: return -1;
+    case PY_BC_BINARY_SLICE: return -2;
     case PY_BC_DELETE_SUBSCR: case PY_BC_STORE_ATTR: case PY_BC_MAP_ADD: case PY_BC_END_ASYNC_FOR:
     case PY_BC_POP_EXCEPT_RERAISE:
         return -2;
@@ -900,28 +902,38 @@ static void compile_call_args(cunit *c, const py_ast *a, size_t first, bool is_m
     emit(c, PY_BC_CALL_FUNCTION_EX, have_kw ? 1 : 0);
 }
 
+// Zero-argument super() inside a method means super(__class__, <first argument>): when the
+// call `a` is one, pushes super, __class__ and the first argument and returns true.
+static bool compile_super_args(cunit *c, const py_ast *a) {
+    const py_ast *fn = a->kid[0];
+    if (fn->kind != PY_AST_NAME || py_qstr_get(fn->val) != PY_QSTR_super || a->n != 1 ||
+        c->scope->kind != PY_SCOPE_FUNCTION) {
+        return false;
+    }
+    py_symbol *cls = py_scope_lookup(c->scope, PY_QSTR___class__);
+    py_symbol *sup = py_scope_lookup(c->scope, PY_QSTR_super);
+    if (!cls || cls->kind != PY_SYM_FREE || !sup || sup->kind != PY_SYM_GLOBAL_IMPLICIT ||
+        c->scope->argcount == 0) {
+        return false;
+    }
+    compile_name(c, PY_QSTR_super, CTX_LOAD);
+    emit(c, PY_BC_LOAD_DEREF, cls->slot);
+    // the first parameter (slot 0), which may have become a cell
+    py_symbol *first = NULL;
+    for (uint32_t i = 0; i < c->scope->nsyms; i++) {
+        if ((c->scope->syms[i].flags & PY_SYM_PARAM) && c->scope->syms[i].slot == 0) {
+            first = &c->scope->syms[i];
+        }
+    }
+    emit(c, first && first->kind == PY_SYM_CELL ? PY_BC_LOAD_DEREF : PY_BC_LOAD_FAST, 0);
+    return true;
+}
+
 static void compile_call(cunit *c, const py_ast *a) {
     const py_ast *fn = a->kid[0];
-    // zero-argument super() inside a method: super(__class__, <first argument>)
-    if (fn->kind == PY_AST_NAME && py_qstr_get(fn->val) == PY_QSTR_super && a->n == 1 &&
-        c->scope->kind == PY_SCOPE_FUNCTION) {
-        py_symbol *cls = py_scope_lookup(c->scope, PY_QSTR___class__);
-        py_symbol *sup = py_scope_lookup(c->scope, PY_QSTR_super);
-        if (cls && cls->kind == PY_SYM_FREE && sup && sup->kind == PY_SYM_GLOBAL_IMPLICIT &&
-            c->scope->argcount > 0) {
-            compile_name(c, PY_QSTR_super, CTX_LOAD);
-            emit(c, PY_BC_LOAD_DEREF, cls->slot);
-            // the first parameter (slot 0), which may have become a cell
-            py_symbol *first = NULL;
-            for (uint32_t i = 0; i < c->scope->nsyms; i++) {
-                if ((c->scope->syms[i].flags & PY_SYM_PARAM) && c->scope->syms[i].slot == 0) {
-                    first = &c->scope->syms[i];
-                }
-            }
-            emit(c, first && first->kind == PY_SYM_CELL ? PY_BC_LOAD_DEREF : PY_BC_LOAD_FAST, 0);
-            emit(c, PY_BC_CALL_FUNCTION, 2);
-            return;
-        }
+    if (compile_super_args(c, a)) {
+        emit(c, PY_BC_CALL_FUNCTION, 2);
+        return;
     }
     bool has_kw = false, dynamic = false;
     for (size_t i = 1; i < a->n; i++) {
@@ -935,9 +947,15 @@ static void compile_call(cunit *c, const py_ast *a) {
         }
     }
     if (fn->kind == PY_AST_ATTRIBUTE && !dynamic) {
-        compile_expr(c, fn->kid[0]);
+        // super().m(...): the method is looked up without making a super object
+        const py_ast *obj = fn->kid[0];
+        bool sup = obj->kind == PY_AST_CALL && compile_super_args(c, obj);
+        if (!sup) {
+            compile_expr(c, obj);
+        }
         set_line(c, a);
-        emit(c, PY_BC_LOAD_METHOD, name_index(c, py_qstr_get(fn->val)));
+        emit(c, sup ? PY_BC_LOAD_SUPER_METHOD : PY_BC_LOAD_METHOD,
+             name_index(c, py_qstr_get(fn->val)));
         compile_call_args(c, a, 1, true);
         (void)has_kw;
         return;
@@ -1119,6 +1137,19 @@ static void compile_expr(cunit *c, const py_ast *a) {
         return;
     case PY_AST_SUBSCRIPT:
         compile_expr(c, a->kid[0]);
+        if (a->kid[1]->kind == PY_AST_SLICE && a->kid[1]->kid[2] == NULL) {
+            // o[a:b] without a slice object where the VM can (BINARY_SLICE)
+            for (int k = 0; k < 2; k++) {
+                if (a->kid[1]->kid[k]) {
+                    compile_expr(c, a->kid[1]->kid[k]);
+                } else {
+                    emit0(c, PY_BC_LOAD_NONE);
+                }
+            }
+            set_line(c, a);
+            emit0(c, PY_BC_BINARY_SLICE);
+            return;
+        }
         compile_subscript_index(c, a->kid[1]);
         set_line(c, a);
         emit0(c, PY_BC_BINARY_SUBSCR);

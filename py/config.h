@@ -75,7 +75,9 @@
 #define PY_CFG_C_STACK_MARGIN 8192
 #endif
 
-// Entries of the global (type, name) -> attribute cache. RAM: 3 words each.
+// Entries of the name-lookup cache: (type, name) -> attribute along the MRO, and (globals,
+// name) -> where LOAD_GLOBAL finds the name (py_attr_cache_entry). A power of two. RAM, in the
+// heap: 4 words each (4 KiB for 256 on a 32-bit target).
 #ifndef PY_CFG_ATTR_CACHE_SIZE
 #define PY_CFG_ATTR_CACHE_SIZE 256
 #endif

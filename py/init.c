@@ -35,6 +35,7 @@ void py_init(void *heap, size_t heap_size, void *pystack, size_t pystack_size) {
     memset(&py_state_g, 0, sizeof(py_state_g));
     py_state *S = PY_S;
     py_gc_init(heap, heap_size);
+    S->attr_cache = py_gc_alloc(PY_CFG_ATTR_CACHE_SIZE * sizeof(py_attr_cache_entry), 0);
     py_thread_state_init(&S->main_thread, pystack, pystack_size);
     S->ts = &S->main_thread;
     S->recursion_limit = PY_CFG_RECURSION_LIMIT;
@@ -42,7 +43,6 @@ void py_init(void *heap, size_t heap_size, void *pystack, size_t pystack_size) {
     S->type_version_next = 1;
     py_qstr_init();
     py_exc_init();
-    S->attr_cache = py_gc_alloc(PY_CFG_ATTR_CACHE_SIZE * sizeof(py_attr_cache_entry), 0);
     S->modules = (py_dict *)py_dict_new(16);
     S->sys_path = py_list_new(0, NULL);
     S->sys_argv = py_list_new(0, NULL);

@@ -54,6 +54,11 @@ static inline void py_memmove(void *d, const void *s, size_t n) {
         memmove(d, s, n);
     }
 }
+static inline void py_memset0(void *d, size_t n) {
+    if (n) {
+        memset(d, 0, n);
+    }
+}
 
 // ---- small ints ------------------------------------------------------------------------
 #define PY_SMALL_MAX ((py_int_t)(INTPTR_MAX >> 1))
@@ -197,7 +202,6 @@ struct py_type {
     py_tuple *bases;    // heap types: all bases (NULL for built-ins: just `base`)
     py_tuple *mro;      // heap types: C3 linearisation (NULL for built-ins: the base chain)
     const py_type *native; // heap types: the built-in type whose layout instances have
-    uint32_t version;    // heap types: bumped when the class (or a base) is modified
 };
 
 // py_type.flags
@@ -218,6 +222,12 @@ extern const py_type py_type_type, py_type_object, py_type_none, py_type_bool, p
     py_type_property, py_type_staticmethod, py_type_classmethod, py_type_super,
     py_type_ellipsis, py_type_notimplemented, py_type_memoryview, py_type_dict_keys,
     py_type_dict_values, py_type_dict_items;
+
+// A class defined in Python whose instances are py_instance (not exceptions, not classes:
+// a class deriving from `type` has native == &py_type_type and makes types).
+static inline bool py_type_is_instance_layout(const py_type *t) {
+    return (t->flags & (PY_TF_HEAP | PY_TF_EXC)) == PY_TF_HEAP && t->native != &py_type_type;
+}
 
 // ---- singletons ---------------------------------------------------------------------------
 extern const py_obj py_const_none, py_const_ellipsis, py_const_notimplemented;
@@ -304,6 +314,11 @@ struct py_dict {
     void *index; // slots of uint8/uint16/uint32 entry numbers + 1 (0 = empty), by size
 };
 #define PY_DICT_FIXED 0x01 // const: entries in ROM, read-only
+// Module globals cached by LOAD_GLOBAL: adding or removing a key bumps PY_S->globals_version.
+#define PY_DICT_NS 0x02
+// Some key is an object (not a qstr or small int): a name looked up by identity and not found
+// must still be compared with those keys.
+#define PY_DICT_OBJ_KEYS 0x04
 #define PY_DICT_LINEAR_MAX 8
 
 // set and frozenset: an open-addressing table probed as CPython's set is (so iteration order

@@ -94,6 +94,17 @@ static py_int_t arg_int(py_val v) {
 }
 
 // ---- bytes objects ----------------------------------------------------------------------------
+py_val py_bytes_new_uninit(size_t len, char **data) {
+    if (len > UINT32_MAX - 64) {
+        py_raise_memory_error();
+    }
+    py_str *o = py_new_leaf_var(py_str, len + 1, &py_type_bytes);
+    o->len = (uint32_t)len;
+    o->charlen = (uint32_t)len;
+    *data = o->data;
+    return (py_val)o; // data[len] is 0: the allocation is zeroed
+}
+
 py_val py_bytes_new(const void *s, size_t len) {
     if (len > UINT32_MAX - 64) {
         py_raise_memory_error();
@@ -711,10 +722,44 @@ void py_bytes_fill(py_vstr *out, bool ba, size_t n_args, size_t n_kw, const py_v
     py_bytes_fill_iterable(out, x, ba);
 }
 
+// bytes(x) for a list or tuple of small ints, or a bytes-like object: the common calls, with
+// one allocation of the exact size. PY_NULL: another case (or an error to report).
+static py_val bytes_from_common(py_val x) {
+    size_t n;
+    py_val *items;
+    py_buffer buf;
+    if (py_is_obj(x) && (x->type == &py_type_list || x->type == &py_type_tuple) &&
+        py_get_items(x, &n, &items)) {
+        uint8_t tmp[32];
+        if (n > sizeof(tmp)) {
+            return PY_NULL;
+        }
+        for (size_t i = 0; i < n; i++) {
+            py_int_t b = py_is_small(items[i]) ? py_small_get(items[i]) : -1;
+            if (b < 0 || b > 255) {
+                return PY_NULL;
+            }
+            tmp[i] = (uint8_t)b;
+        }
+        return py_bytes_new(tmp, n);
+    }
+    if (py_is_obj(x) && (x->type == &py_type_bytearray || x->type == &py_type_memoryview) &&
+        py_get_buffer_maybe(x, &buf, PY_BUFFER_READ)) {
+        return py_bytes_new(buf.buf, buf.len);
+    }
+    return PY_NULL;
+}
+
 static py_val bytes_make_new(const py_type *t, size_t n_args, size_t n_kw, const py_val *args) {
     (void)t;
     if (n_args == 1 && n_kw == 0 && py_is_obj(args[0]) && args[0]->type == &py_type_bytes) {
         return args[0];
+    }
+    if (n_args == 1 && n_kw == 0) {
+        py_val r = bytes_from_common(args[0]);
+        if (r != PY_NULL) {
+            return r;
+        }
     }
     py_vstr v;
     py_vstr_init(&v, 16);

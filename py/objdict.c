@@ -2,7 +2,8 @@
 // entry in place (compacted on the next resize). Up to PY_DICT_LINEAR_MAX entries there is
 // no index (a linear scan over a few words is faster and smaller); beyond, an open-addressing
 // index of entry numbers is probed with CPython's perturbation scheme. Const dicts (flash)
-// hold qstr keys and are searched by identity.
+// hold qstr keys and are searched by identity. Name lookups (qstr keys) in small dicts compare
+// identities only, unless the dict has ever held an object key (PY_DICT_OBJ_KEYS).
 #include <string.h>
 
 #include "py/objlist.h"
@@ -14,8 +15,7 @@
 #define PERTURB_SHIFT 5
 
 static py_dict *as_dict(py_val v) {
-    if (py_is_obj(v) && v->type != &py_type_dict && (v->type->flags & PY_TF_HEAP) &&
-        !py_issubclass(v->type, &py_type_type)) {
+    if (py_is_obj(v) && v->type != &py_type_dict && py_type_is_instance_layout(v->type)) {
         return (py_dict *)((py_instance *)v)->native;
     }
     return (py_dict *)v;
@@ -124,6 +124,9 @@ static void grow(py_dict *d) {
             ne[n++] = d->entries[i];
         }
     }
+    // The old entries may live on inside another object (an instance's inline dict): leave
+    // nothing there for the GC to keep alive.
+    py_memset0(d->entries, d->cap * sizeof(py_dict_entry));
     d->entries = ne;
     d->fill = n;
     d->cap = cap;
@@ -136,15 +139,16 @@ static void check_mutable(py_dict *d) {
     }
 }
 
-static void insert(py_dict *d, py_val key, py_uint_t h, py_val value) {
-    ptrdiff_t k = lookup(d, key, h);
-    if (k >= 0) {
-        d->entries[k].value = value;
-        return;
+// Appends a key known to be absent.
+static void insert_new(py_dict *d, py_val key, py_uint_t h, py_val value) {
+    if (d->flags & PY_DICT_NS) {
+        PY_S->globals_version++;
     }
-    check_mutable(d);
     if (d->fill == d->cap) {
         grow(d);
+    }
+    if (py_is_obj(key)) {
+        d->flags |= PY_DICT_OBJ_KEYS;
     }
     uint32_t n = d->fill++;
     d->entries[n] = (py_dict_entry){h, key, value};
@@ -159,6 +163,16 @@ static void insert(py_dict *d, py_val key, py_uint_t h, py_val value) {
         }
         index[i] = n + 1;
     }
+}
+
+static void insert(py_dict *d, py_val key, py_uint_t h, py_val value) {
+    check_mutable(d);
+    ptrdiff_t k = lookup(d, key, h);
+    if (k >= 0) {
+        d->entries[k].value = value;
+        return;
+    }
+    insert_new(d, key, h, value);
 }
 
 py_val py_dict_get(py_dict *d, py_val key) {
@@ -182,16 +196,54 @@ py_val py_dict_get(py_dict *d, py_val key) {
     return k < 0 ? PY_NULL : d->entries[k].value;
 }
 
-py_val py_dict_get_qstr(py_dict *d, qstr q) {
+// The rest of py_dict_find_qstr (kept apart so that the common path stays a short leaf).
+static __attribute__((noinline)) ptrdiff_t find_qstr_slow(py_dict *d, py_val key, qstr q) {
+    py_uint_t h = py_qstr_hash(q);
+    if (d->log2_index) {
+        return lookup(d, key, h);
+    }
+    for (uint32_t i = 0; i < d->fill; i++) {
+        py_dict_entry *e = &d->entries[i];
+        if (py_is_obj(e->key) && e->hash == h && keys_equal(e->key, key)) {
+            return (ptrdiff_t)i;
+        }
+    }
+    return -1;
+}
+
+ptrdiff_t py_dict_find_qstr(py_dict *d, qstr q) {
     py_val key = py_qstr_val(q);
-    ptrdiff_t k = lookup(d, key, (d->flags & PY_DICT_FIXED) ? 0 : py_qstr_hash(q));
+    if (d->log2_index == 0) {
+        // Small and const dicts: by identity (names are nearly always qstr keys); an object
+        // key (a str not interned) may still be equal.
+        const py_dict_entry *e = d->entries;
+        for (uint32_t i = 0, n = d->fill; i < n; i++) {
+            if (e[i].key == key) {
+                return (ptrdiff_t)i;
+            }
+        }
+        if (!(d->flags & PY_DICT_OBJ_KEYS)) {
+            return -1;
+        }
+    }
+    return find_qstr_slow(d, key, q);
+}
+
+py_val py_dict_get_qstr(py_dict *d, qstr q) {
+    ptrdiff_t k = py_dict_find_qstr(d, q);
     return k < 0 ? PY_NULL : d->entries[k].value;
 }
 
 void py_dict_set(py_dict *d, py_val key, py_val value) { insert(d, key, py_hash(key), value); }
 
 void py_dict_set_qstr(py_dict *d, qstr key, py_val value) {
-    insert(d, py_qstr_val(key), py_qstr_hash(key), value);
+    check_mutable(d);
+    ptrdiff_t k = py_dict_find_qstr(d, key);
+    if (k >= 0) {
+        d->entries[k].value = value;
+        return;
+    }
+    insert_new(d, py_qstr_val(key), py_qstr_hash(key), value);
 }
 
 py_val py_dict_remove(py_dict *d, py_val key) {
@@ -199,6 +251,9 @@ py_val py_dict_remove(py_dict *d, py_val key) {
     ptrdiff_t k = lookup(d, key, py_hash(key));
     if (k < 0) {
         return PY_NULL;
+    }
+    if (d->flags & PY_DICT_NS) {
+        PY_S->globals_version++;
     }
     py_dict_entry *e = &d->entries[k];
     py_val v = e->value;
@@ -214,6 +269,10 @@ py_val py_dict_remove(py_dict *d, py_val key) {
 
 void py_dict_clear(py_dict *d) {
     check_mutable(d);
+    if (d->flags & PY_DICT_NS) {
+        PY_S->globals_version++;
+    }
+    py_memset0(d->entries, d->cap * sizeof(py_dict_entry));
     d->used = d->fill = d->cap = 0;
     d->entries = NULL;
     d->index = NULL;

@@ -21,6 +21,9 @@ typedef struct py_fun {
 #define PY_FRAME_ENTRY 0x1   // the VM returns to its C caller when this frame returns
 #define PY_FRAME_HEAP 0x2    // owned by a generator (not on the Python stack)
 #define PY_FRAME_STARTED 0x4 // a generator frame that has run (resumes push the sent value)
+// __init__ called by the VM to construct an instance: the caller gets the instance (left in
+// the call's result slot), not the None returned.
+#define PY_FRAME_INIT 0x8
 
 typedef struct py_frame {
     struct py_frame *back;

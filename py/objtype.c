@@ -3,6 +3,9 @@
 // runtime needs no special case for user classes. Instances of classes deriving from a
 // built-in type other than object keep that type's object in `native` (a class deriving from
 // list holds a real list); exception classes use the py_exc layout directly.
+// Speed: a class caches facts about itself (py_class: how calling it constructs, whether it
+// has attribute hooks), instances carry their attribute dict in their own block, and the VM
+// takes the fast paths at the end of the attribute section for instances of plain classes.
 #include <string.h>
 
 #include "py/objexc.h"
@@ -11,9 +14,79 @@
 #include "py/runtime.h"
 #include "py/state.h"
 
-void py_type_modified(void) { PY_S->type_version_next++; }
+void py_type_modified(qstr name) {
+    size_t len;
+    const char *s = name == PY_QSTR_NULL ? NULL : py_qstr_data(name, &len);
+    if (s == NULL ||
+        (len > 4 && s[0] == '_' && s[1] == '_' && s[len - 1] == '_' && s[len - 2] == '_')) {
+        PY_S->type_version_next++;
+        return;
+    }
+    // Only lookups of `name` can give another answer: drop those entries.
+    for (size_t i = 0; i < PY_CFG_ATTR_CACHE_SIZE; i++) {
+        py_attr_cache_entry *ce = &PY_S->attr_cache[i];
+        if (ce->name == name) {
+            ce->owner = NULL;
+        }
+    }
+}
 
 static py_dict *locals_of(const py_type *t) { return t->locals; }
+
+// ---- instances and their attribute dicts ----------------------------------------------------
+// An instance is allocated with its attribute dict and a few entries in the same block:
+//
+//     py_instance | py_dict (dict points here) | inst_slots entries (the dict's first entries)
+//
+// One allocation instead of three. The dict outgrows the inline entries like any dict (grow()
+// clears the old ones). The pointers into the block are interior pointers, which the GC does
+// not follow from inside the heap, so the dict must not be handed out while inline: __dict__
+// first moves it to a dict object of its own (instance_dict_detach).
+#define INST_SLOTS_MAX PY_DICT_LINEAR_MAX
+
+static py_dict *inline_dict(py_instance *o) {
+    return (py_dict *)(o + 1);
+}
+
+py_val py_instance_new(const py_type *cls) {
+    size_t slots = ((const py_class *)cls)->inst_slots;
+    py_instance *o =
+        py_gc_alloc(sizeof(py_instance) + sizeof(py_dict) + slots * sizeof(py_dict_entry), 0);
+    o->base.type = cls;
+    py_dict *d = inline_dict(o);
+    d->base.type = &py_type_dict;
+    d->cap = (uint32_t)slots;
+    d->entries = (py_dict_entry *)(d + 1);
+    o->dict = d;
+    return (py_val)o;
+}
+
+// The instance's dict as a value the program may keep: moved out of the instance's block.
+static py_dict *instance_dict_detach(py_instance *o) {
+    py_dict *d = o->dict;
+    if (d != inline_dict(o)) {
+        return d;
+    }
+    py_dict *nd = py_new(py_dict, &py_type_dict);
+    *nd = *d;
+    if (d->entries == (py_dict_entry *)(d + 1)) {
+        size_t n = d->cap * sizeof(py_dict_entry);
+        nd->entries = py_gc_alloc(n ? n : 1, 0);
+        py_memcpy(nd->entries, d->entries, n);
+        memset(d->entries, 0, n); // nothing stale for the GC to keep alive
+    }
+    memset(d, 0, sizeof(*d));
+    o->dict = nd;
+    return nd;
+}
+
+// New instances of the class get room for as many attributes as this one has (up to a limit).
+static void note_instance_size(const py_type *t, const py_dict *d) {
+    py_class *c = (py_class *)t;
+    if (d->used > c->inst_slots && c->inst_slots < INST_SLOTS_MAX) {
+        c->inst_slots = (uint8_t)(d->used < INST_SLOTS_MAX ? d->used : INST_SLOTS_MAX);
+    }
+}
 
 py_dict *py_instance_dict(py_val obj, bool create) {
     if (!py_is_obj(obj)) {
@@ -34,8 +107,8 @@ py_dict *py_instance_dict(py_val obj, bool create) {
         }
         return f->dict;
     }
-    if ((t->flags & PY_TF_HEAP) && !py_issubclass(t, &py_type_type)) {
-        py_instance *o = (py_instance *)obj;
+    if (py_type_is_instance_layout(t)) {
+        py_instance *o = (py_instance *)obj; // the dict normally comes with the instance
         if (o->dict == NULL && create) {
             o->dict = (py_dict *)py_dict_new(4);
         }
@@ -113,7 +186,7 @@ py_val py_object_new(const py_type *cls) {
         e->args = (py_tuple *)py_tuple_new(0, NULL);
         return (py_val)e;
     }
-    py_instance *o = py_new(py_instance, cls);
+    py_instance *o = (py_instance *)py_instance_new(cls);
     if (cls->native != &py_type_object) {
         o->native = cls->native->make_new(cls->native, 0, 0, NULL);
     }
@@ -125,7 +198,66 @@ static bool is_immutable_native(const py_type *n) {
            n == &py_type_bytes || n == &py_type_frozenset || n == &py_type_bool;
 }
 
+static const py_wrapper object_new_static;
+
+const py_class *py_class_facts(const py_type *t) {
+    py_class *c = (py_class *)t;
+    if (c->facts_version == PY_S->type_version_next) {
+        return c;
+    }
+    uint8_t facts = 0;
+    if (py_type_is_instance_layout(t) && t->native == &py_type_object &&
+        py_type_lookup(t, PY_QSTR___new__) == (py_val)&object_new_static) {
+        facts |= PY_CLASS_PLAIN_NEW;
+    }
+    py_val init = py_type_lookup(t, PY_QSTR___init__);
+    c->init = PY_NULL;
+    if (init == (py_val)&py_object_init_obj) {
+        facts |= PY_CLASS_INIT_OBJECT;
+    } else if (py_typeof(init) == &py_type_function &&
+               !(((py_fun *)init)->code->flags &
+                 (PY_CO_GENERATOR | PY_CO_COROUTINE | PY_CO_ASYNC_GENERATOR))) {
+        facts |= PY_CLASS_INIT_PY;
+        c->init = init;
+    }
+    if (py_type_lookup(t, PY_QSTR___getattr__) != PY_NULL) {
+        facts |= PY_CLASS_GETATTR;
+    }
+    py_val sa = py_type_lookup(t, PY_QSTR___setattr__), da = py_type_lookup(t, PY_QSTR___delattr__);
+    if ((sa && py_typeof(sa) == &py_type_function) || (da && py_typeof(da) == &py_type_function)) {
+        facts |= PY_CLASS_SETATTR;
+    }
+    if (py_type_is_instance_layout(t)) {
+        facts |= (facts & PY_CLASS_GETATTR ? 0 : PY_CLASS_PLAIN_LOAD) |
+                 (facts & PY_CLASS_SETATTR ? 0 : PY_CLASS_PLAIN_STORE);
+    }
+    c->facts = facts;
+    c->facts_version = PY_S->type_version_next;
+    return c;
+}
+
+// Calls fn(first, args...) with the arguments in the caller's layout (n_args, n_kw pairs).
+static py_val call_with_first(py_val fn, py_val first, size_t n_args, size_t n_kw,
+                              const py_val *args) {
+    size_t n = n_args + 2 * n_kw;
+    py_val buf[8];
+    py_val *a = n < 8 ? buf : py_gc_alloc((n + 1) * sizeof(py_val), 0);
+    a[0] = first;
+    py_memcpy(a + 1, args, n * sizeof(py_val));
+    return py_call(fn, n_args + 1, n_kw, a);
+}
+
 static py_val instance_make_new(const py_type *cls, size_t n_args, size_t n_kw, const py_val *args) {
+    const py_class *facts = py_class_facts(cls);
+    if ((facts->facts & PY_CLASS_PLAIN_NEW) && (facts->facts & PY_CLASS_INIT_PY)) {
+        // the common case (the VM does this without a nested call: see CALL_FUNCTION)
+        py_val obj = py_instance_new(cls);
+        py_val r = call_with_first(facts->init, obj, n_args, n_kw, args);
+        if (r != PY_NONE) {
+            py_raise_fmt(&py_type_TypeError, "__init__() should return None, not '%T'", r);
+        }
+        return obj;
+    }
     py_val newm = py_type_lookup(cls, PY_QSTR___new__);
     py_val obj;
     py_val init = py_type_lookup(cls, PY_QSTR___init__);
@@ -134,11 +266,7 @@ static py_val instance_make_new(const py_type *cls, size_t n_args, size_t n_kw, 
                      py_typeof(((py_wrapper *)newm)->func) == &py_type_function;
     if (py_new_fn) {
         // __new__ defined in Python: __new__(cls, *args, **kw)
-        py_val fn = ((py_wrapper *)newm)->func;
-        py_val *a = py_gc_alloc((n_args + 2 * n_kw + 1) * sizeof(py_val), 0);
-        a[0] = (py_val)cls;
-        py_memcpy(a + 1, args, (n_args + 2 * n_kw) * sizeof(py_val));
-        obj = py_call(fn, n_args + 1, n_kw, a);
+        obj = call_with_first(((py_wrapper *)newm)->func, (py_val)cls, n_args, n_kw, args);
         if (!py_isinstance(obj, cls)) {
             return obj; // __init__ is not called for another class's object
         }
@@ -147,7 +275,7 @@ static py_val instance_make_new(const py_type *cls, size_t n_args, size_t n_kw, 
         e->args = (py_tuple *)py_tuple_new(n_args, args);
         obj = (py_val)e;
     } else {
-        py_instance *o = py_new(py_instance, cls);
+        py_instance *o = (py_instance *)py_instance_new(cls);
         const py_type *native = cls->native;
         if (native != &py_type_object) {
             // Immutable built-ins are made from the arguments (their __new__); mutable ones
@@ -166,10 +294,7 @@ static py_val instance_make_new(const py_type *cls, size_t n_args, size_t n_kw, 
     }
     if (init && init != (py_val)&py_object_init_obj) {
         if (py_typeof(init) == &py_type_function) {
-            py_val *a = py_gc_alloc((n_args + 2 * n_kw + 1) * sizeof(py_val), 0);
-            a[0] = obj;
-            py_memcpy(a + 1, args, (n_args + 2 * n_kw) * sizeof(py_val));
-            py_val r = py_call(init, n_args + 1, n_kw, a);
+            py_val r = call_with_first(init, obj, n_args, n_kw, args);
             if (r != PY_NONE) {
                 py_raise_fmt(&py_type_TypeError, "__init__() should return None, not '%T'", r);
             }
@@ -202,7 +327,8 @@ static void instance_load(py_val self, qstr attr, py_val *dest) {
         }
         return;
     }
-    py_dict *d = py_instance_dict(self, false);
+    py_dict *d =
+        py_type_is_instance_layout(t) ? ((py_instance *)self)->dict : py_instance_dict(self, false);
     if (d) {
         py_val v = py_dict_get_qstr(d, attr);
         if (v != PY_NULL) {
@@ -225,7 +351,9 @@ static void instance_load(py_val self, qstr attr, py_val *dest) {
         return;
     }
     if (attr == PY_QSTR___dict__) {
-        dest[0] = (py_val)py_instance_dict(self, true);
+        py_dict *own = py_instance_dict(self, true);
+        dest[0] = py_type_is_instance_layout(t) ? (py_val)instance_dict_detach((py_instance *)self)
+                                                : (py_val)own;
         return;
     }
     if (t->flags & PY_TF_EXC) {
@@ -248,10 +376,13 @@ static void instance_load(py_val self, qstr attr, py_val *dest) {
 
 static void instance_attr(py_val self, qstr attr, py_val *dest) {
     const py_type *t = py_typeof(self);
+    uint8_t facts = py_class_facts(t)->facts;
     if (dest[0] == PY_SENTINEL) {
         py_val value = dest[1];
         // a __setattr__ / __delattr__ written in Python takes over
-        py_val hook = py_type_lookup(t, value ? PY_QSTR___setattr__ : PY_QSTR___delattr__);
+        py_val hook = (facts & PY_CLASS_SETATTR)
+                          ? py_type_lookup(t, value ? PY_QSTR___setattr__ : PY_QSTR___delattr__)
+                          : PY_NULL;
         if (hook && py_typeof(hook) == &py_type_function) {
             if (value) {
                 py_call3(hook, self, py_qstr_val(attr), value);
@@ -267,11 +398,11 @@ static void instance_attr(py_val self, qstr attr, py_val *dest) {
     }
     // __getattr__ runs when the normal lookup fails, including by AttributeError raised in
     // a property getter
-    py_val ga = py_type_lookup(t, PY_QSTR___getattr__);
-    if (ga == PY_NULL) {
+    if (!(facts & PY_CLASS_GETATTR)) {
         instance_load(self, attr, dest);
         return;
     }
+    py_val ga = py_type_lookup(t, PY_QSTR___getattr__);
     py_nlr nlr;
     if (py_nlr_push(&nlr) == 0) {
         instance_load(self, attr, dest);
@@ -286,6 +417,97 @@ static void instance_attr(py_val self, qstr attr, py_val *dest) {
         dest[0] = py_call2(ga, self, py_qstr_val(attr));
     }
 }
+// ---- the VM's fast paths for instances of plain classes ---------------------------------------
+// A class whose facts are current and say "plain" (PY_CLASS_PLAIN_LOAD/STORE): attribute
+// access is the instance dict and the class's attributes, with no hooks to call. Stale facts
+// send the access down the generic path, which brings them up to date.
+static inline bool plain_instance(py_val obj, uint8_t plain) {
+    if (!py_is_obj(obj) || !(obj->type->flags & PY_TF_HEAP)) {
+        return false;
+    }
+    const py_class *c = (const py_class *)obj->type;
+    return c->facts_version == PY_S->type_version_next && (c->facts & plain);
+}
+
+// py_type_lookup with the cache probe inline.
+static inline py_val type_lookup(const py_type *t, qstr name) {
+    py_attr_cache_entry *ce = py_attr_cache_slot(t, name);
+    if (ce->owner == t && ce->name == name && ce->version == PY_S->type_version_next) {
+        return ce->value;
+    }
+    return py_type_lookup(t, name);
+}
+
+// The entry of a name in a small dict of qstr keys, found inline; NULL if absent or if the
+// dict is another kind (then the caller uses the py_dict_*_qstr functions).
+static inline py_dict_entry *dict_entry_of_name(py_dict *d, qstr name, bool *other) {
+    *other = d->log2_index || (d->flags & PY_DICT_OBJ_KEYS);
+    if (*other) {
+        return NULL;
+    }
+    py_val key = py_qstr_val(name);
+    py_dict_entry *e = d->entries;
+    for (uint32_t i = 0, n = d->fill; i < n; i++) {
+        if (e[i].key == key) {
+            return &e[i];
+        }
+    }
+    return NULL;
+}
+
+static inline py_val dict_get_name(py_dict *d, qstr name) {
+    bool other;
+    py_dict_entry *e = dict_entry_of_name(d, name, &other);
+    return e ? e->value : other ? py_dict_get_qstr(d, name) : PY_NULL;
+}
+
+bool py_instance_load_fast(py_val obj, qstr attr, py_val dest[2]) {
+    if (!plain_instance(obj, PY_CLASS_PLAIN_LOAD)) {
+        return false;
+    }
+    py_val cls_attr = type_lookup(obj->type, attr);
+    if (cls_attr != PY_NULL && py_typeof(cls_attr) != &py_type_function) {
+        return false; // descriptors, class variables, built-in methods: the generic path
+    }
+    py_dict *d = ((py_instance *)obj)->dict; // NULL: made by C code without a dict (yet)
+    py_val v = d ? dict_get_name(d, attr) : PY_NULL;
+    if (v != PY_NULL) {
+        dest[0] = v;
+        dest[1] = PY_NULL;
+        return true;
+    }
+    if (cls_attr == PY_NULL) {
+        return false;
+    }
+    dest[0] = cls_attr; // a method
+    dest[1] = obj;
+    return true;
+}
+
+bool py_instance_store_fast(py_val obj, qstr attr, py_val value) {
+    if (!plain_instance(obj, PY_CLASS_PLAIN_STORE)) {
+        return false;
+    }
+    py_val cls_attr = type_lookup(obj->type, attr);
+    if (cls_attr != PY_NULL &&
+        (py_typeof(cls_attr) == &py_type_property || (py_typeof(cls_attr)->flags & PY_TF_HEAP))) {
+        return false; // maybe a data descriptor
+    }
+    py_dict *d = ((py_instance *)obj)->dict;
+    if (d == NULL) {
+        return false; // the generic path creates it
+    }
+    bool other;
+    py_dict_entry *e = dict_entry_of_name(d, attr, &other);
+    if (e) {
+        e->value = value;
+        return true;
+    }
+    py_dict_set_qstr(d, attr, value);
+    note_instance_size(obj->type, d);
+    return true;
+}
+
 // object.__setattr__ semantics: data descriptors, then the instance dict.
 void py_object_setattr_generic(py_val self, qstr attr, py_val value) {
     const py_type *t = py_typeof(self);
@@ -323,7 +545,10 @@ void py_object_setattr_generic(py_val self, qstr attr, py_val value) {
         }
         py_raise_attr_error(self, attr);
     }
-    py_dict *d = py_instance_dict(self, value != PY_NULL);
+    py_dict *d = py_type_is_instance_layout(t) ? ((py_instance *)self)->dict : NULL;
+    if (d == NULL) {
+        d = py_instance_dict(self, value != PY_NULL);
+    }
     if (d == NULL) {
         if (value == PY_NULL) {
             py_raise_attr_error(self, attr);
@@ -332,6 +557,9 @@ void py_object_setattr_generic(py_val self, qstr attr, py_val value) {
     }
     if (value) {
         py_dict_set_qstr(d, attr, value);
+        if (!(t->flags & PY_TF_EXC)) {
+            note_instance_size(t, d);
+        }
     } else if (py_dict_remove(d, py_qstr_val(attr)) == PY_NULL) {
         py_raise_attr_error(self, attr);
     }
@@ -361,7 +589,7 @@ static const uint16_t binop_names[PY_OP_N] = {
 
 static py_val native_of(py_val self) {
     const py_type *t = py_typeof(self);
-    if ((t->flags & PY_TF_HEAP) && !(t->flags & PY_TF_EXC) && !py_issubclass(t, &py_type_type)) {
+    if (py_type_is_instance_layout(t)) {
         return ((py_instance *)self)->native;
     }
     return PY_NULL;
@@ -489,10 +717,7 @@ static py_val instance_call(py_val self, size_t n_args, size_t n_kw, const py_va
     if (m == PY_NULL) {
         py_raise_fmt(&py_type_TypeError, "'%T' object is not callable", self);
     }
-    py_val *a = py_gc_alloc((n_args + 2 * n_kw + 1) * sizeof(py_val), 0);
-    a[0] = self;
-    py_memcpy(a + 1, args, (n_args + 2 * n_kw) * sizeof(py_val));
-    return py_call(m, n_args + 1, n_kw, a);
+    return call_with_first(m, self, n_args, n_kw, args);
 }
 
 static py_val instance_subscr(py_val self, py_val index, py_val value) {
@@ -742,7 +967,9 @@ py_val py_type_new(const py_type *meta, qstr name, py_val bases, py_dict *ns) {
             }
         }
     }
-    py_type *t = py_gc_alloc(sizeof(py_type), 0);
+    py_class *c = py_gc_alloc(sizeof(py_class), 0);
+    c->inst_slots = 2;
+    py_type *t = &c->type;
     t->base.type = meta;
     t->name = (uint16_t)name;
     if (name > 0xffff) {
@@ -800,8 +1027,7 @@ py_val py_type_new(const py_type *meta, qstr name, py_val bases, py_dict *ns) {
     if (py_dict_get_qstr(ns, PY_QSTR___doc__) == PY_NULL) {
         py_dict_set_qstr(ns, PY_QSTR___doc__, PY_NONE);
     }
-    py_type_modified();
-    return (py_val)t;
+    return (py_val)t; // a new class: nothing cached can be about it
 }
 
 py_val py_build_class(size_t n_args, size_t n_kw, const py_val *args) {
@@ -892,7 +1118,7 @@ static void type_attr(py_val self, qstr attr, py_val *dest) {
         } else if (py_dict_remove(t->locals, py_qstr_val(attr)) == PY_NULL) {
             return;
         }
-        py_type_modified();
+        py_type_modified(attr);
         dest[0] = PY_NULL;
         return;
     }
@@ -1128,39 +1354,44 @@ typedef struct py_super {
     py_val obj;
 } py_super;
 
+static void check_super_args(py_val cls, py_val obj) {
+    if (!py_is_type(cls)) {
+        py_raise_fmt(&py_type_TypeError, "super() argument 1 must be a type, not %T", cls);
+    }
+    const py_type *c = (const py_type *)cls;
+    const py_type *ot = py_is_type(obj) && py_issubclass((const py_type *)obj, c)
+                            ? (const py_type *)obj
+                            : py_typeof(obj);
+    if (!py_issubclass(ot, c)) {
+        py_raise_msg(&py_type_TypeError,
+                     "super(type, obj): obj must be an instance or subtype of type");
+    }
+}
+
 static py_val super_make_new(const py_type *t, size_t n_args, size_t n_kw, const py_val *args) {
     (void)t;
     py_arg_check_no_kw("super", n_kw);
     if (n_args != 2) {
         py_raise_msg(&py_type_RuntimeError, "super(): no arguments");
     }
-    if (!py_is_type(args[0])) {
-        py_raise_fmt(&py_type_TypeError, "super() argument 1 must be a type, not %T", args[0]);
-    }
+    check_super_args(args[0], args[1]);
     const py_type *cls = (const py_type *)args[0];
     py_val obj = args[1];
-    const py_type *ot = py_is_type(obj) && py_issubclass((const py_type *)obj, cls) ? (const py_type *)obj
-                                                                                   : py_typeof(obj);
-    if (!py_issubclass(ot, cls)) {
-        py_raise_msg(&py_type_TypeError, "super(type, obj): obj must be an instance or subtype of type");
-    }
     py_super *s = py_new(py_super, &py_type_super);
     s->cls = cls;
     s->obj = obj;
     return (py_val)s;
 }
 
-static void super_attr(py_val self, qstr attr, py_val *dest) {
-    if (dest[0] == PY_SENTINEL) {
-        return;
-    }
-    py_super *s = (py_super *)self;
-    bool obj_is_type = py_is_type(s->obj) && py_issubclass((const py_type *)s->obj, s->cls);
-    const py_type *start = obj_is_type ? (const py_type *)s->obj : py_typeof(s->obj);
+// The attribute of super(cls, obj): looked up along the MRO after cls (dest as for the attr
+// slot; dest[0] stays PY_NULL when absent).
+static void super_lookup(const py_type *cls, py_val obj, qstr attr, py_val *dest) {
+    bool obj_is_type = py_is_type(obj) && py_issubclass((const py_type *)obj, cls);
+    const py_type *start = obj_is_type ? (const py_type *)obj : py_typeof(obj);
     py_val mro = mro_of(start);
     py_tuple *m = (py_tuple *)mro;
     size_t i = 0;
-    while (i < m->len && m->items[i] != (py_val)s->cls) {
+    while (i < m->len && m->items[i] != (py_val)cls) {
         i++;
     }
     for (i++; i < m->len; i++) {
@@ -1177,7 +1408,7 @@ static void super_attr(py_val self, qstr attr, py_val *dest) {
         if (obj_is_type) {
             if (vt == &py_type_classmethod) {
                 dest[0] = ((py_wrapper *)v)->func;
-                dest[1] = s->obj;
+                dest[1] = obj;
             } else if (vt == &py_type_staticmethod) {
                 dest[0] = ((py_wrapper *)v)->func;
             } else {
@@ -1185,7 +1416,7 @@ static void super_attr(py_val self, qstr attr, py_val *dest) {
             }
             return;
         }
-        py_val target = s->obj;
+        py_val target = obj;
         if (vt == &py_type_builtin && !(b->flags & PY_TF_HEAP)) {
             py_val native = native_of(target);
             if (native) {
@@ -1194,6 +1425,24 @@ static void super_attr(py_val self, qstr attr, py_val *dest) {
         }
         py_bind_attr(target, v, dest);
         return;
+    }
+}
+
+static void super_attr(py_val self, qstr attr, py_val *dest) {
+    if (dest[0] == PY_SENTINEL) {
+        return;
+    }
+    py_super *s = (py_super *)self;
+    super_lookup(s->cls, s->obj, attr, dest);
+}
+
+void py_super_load_method(py_val cls, py_val obj, qstr attr, py_val dest[2]) {
+    check_super_args(cls, obj);
+    dest[0] = dest[1] = PY_NULL;
+    super_lookup((const py_type *)cls, obj, attr, dest);
+    if (dest[0] == PY_NULL) {
+        py_val args[2] = {cls, obj};
+        py_raise_attr_error(super_make_new(&py_type_super, 2, 0, args), attr);
     }
 }
 

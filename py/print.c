@@ -41,12 +41,16 @@ void py_print_fill(const py_print *p, const char *fill, size_t fill_len, size_t 
 
 // ---- vstr ---------------------------------------------------------------------------------------
 void py_vstr_init(py_vstr *v, size_t cap) {
-    if (cap < 16) {
-        cap = 16;
+    if (cap > UINT32_MAX - 64) {
+        py_raise_memory_error();
     }
-    v->obj = py_gc_alloc(sizeof(py_str) + cap + 1, PY_GC_LEAF);
+    // the capacity asked for, plus what is left over in the last GC block: a buffer sized
+    // exactly is finished without a shrink
+    size_t bytes =
+        (sizeof(py_str) + cap + 1 + PY_CFG_GC_BLOCK - 1) & ~(size_t)(PY_CFG_GC_BLOCK - 1);
+    v->obj = py_gc_alloc(bytes, PY_GC_LEAF);
     v->len = 0;
-    v->cap = cap;
+    v->cap = bytes - sizeof(py_str) - 1;
 }
 
 char *py_vstr_extend(py_vstr *v, size_t n) {
@@ -127,6 +131,38 @@ static py_val vstr_finish(py_vstr *v, const py_type *type) {
 
 py_val py_vstr_to_str(py_vstr *v) { return vstr_finish(v, &py_type_str); }
 py_val py_vstr_to_bytes(py_vstr *v) { return vstr_finish(v, &py_type_bytes); }
+
+// ---- short strings ------------------------------------------------------------------------------
+static void sbuild_write(void *ctx, const char *s, size_t n) {
+    py_sbuild *b = ctx;
+    if (b->v.obj == NULL) {
+        if (b->len + n <= sizeof(b->buf)) {
+            memcpy(b->buf + b->len, s, n);
+            b->len += n;
+            return;
+        }
+        py_vstr_init(&b->v, b->len + n + sizeof(b->buf)); // (py_vstr_init checks the size)
+        py_vstr_add(&b->v, b->buf, b->len);
+    }
+    py_vstr_add(&b->v, s, n);
+}
+
+void py_sbuild_init(py_sbuild *b, py_print *p) {
+    b->len = 0;
+    b->v.obj = NULL;
+    p->write = sbuild_write;
+    p->ctx = b;
+}
+
+py_val py_sbuild_to_str(py_sbuild *b) {
+    if (b->v.obj != NULL) {
+        return py_vstr_to_str(&b->v);
+    }
+    char *d;
+    py_val s = py_str_new_uninit(b->len, &d);
+    memcpy(d, b->buf, b->len);
+    return py_str_finish(s);
+}
 
 // ---- printf ------------------------------------------------------------------------------------
 // Our own: no libc printf in the firmware (newlib's is large and lacks %zu in its nano form).
@@ -332,12 +368,11 @@ static py_val to_str(py_val v, int kind) {
     if (kind == PY_PRINT_STR && py_is_str(v) && (py_is_qstr(v) || v->type == &py_type_str)) {
         return v;
     }
-    py_vstr vs;
-    py_vstr_init(&vs, 16);
+    py_sbuild sb;
     py_print p;
-    py_vstr_printer(&vs, &p);
+    py_sbuild_init(&sb, &p);
     py_print_val(&p, v, kind);
-    return py_vstr_to_str(&vs);
+    return py_sbuild_to_str(&sb);
 }
 
 py_val py_repr(py_val v) { return to_str(v, PY_PRINT_REPR); }

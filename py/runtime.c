@@ -175,46 +175,40 @@ void py_arg_parse(const char *fn_name, size_t n_args, size_t n_kw, const py_val 
 }
 
 // ---- attributes ----------------------------------------------------------------------------
-// The (type, name) → value cache for lookups along an MRO. Any change to any class dict
-// bumps the epoch, which invalidates every entry at once (class changes are rare).
-py_val py_type_lookup(const py_type *t, qstr name) {
-    if (!(t->flags & PY_TF_HEAP)) {
-        for (; t; t = t->base_type) {
-            if (t->locals) {
-                py_val v = py_dict_get_qstr(t->locals, name);
-                if (v != PY_NULL) {
-                    return v;
-                }
+// Lookups along an MRO go through the (type, name) cache, built-in types included (their
+// method tables are const dicts searched linearly). A class change invalidates the entries
+// it may affect (see py_type_modified).
+static py_val type_lookup_uncached(const py_type *t, qstr name) {
+    if (t->flags & PY_TF_HEAP) {
+        py_tuple *mro = t->mro;
+        for (size_t i = 0; i < mro->len; i++) {
+            const py_type *b = (const py_type *)mro->items[i];
+            py_val v = b->locals ? py_dict_get_qstr(b->locals, name) : PY_NULL;
+            if (v != PY_NULL) {
+                return v;
             }
         }
         return PY_NULL;
     }
-    py_attr_cache_entry *ce = NULL;
-    if (PY_S->attr_cache) {
-        size_t h = (((uintptr_t)t >> 4) ^ (name * 2654435761u)) & (PY_CFG_ATTR_CACHE_SIZE - 1);
-        ce = &PY_S->attr_cache[h];
-        if (ce->type == t && ce->name == name && ce->version == PY_S->type_version_next) {
-            return ce->value;
+    for (; t; t = t->base_type) {
+        py_val v = t->locals ? py_dict_get_qstr(t->locals, name) : PY_NULL;
+        if (v != PY_NULL) {
+            return v;
         }
     }
-    py_val found = PY_NULL;
-    py_tuple *mro = t->mro;
-    for (size_t i = 0; i < mro->len; i++) {
-        const py_type *b = (const py_type *)mro->items[i];
-        if (b->locals) {
-            py_val v = py_dict_get_qstr(b->locals, name);
-            if (v != PY_NULL) {
-                found = v;
-                break;
-            }
-        }
+    return PY_NULL;
+}
+
+py_val py_type_lookup(const py_type *t, qstr name) {
+    py_attr_cache_entry *ce = py_attr_cache_slot(t, name);
+    if (ce->owner == t && ce->name == name && ce->version == PY_S->type_version_next) {
+        return ce->value;
     }
-    if (ce) {
-        ce->type = t;
-        ce->name = name;
-        ce->version = PY_S->type_version_next;
-        ce->value = found;
-    }
+    py_val found = type_lookup_uncached(t, name);
+    ce->owner = t;
+    ce->name = name;
+    ce->version = PY_S->type_version_next;
+    ce->value = found;
     return found;
 }
 
@@ -811,7 +805,7 @@ bool py_is_type(py_val v) {
         return false;
     }
     const py_type *t = v->type;
-    return t == &py_type_type || ((t->flags & PY_TF_HEAP) && py_issubclass(t, &py_type_type));
+    return t == &py_type_type || ((t->flags & PY_TF_HEAP) && t->native == &py_type_type);
 }
 
 bool py_issubclass(const py_type *sub, const py_type *type) {

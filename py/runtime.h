@@ -171,6 +171,17 @@ void py_vstr_printer(py_vstr *v, py_print *p);
 py_val py_vstr_to_str(py_vstr *v);
 py_val py_vstr_to_bytes(py_vstr *v);
 
+// A str that is usually short, built through a printer: the bytes go to a buffer in the
+// struct (on the C stack) and move to a vstr only past its size, so a short result costs one
+// allocation of the exact size. py_sbuild_init fills *p; py_sbuild_to_str finishes (UTF-8).
+typedef struct py_sbuild {
+    char buf[64];
+    size_t len;
+    py_vstr v; // v.obj == NULL while the bytes fit in buf
+} py_sbuild;
+void py_sbuild_init(py_sbuild *b, py_print *p);
+py_val py_sbuild_to_str(py_sbuild *b);
+
 // ---- constructors -----------------------------------------------------------------------------
 py_val py_int_from(py_int_t i);            // small or big
 py_val py_int_from_ll(long long i);
@@ -183,6 +194,7 @@ py_val py_str_from_cstr(const char *s);
 py_val py_str_new_uninit(size_t len, char **data); // fill data, then py_str_finish()
 py_val py_str_finish(py_val s);                     // computes the char count
 py_val py_bytes_new(const void *s, size_t len);
+py_val py_bytes_new_uninit(size_t len, char **data); // fill data[0..len)
 py_val py_bytearray_new(const void *s, size_t len);
 py_val py_tuple_new(size_t n, const py_val *items); // items NULL: slots set to PY_NONE
 py_val py_list_new(size_t n, const py_val *items);  // items NULL: slots set to PY_NONE
@@ -199,6 +211,13 @@ py_val py_cell_new(py_val value);
 // ---- dict, usable with any dict (including const ones for lookups) ------------------------
 py_val py_dict_get(py_dict *d, py_val key);       // PY_NULL if absent
 py_val py_dict_get_qstr(py_dict *d, qstr key);    // PY_NULL if absent; no hashing of objects
+// The entry number holding `key` (d->entries[i]), or -1. Entry numbers change only when a
+// key is added or removed, so a cached number stays right while py_dict_value_at accepts it.
+ptrdiff_t py_dict_find_qstr(py_dict *d, qstr key);
+// The value in entry i if that entry still holds `key` (a qstr value), else PY_NULL.
+static inline py_val py_dict_value_at(const py_dict *d, uint32_t i, py_val key) {
+    return i < d->fill && d->entries[i].key == key ? d->entries[i].value : PY_NULL;
+}
 void py_dict_set(py_dict *d, py_val key, py_val value);
 void py_dict_set_qstr(py_dict *d, qstr key, py_val value);
 py_val py_dict_remove(py_dict *d, py_val key);    // the removed value, or PY_NULL

@@ -67,11 +67,19 @@ typedef struct py_gc_state {
     size_t threshold;           // collect when alloc_since_collect passes it (0: only when full)
 } py_gc_state;
 
+// One entry of the name-lookup cache (PY_CFG_ATTR_CACHE_SIZE entries, direct-mapped by
+// owner and name; the GC scans it, so an owner cannot be freed and reused while cached):
+//   owner a type:          value = the attribute found along its MRO (PY_NULL: absent),
+//                          valid while version == PY_S->type_version_next;
+//   owner a globals dict:  value == PY_NULL: the name is the dict's entry number `version`
+//                          (checked against the entry's key at each use);
+//                          value != PY_NULL: the name is not in the dict and is this builtin,
+//                          valid while version == PY_S->globals_version.
 typedef struct py_attr_cache_entry {
-    const py_type *type;
+    const void *owner;
     uint32_t version;
     qstr name;
-    py_val value; // PY_NULL: cached absence
+    py_val value;
 } py_attr_cache_entry;
 
 typedef struct py_state {
@@ -100,7 +108,8 @@ typedef struct py_state {
     py_val memory_error; // preallocated MemoryError instance
     py_val stop_iteration_value; // scratch for generators
     py_attr_cache_entry *attr_cache; // PY_CFG_ATTR_CACHE_SIZE entries in the heap
-    uint32_t type_version_next;
+    uint32_t type_version_next;      // bumped when cached facts about classes may change
+    uint32_t globals_version;        // bumped when a PY_DICT_NS dict gains or loses a key
     uint32_t recursion_limit;
     py_val sched_queue[2 * PY_SCHED_SIZE]; // (fn, arg) pairs: a root, scanned by the GC
     py_val module_roots[16];               // objects modules/ and ports keep alive
@@ -135,5 +144,11 @@ void py_thread_yield_lock(void);
 bool py_sched_push(py_val fn, py_val arg);
 bool py_sched_pop(py_val *fn, py_val *arg);
 unsigned py_sched_count(void);
+
+// The cache entry for (owner, name): a type or a globals dict (see py_attr_cache_entry).
+static inline py_attr_cache_entry *py_attr_cache_slot(const void *owner, qstr name) {
+    size_t h = ((uintptr_t)owner >> 4) ^ (name * 2654435761u);
+    return &py_state_g.attr_cache[h & (PY_CFG_ATTR_CACHE_SIZE - 1)];
+}
 
 #endif // PY_STATE_H

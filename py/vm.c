@@ -1,7 +1,9 @@
 // py/vm.c: the bytecode interpreter.
 // One dispatch loop (run) with ip, sp and the frame in locals; Python-to-Python calls push a
-// frame on the thread's Python stack and continue in the same loop, so only calls through C
-// (dunder methods, generators, builtins calling back) nest C frames. Exceptions are raised
+// frame on the thread's Python stack and continue in the same loop (so does __init__ when a
+// plain class is called), so only calls through C (dunder methods, generators, builtins
+// calling back) nest C frames. Global names go through the name cache (state.h); attribute
+// access on instances of plain classes through objtype.c's fast paths. Exceptions are raised
 // with py_raise (a longjmp) and caught once per py_vm_run, which unwinds frames through the
 // exception tables and re-enters the loop at a handler. f->ip always holds the address after
 // the instruction being executed, so (f->ip - 1) is inside it for line and handler lookups.
@@ -11,6 +13,8 @@
 #include "py/builtins.h"
 #include "py/objexc.h"
 #include "py/objfun.h"
+#include "py/objstr.h"
+#include "py/objtype.h"
 #include "py/port.h"
 #include "py/runtime.h"
 #include "py/state.h"
@@ -159,10 +163,30 @@ static void bind_args(py_frame *f, py_fun *fun, size_t n_args, size_t n_kw, cons
 // A new frame for `fun` on the Python stack with its arguments bound (not yet linked).
 static py_frame *frame_for_call(py_thread_state *ts, py_fun *fun, size_t n_args, size_t n_kw,
                                 const py_val *args) {
-    py_frame *f = frame_alloc(ts, fun->code);
+    const py_code *code = fun->code;
+    if (n_kw == 0 && n_args == code->argcount && code->kwonlycount == 0 &&
+        !(code->flags & (PY_CO_VARARGS | PY_CO_VARKEYWORDS))) {
+        // the common call: exactly the positional parameters (no memset, no bind_args)
+        size_t sz = (py_frame_size(code) + 7) & ~(size_t)7;
+        if (ts->pystack_top + sz > ts->pystack_limit || ts->depth >= PY_S->recursion_limit) {
+            py_raise_recursion_error();
+        }
+        py_frame *f = (py_frame *)ts->pystack_top;
+        ts->pystack_top += sz;
+        *f = (py_frame){.code = code, .fun = fun, .globals = fun->globals, .ip = code->code};
+        size_t i = 0;
+        for (; i < n_args; i++) {
+            f->l[i] = args[i];
+        }
+        for (; i < code->nlocals; i++) {
+            f->l[i] = PY_NULL;
+        }
+        return f;
+    }
+    py_frame *f = frame_alloc(ts, code);
     f->fun = fun;
     f->globals = fun->globals;
-    f->ip = fun->code->code;
+    f->ip = code->code;
     bind_args(f, fun, n_args, n_kw, args);
     return f;
 }
@@ -277,15 +301,57 @@ static _Noreturn void name_error(qstr name) {
     py_raise(py_exc_new_name_error(name));
 }
 
-static py_val load_global(py_frame *f, qstr name) {
-    py_val v = py_dict_get_qstr(f->globals, name);
-    if (v == PY_NULL) {
+// Globals and builtins, through the name cache (py_attr_cache_entry): a name found in the
+// globals is remembered by its entry number, a builtin by its value while no globals dict
+// the cache knows of has gained or lost a key (the builtins are a const dict).
+static __attribute__((noinline)) py_val load_global_slow(py_dict *g, qstr name,
+                                                         py_attr_cache_entry *ce) {
+    if (!(g->flags & PY_DICT_FIXED)) {
+        g->flags |= PY_DICT_NS; // from now on its key changes invalidate cached builtins
+    }
+    ptrdiff_t k = py_dict_find_qstr(g, name);
+    py_val v;
+    if (k >= 0) {
+        v = g->entries[k].value;
+        ce->version = (uint32_t)k;
+        ce->value = PY_NULL;
+    } else {
         v = py_dict_get_qstr(PY_S->builtins, name);
         if (v == PY_NULL) {
             name_error(name);
         }
+        ce->version = PY_S->globals_version;
+        ce->value = v;
     }
+    ce->owner = g;
+    ce->name = name;
     return v;
+}
+
+static inline py_val load_global(py_dict *g, qstr name) {
+    py_attr_cache_entry *ce = py_attr_cache_slot(g, name);
+    if (ce->owner == g && ce->name == name) {
+        if (ce->value == PY_NULL) {
+            py_val v = py_dict_value_at(g, ce->version, py_qstr_val(name));
+            if (v != PY_NULL) {
+                return v;
+            }
+        } else if (ce->version == PY_S->globals_version) {
+            return ce->value;
+        }
+    }
+    return load_global_slow(g, name, ce);
+}
+
+// Stores into a namespace dict; an existing global is found through the name cache.
+static void store_global(py_dict *g, qstr name, py_val v) {
+    py_attr_cache_entry *ce = py_attr_cache_slot(g, name);
+    if (ce->owner == g && ce->name == name && ce->value == PY_NULL && !(g->flags & PY_DICT_FIXED) &&
+        py_dict_value_at(g, ce->version, py_qstr_val(name)) != PY_NULL) {
+        g->entries[ce->version].value = v;
+        return;
+    }
+    py_dict_set_qstr(g, name, v);
 }
 
 static void unpack(py_val seq, size_t before, size_t after, bool star, py_val *dst_top) {
@@ -404,6 +470,7 @@ static py_val format_value(py_val v, uint32_t flags, py_val spec) {
     return py_format(v, spec ? spec : py_qstr_val(PY_QSTR_));
 }
 
+// The pieces of an f-string are strs: one allocation of the exact size.
 static py_val build_string(py_val *items, size_t n) {
     size_t total = 0;
     for (size_t i = 0; i < n; i++) {
@@ -411,14 +478,21 @@ static py_val build_string(py_val *items, size_t n) {
         py_get_str(items[i], &len);
         total += len;
     }
-    py_vstr v;
-    py_vstr_init(&v, total);
+    char *d;
+    py_val r = py_str_new_uninit(total, &d);
+    size_t charlen = 0;
     for (size_t i = 0; i < n; i++) {
         size_t len;
         const char *s = py_get_str(items[i], &len);
-        py_vstr_add(&v, s, len);
+        memcpy(d, s, len);
+        d += len;
+        py_val v = items[i];
+        charlen +=
+            py_is_qstr(v) || v->type == &py_type_str ? py_str_charlen(v) : py_utf8_charlen(s, len);
     }
-    return py_vstr_to_str(&v);
+    *d = 0;
+    ((py_str *)r)->charlen = (uint32_t)charlen;
+    return r;
 }
 
 static void import_star(py_frame *f, py_val mod) {
@@ -528,6 +602,63 @@ static bool yield_from_step(py_val it, py_val sent, py_val *out) {
     }
     *out = v;
     return true;
+}
+
+// o[k] for the built-in sequences, inline; PY_NULL: another case (or IndexError to raise).
+static inline py_val index_fast(py_val o, py_int_t k) {
+    const py_type *t = o->type;
+    size_t len;
+    if (t == &py_type_list || t == &py_type_tuple) {
+        py_val *items = t == &py_type_list ? ((py_list *)o)->items : ((py_tuple *)o)->items;
+        len = t == &py_type_list ? ((py_list *)o)->len : ((py_tuple *)o)->len;
+        k = k < 0 ? k + (py_int_t)len : k;
+        return k >= 0 && (size_t)k < len ? items[k] : PY_NULL;
+    }
+    const uint8_t *data;
+    if (t == &py_type_bytearray) {
+        data = ((py_bytearray *)o)->data;
+        len = ((py_bytearray *)o)->len;
+    } else if (t == &py_type_bytes) {
+        data = (const uint8_t *)((py_str *)o)->data;
+        len = ((py_str *)o)->len;
+    } else {
+        return PY_NULL;
+    }
+    k = k < 0 ? k + (py_int_t)len : k;
+    return k >= 0 && (size_t)k < len ? py_small(data[k]) : PY_NULL;
+}
+
+// A str (interned or not) and not an instance of a subclass: + is plain concatenation.
+static inline bool is_exact_str(py_val v) {
+    return py_is_qstr(v) || (py_is_obj(v) && v->type == &py_type_str);
+}
+
+// Small-int arithmetic done inline (the other operators, and these when the result is not a
+// small int or an error must be raised, go to py_binary_op).
+static inline py_val small_arith(int op, py_val a, py_val b) {
+    py_int_t x = py_small_get(a), y = py_small_get(b), r;
+    switch (op) {
+    case PY_OP_OR: return (py_val)((uintptr_t)a | (uintptr_t)b);
+    case PY_OP_AND: return (py_val)((uintptr_t)a & (uintptr_t)b);
+    case PY_OP_XOR: return (py_val)(((uintptr_t)a ^ (uintptr_t)b) | 1);
+    case PY_OP_MUL:
+        return __builtin_mul_overflow(x, y, &r) || !py_small_fits(r) ? PY_NULL : py_small(r);
+    case PY_OP_FLOORDIV:
+    case PY_OP_MOD: {
+        if (y <= 0) {
+            return PY_NULL; // negative divisors are rare: the general code has the signs right
+        }
+        py_int_t q = x / y, m = x % y;
+        if (m < 0) {
+            q--;
+            m += y;
+        }
+        return op == PY_OP_MOD ? py_small(m) : py_small(q);
+    }
+    case PY_OP_RSHIFT:
+        return y < 0 || y >= (py_int_t)(sizeof(py_int_t) * 8) ? PY_NULL : py_small(x >> y);
+    default: return PY_NULL;
+    }
 }
 
 // ---- the dispatch loop ------------------------------------------------------------------------
@@ -728,6 +859,8 @@ dispatch_op:
         if (py_is_small(a) && py_is_small(b) &&
             !__builtin_add_overflow((intptr_t)a, (intptr_t)b - 1, &r)) {
             SET_TOP((py_val)r);
+        } else if (is_exact_str(a) && is_exact_str(b)) {
+            SET_TOP(py_str_concat(a, b));
         } else {
             SET_TOP(py_binary_op(PY_OP_ADD, a, b));
         }
@@ -750,6 +883,8 @@ dispatch_op:
         if (py_is_small(a) && py_is_small(b) &&
             !__builtin_add_overflow((intptr_t)a, (intptr_t)b - 1, &r)) {
             SET_TOP((py_val)r);
+        } else if (is_exact_str(a) && is_exact_str(b)) {
+            SET_TOP(py_str_concat(a, b));
         } else {
             SET_TOP(py_binary_op(PY_OP_IADD, a, b));
         }
@@ -773,7 +908,9 @@ dispatch_op:
     TARGET(INPLACE_MUL) TARGET(INPLACE_MATMUL) TARGET(INPLACE_FLOORDIV) TARGET(INPLACE_TRUEDIV)
     TARGET(INPLACE_MOD) TARGET(INPLACE_POW) {
         py_val b = POP(), a = TOP();
-        SET_TOP(py_binary_op(PY_OP_OR + (op - PY_BC_BINARY_OR), a, b));
+        int bop = PY_OP_OR + (op - PY_BC_BINARY_OR);
+        py_val r = py_is_small(a) && py_is_small(b) ? small_arith(py_op_plain(bop), a, b) : PY_NULL;
+        SET_TOP(r ? r : py_binary_op(bop, a, b));
         DISPATCH();
     }
     TARGET(COMPARE_LT) TARGET(COMPARE_GT) TARGET(COMPARE_EQ) TARGET(COMPARE_NE)
@@ -809,18 +946,22 @@ dispatch_op:
     }
     TARGET(BINARY_SUBSCR) {
         py_val i = POP(), o = TOP();
-        if (py_is_obj(o) && o->type == &py_type_list && py_is_small(i)) {
-            py_list *l = (py_list *)o;
-            py_int_t k = py_small_get(i);
-            if (k < 0) {
-                k += (py_int_t)l->len;
-            }
-            if (k >= 0 && (size_t)k < l->len) {
-                SET_TOP(l->items[k]);
-                DISPATCH();
-            }
+        py_val r = py_is_obj(o) && py_is_small(i) ? index_fast(o, py_small_get(i)) : PY_NULL;
+        SET_TOP(r ? r : py_subscr_load(o, i));
+        DISPATCH();
+    }
+    TARGET(BINARY_SLICE) {
+        py_val stop = POP(), start = POP(), o = TOP();
+        const py_type *t = py_typeof(o);
+        if (t == &py_type_list || t == &py_type_tuple || t == &py_type_str || t == &py_type_bytes ||
+            t == &py_type_bytearray) {
+            // these built-in types read the slice and keep no reference to it: it can live
+            // on the C stack
+            py_slice s = {{&py_type_slice}, start, stop, PY_NONE};
+            SET_TOP(py_subscr_load(o, (py_val)&s));
+        } else {
+            SET_TOP(py_subscr_load(o, py_slice_new(start, stop, PY_NONE)));
         }
-        SET_TOP(py_subscr_load(o, i));
         DISPATCH();
     }
     TARGET(STORE_SUBSCR) {
@@ -929,11 +1070,11 @@ dispatch_op:
         DISPATCH();
     }
     TARGET(LOAD_GLOBAL) {
-        PUSH(load_global(f, names[arg]));
+        PUSH(load_global(f->globals, names[arg]));
         DISPATCH();
     }
     TARGET(STORE_GLOBAL) {
-        py_dict_set_qstr(f->globals, names[arg], POP());
+        store_global(f->globals, names[arg], POP());
         DISPATCH();
     }
     TARGET(DELETE_GLOBAL) {
@@ -944,19 +1085,21 @@ dispatch_op:
     }
     TARGET(LOAD_NAME) {
         qstr name = names[arg];
-        py_val v = py_dict_get_qstr(f->locals, name);
+        py_val v = f->locals == f->globals ? PY_NULL : py_dict_get_qstr(f->locals, name);
         if (v == PY_NULL) {
-            v = load_global(f, name);
+            v = load_global(f->globals, name);
         }
         PUSH(v);
         DISPATCH();
     }
     TARGET(STORE_NAME) {
         py_val v = POP();
-        if (f->locals->base.type == &py_type_dict) {
-            py_dict_set_qstr(f->locals, names[arg], v);
-        } else {
+        if (f->locals->base.type != &py_type_dict) {
             py_subscr_store((py_val)f->locals, py_qstr_val(names[arg]), v);
+        } else if (f->locals == f->globals) {
+            store_global(f->globals, names[arg], v);
+        } else {
+            py_dict_set_qstr(f->locals, names[arg], v);
         }
         DISPATCH();
     }
@@ -967,12 +1110,19 @@ dispatch_op:
         DISPATCH();
     }
     TARGET(LOAD_ATTR) {
-        SET_TOP(py_load_attr(TOP(), names[arg]));
+        py_val o = TOP(), dest[2];
+        if (!py_instance_load_fast(o, names[arg], dest) &&
+            !py_load_method_maybe(o, names[arg], dest)) {
+            py_raise_attr_error(o, names[arg]);
+        }
+        SET_TOP(dest[1] ? py_bound_method_new(dest[1], dest[0]) : dest[0]);
         DISPATCH();
     }
     TARGET(STORE_ATTR) {
         py_val o = POP(), v = POP();
-        py_store_attr(o, names[arg], v);
+        if (!py_instance_store_fast(o, names[arg], v)) {
+            py_store_attr(o, names[arg], v);
+        }
         DISPATCH();
     }
     TARGET(DELETE_ATTR) {
@@ -980,8 +1130,24 @@ dispatch_op:
         DISPATCH();
     }
     TARGET(LOAD_METHOD) {
-        py_load_method(TOP(), names[arg], sp - 1);
+        py_val o = TOP();
+        if (!py_instance_load_fast(o, names[arg], sp - 1)) {
+            py_load_method(o, names[arg], sp - 1);
+        }
         sp++;
+        DISPATCH();
+    }
+    TARGET(LOAD_SUPER_METHOD) {
+        // (super cls self): super().name(...) in a method
+        py_val fn = sp[-3], cls = sp[-2], self = sp[-1];
+        sp--;
+        if (fn == (py_val)&py_type_super) {
+            py_super_load_method(cls, self, names[arg], sp - 2);
+        } else {
+            // `super` means something else here: call it, then an ordinary method lookup
+            py_val s = py_call(fn, 2, 0, sp - 1);
+            py_load_method(s, names[arg], sp - 2);
+        }
         DISPATCH();
     }
     TARGET(LOAD_LOCALS) {
@@ -1021,6 +1187,27 @@ dispatch_op:
             LOAD_FRAME();
             sp = L + code->nlocals;
             DISPATCH();
+        }
+        if (py_is_obj(cfn) && cfn->type == &py_type_type &&
+            (((py_type *)cfn)->flags & PY_TF_HEAP)) {
+            // Constructing an instance of a plain class: __init__ runs as a Python call in
+            // this loop with the new object in the slot just below the arguments (the
+            // callable's or the absent self's); the result slot keeps the object.
+            const py_class *cls = py_class_facts((const py_type *)cfn);
+            if ((cls->facts & PY_CLASS_PLAIN_NEW) && (cls->facts & PY_CLASS_INIT_PY)) {
+                py_val obj = py_instance_new((const py_type *)cfn);
+                *cres = cargs[-1] = obj;
+                py_frame *nf = frame_for_call(ts, (py_fun *)cls->init, arg + 1, 0, cargs - 1);
+                nf->flags = PY_FRAME_INIT;
+                f->sp = cres;
+                nf->back = f;
+                ts->frame = nf;
+                ts->depth++;
+                f = nf;
+                LOAD_FRAME();
+                sp = L + code->nlocals;
+                DISPATCH();
+            }
         }
         py_val r = py_call(cfn, arg, 0, cargs);
         *cres = r;
@@ -1073,12 +1260,20 @@ dispatch_op:
             return false;
         }
         py_frame *back = f->back;
+        bool init = f->flags & PY_FRAME_INIT;
         ts->pystack_top = (char *)f;
         ts->depth--;
         ts->frame = back;
         f = back;
         LOAD_FRAME();
         sp = f->sp;
+        if (init) {
+            if (r != PY_NONE) {
+                py_raise_fmt(&py_type_TypeError, "__init__() should return None, not '%T'", r);
+            }
+            sp++; // the new instance
+            DISPATCH();
+        }
         PUSH(r);
         DISPATCH();
     }
