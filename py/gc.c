@@ -161,7 +161,7 @@ void py_gc_init(void *start, size_t size) {
     pool = (pool + BLOCK - 1) & ~(uintptr_t)(BLOCK - 1);
     G.pool = (uint8_t *)pool;
     G.n_blocks = n;
-    G.hi = n;
+    G.hi = G.down = n;
     G.threshold = n / PY_CFG_GC_THRESHOLD_DIV;
     memset(G.atb, 0, n / 4 + n / 8);
     G.enabled = true;
@@ -397,6 +397,8 @@ static void sweep(void) {
         }
     }
     G.used_blocks = used;
+    G.down = G.hi;
+    G.down_max = 0;
 }
 
 void py_gc_collect(void) {
@@ -469,34 +471,64 @@ static size_t find_run_up(size_t from, size_t n) {
 }
 
 // The highest run of n free blocks below G.hi, or SIZE_MAX; lowers G.hi when no other long
-// run was passed on the way.
+// run was passed on the way. A big allocation that grows a little each time (a bigint being
+// multiplied up) would pass every hole left by the slightly smaller ones before it, each
+// time: the search starts at G.down when the runs between there and G.hi are too short, and
+// steps over whole table words that are all free or all taken.
 static size_t find_run_down(size_t n) {
-    size_t run = 0;
-    bool passed_long = false;
-    for (size_t b = G.hi; b-- > 0;) {
-        if ((b & 3) == 3 && run == 0 && b >= 3) {
-            uint8_t v = G.atb[b >> 2];
-            if ((v & 0x03) && (v & 0x0c) && (v & 0x30) && (v & 0xc0)) {
-                b -= 3;
+    size_t run = 0;    // free blocks from b up
+    size_t passed = 0; // the longest free run passed above b
+    size_t b = G.hi;
+    if (n > G.down_max && G.down < G.hi) {
+        b = G.down;
+        passed = G.down_max;
+    }
+    size_t start = SIZE_MAX;
+    while (b > 0) {
+        if ((b & (WORD_BLOCKS - 1)) == 0 && b >= WORD_BLOCKS) {
+            uintptr_t x = free_bits(at_word(b - WORD_BLOCKS));
+            if (x == EVEN) {
+                if (run + WORD_BLOCKS >= n) {
+                    start = b + run - n;
+                    break;
+                }
+                run += WORD_BLOCKS;
+                b -= WORD_BLOCKS;
+                continue;
+            }
+            if (x == 0) {
+                passed = run > passed ? run : passed;
+                run = 0;
+                b -= WORD_BLOCKS;
                 continue;
             }
         }
-        if (at_get(b) == AT_FREE) {
-            if (++run == n) {
-                if (!passed_long) {
-                    G.hi = b;
-                }
-                return b;
-            }
-        } else {
-            passed_long |= run > PY_GC_SMALL;
+        b--;
+        if (at_get(b) != AT_FREE) {
+            passed = run > passed ? run : passed;
             run = 0;
+        } else if (++run == n) {
+            start = b;
+            break;
         }
     }
-    if (!passed_long && run <= PY_GC_SMALL) {
-        G.hi = 0;
+    if (start == SIZE_MAX) {
+        passed = run > passed ? run : passed;
+        G.down = 0;
+        G.down_max = passed;
+        if (passed <= PY_GC_SMALL) {
+            G.hi = G.down = G.down_max = 0;
+        }
+        return SIZE_MAX;
     }
-    return SIZE_MAX;
+    // [start, hi) now holds no free run longer than `passed` (the run found is taken whole)
+    if (passed <= PY_GC_SMALL) {
+        G.hi = start;
+        passed = 0;
+    }
+    G.down = start;
+    G.down_max = passed;
+    return start;
 }
 
 static void *alloc_blocks(size_t n, unsigned flags) {
@@ -552,6 +584,10 @@ static void freed_blocks(size_t b, size_t n) {
     size_t top = b + n + PY_GC_SMALL < G.n_blocks ? b + n + PY_GC_SMALL : G.n_blocks;
     if (G.hi < top) {
         G.hi = top;
+    }
+    if (b + n > G.down) { // the runs in [down, hi) may have changed
+        G.down = G.hi;
+        G.down_max = 0;
     }
 }
 

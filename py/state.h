@@ -55,6 +55,9 @@ typedef struct py_gc_state {
     // starts below it; hi: every free run longer than PY_GC_SMALL lies below it.
     size_t fit[PY_GC_SMALL + 1];
     size_t hi;
+    // Where the last search for a big run stopped: no free run in [down, hi) is longer than
+    // down_max blocks, so a search for more starts at down (down == hi: nothing known).
+    size_t down, down_max;
     size_t used_blocks; // blocks allocated since / live after the last sweep
     void **mark_stack;
     size_t mark_sp, mark_cap;
