@@ -34,10 +34,10 @@ add3 = make_adder(3)
 times2 = compose(make_adder(0), lambda x: x * 2)
 f = compose(add3, times2)
 total = 0
-for i in range(150000):
+for i in range(600000):
     total += f(i) + c()
 fns = [make_adder(i) for i in range(100)]
-for i in range(1000):
+for i in range(4000):
     for g in fns:
         total += g(i) & 1
 

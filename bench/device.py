@@ -142,11 +142,12 @@ def traffic(n):
     return chunks
 
 
-parser = Parser()
-machine = Machine()
 data = traffic(60000)
-for k in range(0, len(data), 4):
-    for f in parser.feed(b"".join(data[k:k + 4])):
-        machine.handle(f)
+for rep in range(2):
+    parser = Parser()
+    machine = Machine()
+    for k in range(0, len(data), 4):
+        for f in parser.feed(b"".join(data[k:k + 4])):
+            machine.handle(f)
 print(parser.frames, parser.errors, machine.sessions, machine.samples, machine.ignored,
       machine.transitions, len(machine.reports), machine.reports[-1], machine.state.name)

@@ -1,7 +1,7 @@
 # Dict and set heavy work: counting, membership, grouping.
 counts = {}
 seen = set()
-for i in range(300000):
+for i in range(1000000):
     k = (i * 2654435761) % 10007
     counts[k] = counts.get(k, 0) + 1
     if k % 3 == 0:

@@ -25,7 +25,7 @@ def check(i):
 
 
 caught = codes = finals = 0
-for i in range(60000):
+for i in range(150000):
     try:
         check(i)
     except AppError as e:
@@ -36,7 +36,7 @@ for i in range(60000):
         finals += 1
 d = {}
 misses = 0
-for i in range(40000):
+for i in range(100000):
     try:
         d[i % 100]
     except KeyError:
@@ -46,7 +46,7 @@ for i in range(40000):
         if i % 3 == 0:
             raise KeyError(i)
 nested = 0
-for i in range(20000):
+for i in range(50000):
     try:
         try:
             int("x%d" % i)

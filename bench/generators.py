@@ -33,12 +33,12 @@ def averager():
         avg = total // n
 
 
-s1 = sum(scaled(evens(count(200000)), 3))
-s2 = sum(x for x in range(100000) if x % 3)
-s3 = sum(chain(count(30000), count(20000), (i * i for i in range(10000))))
+s1 = sum(scaled(evens(count(1400000)), 3))
+s2 = sum(x for x in range(700000) if x % 3)
+s3 = sum(chain(count(210000), count(140000), (i * i for i in range(70000))))
 avg = averager()
 next(avg)
 last = 0
-for i in range(50000):
+for i in range(350000):
     last = avg.send(i)
 print(s1, s2, s3, last, list(zip(count(3), "abc")))

@@ -101,7 +101,7 @@ for i in range(300):
                                                 ", ".join(str(i * k) for k in range(8)), i, i * 3))
 text = "[" + ",\n ".join(records) + "]"
 total = 0
-for _ in range(6):
+for _ in range(24):
     data = Parser(text).value()
     out = dump(data)
     total += len(out)

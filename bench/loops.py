@@ -9,6 +9,6 @@ def work(n):
 
 
 acc = 0
-for k in range(5):
+for k in range(8):
     acc += work(300000)
 print(acc)

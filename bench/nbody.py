@@ -74,5 +74,5 @@ def offset_momentum(bodies):
 bp = pairs(BODIES)
 offset_momentum(BODIES)
 print("%.9f" % energy(BODIES, bp))
-advance(BODIES, bp, 0.01, 20000)
+advance(BODIES, bp, 0.01, 50000)
 print("%.9f" % energy(BODIES, bp))

@@ -23,7 +23,7 @@ class Particle(Vec):
 total = 0
 p = Particle(1, 2, 3)
 v = Vec(1, 1)
-for i in range(200000):
+for i in range(400000):
     p = Particle(p.x % 100 + 1, p.y % 100 + 1, 2)
     w = p.add(v)
     total += p.energy() + w.x

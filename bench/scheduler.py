@@ -43,7 +43,7 @@ class Task:
         peer = self.sched.tasks[(self.tid * 7 + self.runs) % len(self.sched.tasks)]
         peer.box.put(Message(self.tid, self.runs & 15))
         if self.runs % 4 != 0:
-            self.sched.sleep(self, now + 1 + self.tid % 5)
+            self.sched.sleep(self, now + 16 + (self.tid * 3 + self.runs) % 11)
         else:
             self.sched.ready(self)
 
@@ -97,6 +97,6 @@ for i in range(24):
     t = (Producer if i % 6 == 0 else Task)(s, i, i % 4)
     s.tasks.append(t)
     s.ready(t)
-s.run(60000)
+s.run(100000)
 print(s.switches, s.now, sum(t.runs for t in s.tasks), sum(t.received for t in s.tasks),
       [t.runs for t in s.tasks[:6]])
