@@ -661,6 +661,34 @@ static inline py_val small_arith(int op, py_val a, py_val b) {
     }
 }
 
+// Float arithmetic inline: +, -, *, / on exact floats, or a float and a small int (the other
+// operators, division by zero and subclasses go to py_binary_op). PY_NULL: not done here.
+static inline double float_operand(py_val v, bool *ok, bool *is_float) {
+#if PY_CFG_FLOAT
+    if (py_is_obj(v) && v->type == &py_type_float) {
+        *is_float = true;
+        return ((py_float *)v)->value;
+    }
+#endif
+    *ok &= py_is_small(v);
+    return py_is_small(v) ? (double)py_small_get(v) : 0.0;
+}
+
+static inline py_val float_arith(int op, py_val a, py_val b) {
+    bool ok = true, any_float = false;
+    double x = float_operand(a, &ok, &any_float), y = float_operand(b, &ok, &any_float);
+    if (!ok || !any_float) {
+        return PY_NULL; // int / int is exact in the int code
+    }
+    switch (op) {
+    case PY_OP_ADD: return py_float_new(x + y);
+    case PY_OP_SUB: return py_float_new(x - y);
+    case PY_OP_MUL: return py_float_new(x * y);
+    case PY_OP_TRUEDIV: return y == 0.0 ? PY_NULL : py_float_new(x / y);
+    default: return PY_NULL;
+    }
+}
+
 // ---- the dispatch loop ------------------------------------------------------------------------
 #define PUSH(v) (*sp++ = (v))
 #define POP() (*--sp)
@@ -862,7 +890,8 @@ dispatch_op:
         } else if (is_exact_str(a) && is_exact_str(b)) {
             SET_TOP(py_str_concat(a, b));
         } else {
-            SET_TOP(py_binary_op(PY_OP_ADD, a, b));
+            py_val fr = float_arith(PY_OP_ADD, a, b);
+            SET_TOP(fr ? fr : py_binary_op(PY_OP_ADD, a, b));
         }
         DISPATCH();
     }
@@ -873,7 +902,8 @@ dispatch_op:
             !__builtin_sub_overflow((intptr_t)a, (intptr_t)b - 1, &r)) {
             SET_TOP((py_val)r);
         } else {
-            SET_TOP(py_binary_op(PY_OP_SUB, a, b));
+            py_val fr = float_arith(PY_OP_SUB, a, b);
+            SET_TOP(fr ? fr : py_binary_op(PY_OP_SUB, a, b));
         }
         DISPATCH();
     }
@@ -886,7 +916,8 @@ dispatch_op:
         } else if (is_exact_str(a) && is_exact_str(b)) {
             SET_TOP(py_str_concat(a, b));
         } else {
-            SET_TOP(py_binary_op(PY_OP_IADD, a, b));
+            py_val fr = float_arith(PY_OP_ADD, a, b);
+            SET_TOP(fr ? fr : py_binary_op(PY_OP_IADD, a, b));
         }
         DISPATCH();
     }
@@ -897,7 +928,8 @@ dispatch_op:
             !__builtin_sub_overflow((intptr_t)a, (intptr_t)b - 1, &r)) {
             SET_TOP((py_val)r);
         } else {
-            SET_TOP(py_binary_op(PY_OP_ISUB, a, b));
+            py_val fr = float_arith(PY_OP_SUB, a, b);
+            SET_TOP(fr ? fr : py_binary_op(PY_OP_ISUB, a, b));
         }
         DISPATCH();
     }
@@ -909,7 +941,8 @@ dispatch_op:
     TARGET(INPLACE_MOD) TARGET(INPLACE_POW) {
         py_val b = POP(), a = TOP();
         int bop = PY_OP_OR + (op - PY_BC_BINARY_OR);
-        py_val r = py_is_small(a) && py_is_small(b) ? small_arith(py_op_plain(bop), a, b) : PY_NULL;
+        py_val r = py_is_small(a) && py_is_small(b) ? small_arith(py_op_plain(bop), a, b)
+                                                    : float_arith(py_op_plain(bop), a, b);
         SET_TOP(r ? r : py_binary_op(bop, a, b));
         DISPATCH();
     }
