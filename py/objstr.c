@@ -6,6 +6,7 @@
 
 #include "py/objstr.h"
 #include "py/runtime.h"
+#include "py/state.h"
 #include "py/unicode.h"
 
 // ---- UTF-8 helpers -------------------------------------------------------------------------
@@ -85,7 +86,23 @@ const char *py_utf8_offset(const char *s, size_t len, size_t index) {
 }
 
 // ---- construction ---------------------------------------------------------------------------------
+py_val py_str_ascii_char(unsigned c) {
+    uint16_t *slot = &PY_S->char_qstr[c & 127];
+    if (*slot != 0) {
+        return py_qstr_val(*slot);
+    }
+    char ch = (char)c;
+    qstr q = py_qstr_from_strn(&ch, 1);
+    if (q <= UINT16_MAX) {
+        *slot = (uint16_t)q;
+    }
+    return py_qstr_val(q);
+}
+
 py_val py_str_new(const char *s, size_t len) {
+    if (len == 1 && (uint8_t)s[0] < 0x80) {
+        return py_str_ascii_char((uint8_t)s[0]);
+    }
     if (len <= 16) {
         qstr q = py_qstr_find(s, len);
         if (q != PY_QSTR_NULL) {
@@ -432,6 +449,11 @@ static py_val str_subscr(py_val self, py_val index, py_val value) {
         return py_str_slice(self, start, step, n);
     }
     size_t i = py_seq_index("string", charlen, index);
+    size_t len;
+    const char *d = py_get_str(self, &len);
+    if (len == charlen) { // ASCII: the character is byte i
+        return py_str_ascii_char((uint8_t)d[i]);
+    }
     return py_str_slice(self, (py_int_t)i, 1, 1);
 }
 

@@ -16,6 +16,10 @@ ptrdiff_t py_str_find_bytes(const char *h, size_t hl, const char *n, size_t nl, 
 // n code points from code point `start`, every `step`.
 py_val py_str_slice(py_val self, py_int_t start, py_int_t step, size_t n);
 size_t py_str_charlen(py_val s);
+// The one-character string of an ASCII character c (< 128): interned and remembered, so that
+// indexing and iterating over text allocate nothing (CPython shares these strings too).
+// May allocate (the first time for each character).
+py_val py_str_ascii_char(unsigned c);
 // str % args (printf-style formatting).
 py_val py_str_mod_format(py_val fmt, py_val args);
 // bytes → str with an encoding ('utf-8', 'ascii', 'latin-1') and errors ('strict', 'replace',

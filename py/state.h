@@ -102,6 +102,7 @@ typedef struct py_state {
                              // through their first word so the GC keeps them all)
     char *qstr_chars;        // next free byte in it
     size_t qstr_chars_left;
+    uint16_t char_qstr[128]; // the qstr of each one-character ASCII string, once made (0: not yet)
 
     py_dict *modules;    // sys.modules
     py_val sys_path;     // list

@@ -614,6 +614,13 @@ static inline py_val index_fast(py_val o, py_int_t k) {
         k = k < 0 ? k + (py_int_t)len : k;
         return k >= 0 && (size_t)k < len ? items[k] : PY_NULL;
     }
+    if (t == &py_type_str && ((py_str *)o)->len == ((py_str *)o)->charlen) {
+        // ASCII text: character k is byte k
+        len = ((py_str *)o)->len;
+        k = k < 0 ? k + (py_int_t)len : k;
+        return k >= 0 && (size_t)k < len ? py_str_ascii_char((uint8_t)((py_str *)o)->data[k])
+                                         : PY_NULL;
+    }
     const uint8_t *data;
     if (t == &py_type_bytearray) {
         data = ((py_bytearray *)o)->data;
