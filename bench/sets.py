@@ -1,5 +1,5 @@
 # Set-heavy work: a sieve with sets, set algebra, membership tests and a graph search.
-for rep in range(8):
+def run(rep):
     N = 30000 + rep * 1000
     composite = set()
     for i in range(2, 200):
@@ -32,3 +32,7 @@ for rep in range(8):
     words = {("w%d" % (i % 997), i % 3) for i in range(20000)}
     print(len(primes), len(both), len(either), len(only), hits, len(seen), depth, len(words),
           sum(primes) % 1000003)
+
+
+for rep in range(8):
+    run(rep)

@@ -8,7 +8,7 @@ def rand():
     return seed
 
 
-for rep in range(3):
+def run(rep):
     nums = [rand() % 100000 for _ in range(30000)]
     a = sorted(nums)
     b = sorted(nums, reverse=True)
@@ -23,3 +23,7 @@ for rep in range(3):
     nested = sorted([sorted(row, reverse=True)[0] for row in grid])
     print(a[0], a[-1], b[0], words[0], words[-1], pairs[0], pairs[-1], byk[0], byk[-1],
           len(squares), sum(squares) % 1000007, len(flat), nested[-1])
+
+
+for rep in range(3):
+    run(rep)

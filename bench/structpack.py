@@ -1,7 +1,7 @@
 # Bytes and struct: packing records, unpacking them, bytes building and checksums.
 import struct
 
-for rep in range(7):
+def run(rep):
     REC = struct.Struct("<HhIf")
     buf = bytearray()
     for i in range(30000):
@@ -25,3 +25,7 @@ for rep in range(7):
     hexed = data[:4096].hex()
     print(len(buf), total, fsum, check, x, len(parts), len(hexed), bytes.fromhex(hexed[:16]),
           data.count(b"\x10\x11"), data.find(b"\xfe\xff\x00\x01", 1000))
+
+
+for rep in range(7):
+    run(rep)

@@ -602,15 +602,54 @@ static void freed_blocks(size_t b, size_t n) {
     }
 }
 
+// alloc_blocks' common case, inline: a small allocation that fits at its hint and whose
+// table entries lie in one word. NULL: not this case (nothing done).
+static inline void *alloc_at_hint(size_t n, unsigned flags) {
+    size_t b = G.fit[n] > G.fit[1] ? G.fit[n] : G.fit[1];
+    uintptr_t mask = ((uintptr_t)1 << (2 * n)) - 1;
+    if (n > WORD_BLOCKS - 3 || b + n > G.n_blocks || (b >> 2) + sizeof(uintptr_t) > G.n_blocks / 4 ||
+        (at_bits(b) & mask) != 0) {
+        return NULL;
+    }
+    at_merge(b, mask, ((EVEN * AT_TAIL) & ~(uintptr_t)3) | AT_HEAD);
+    if (b == G.fit[1]) {
+        G.fit[1] = b + n;
+    }
+    G.fit[n] = b + n;
+    uint8_t bit = (uint8_t)(1u << (b & 7));
+    G.leaf[b >> 3] = (uint8_t)((G.leaf[b >> 3] & ~bit) | ((flags & PY_GC_LEAF) ? bit : 0));
+    G.used_blocks += n;
+    G.alloc_since_collect += n;
+    void *p = ptr_of(b);
+    if (n == 1) {
+        memset(p, 0, BLOCK);
+    } else {
+        memset(p, 0, n * BLOCK);
+    }
+    return p;
+}
+
 void *py_gc_try_alloc(size_t nbytes, unsigned flags) {
     if (G.lock_depth > 0 || G.n_blocks == 0) {
         return NULL;
     }
     size_t n = nbytes == 0 ? 1 : (nbytes + BLOCK - 1) / BLOCK;
+    // Early collection: after `threshold` blocks, and not before the live data has had time
+    // to grow by half (used - alloc_since_collect is about what the last sweep left): marking
+    // costs in proportion to the live data, so collecting a big live set every `threshold`
+    // blocks made allocation cost grow with it.
+    bool early = G.threshold && G.alloc_since_collect > G.threshold &&
+                 3 * G.alloc_since_collect > G.used_blocks && G.enabled;
+    if (!early && n <= PY_GC_SMALL) {
+        void *p = alloc_at_hint(n, flags);
+        if (p) {
+            return p;
+        }
+    }
     if (n > G.n_blocks) {
         return NULL;
     }
-    if (G.threshold && G.alloc_since_collect > G.threshold && G.enabled) {
+    if (early) {
         py_gc_collect();
     }
     void *p = alloc_blocks(n, flags);
