@@ -1006,6 +1006,15 @@ dispatch_op:
     }
     TARGET(STORE_SUBSCR) {
         py_val i = POP(), o = POP(), v = POP();
+        if (py_is_obj(o) && o->type == &py_type_list && py_is_small(i)) {
+            py_list *l = (py_list *)o; // l[k] = v inline
+            py_int_t k = py_small_get(i);
+            k = k < 0 ? k + (py_int_t)l->len : k;
+            if (k >= 0 && (size_t)k < l->len) {
+                l->items[k] = v;
+                DISPATCH();
+            }
+        }
         py_subscr_store(o, i, v);
         DISPATCH();
     }
