@@ -634,12 +634,7 @@ void *py_gc_try_alloc(size_t nbytes, unsigned flags) {
         return NULL;
     }
     size_t n = nbytes == 0 ? 1 : (nbytes + BLOCK - 1) / BLOCK;
-    // Early collection: after `threshold` blocks, and not before the live data has had time
-    // to grow by half (used - alloc_since_collect is about what the last sweep left): marking
-    // costs in proportion to the live data, so collecting a big live set every `threshold`
-    // blocks made allocation cost grow with it.
-    bool early = G.threshold && G.alloc_since_collect > G.threshold &&
-                 3 * G.alloc_since_collect > G.used_blocks && G.enabled;
+    bool early = G.threshold && G.alloc_since_collect > G.threshold && G.enabled;
     if (!early && n <= PY_GC_SMALL) {
         void *p = alloc_at_hint(n, flags);
         if (p) {
