@@ -542,7 +542,7 @@ static void *alloc_blocks(size_t n, unsigned flags) {
         size_t from = G.fit[n] > G.fit[1] ? G.fit[n] : G.fit[1];
         // Most small allocations land right at the hint (a free stretch being filled): one
         // look at the table instead of a search.
-        if (n <= WORD_BLOCKS - 3 && from + n <= G.n_blocks &&
+        if (n <= WORD_BLOCKS - 3 && from < G.n_blocks && n <= G.n_blocks - from &&
             (at_bits(from) & (((uintptr_t)1 << (2 * n)) - 1)) == 0) {
             start = from;
         } else {
@@ -606,9 +606,12 @@ static void freed_blocks(size_t b, size_t n) {
 // table entries lie in one word. NULL: not this case (nothing done).
 static inline void *alloc_at_hint(size_t n, unsigned flags) {
     size_t b = G.fit[n] > G.fit[1] ? G.fit[n] : G.fit[1];
-    uintptr_t mask = ((uintptr_t)1 << (2 * n)) - 1;
-    if (n > WORD_BLOCKS - 3 || b + n > G.n_blocks || (b >> 2) + sizeof(uintptr_t) > G.n_blocks / 4 ||
-        (at_bits(b) & mask) != 0) {
+    if (n > WORD_BLOCKS - 3 || b >= G.n_blocks || n > G.n_blocks - b ||
+        (b >> 2) + sizeof(uintptr_t) > G.n_blocks / 4) {
+        return NULL;
+    }
+    uintptr_t mask = ((uintptr_t)1 << (2 * n)) - 1; // n < WORD_BLOCKS: no shift by the width
+    if ((at_bits(b) & mask) != 0) {
         return NULL;
     }
     at_merge(b, mask, ((EVEN * AT_TAIL) & ~(uintptr_t)3) | AT_HEAD);
