@@ -108,7 +108,11 @@ static py_val math_lgamma(py_val arg) {
     if (is_pole(x) && !isinf(x)) {
         domain_error();
     }
-    return checked(lgamma(x), x, true);
+    // lgamma_r, not lgamma: lgamma stores the sign in the C library's global state, and
+    // newlib's libm puts it 160 bytes into a struct _reent that newlib-nano's is shorter
+    // than, so on the board it overwrote whatever follows (the GC's state). Reentrant too.
+    int sign;
+    return checked(lgamma_r(x, &sign), x, true);
 }
 static PY_FN_OBJ_1(math_lgamma_obj, lgamma, math_lgamma);
 
