@@ -3,12 +3,17 @@
 #include "py/builtins.h"
 #include "py/runtime.h"
 
+#ifndef MOD_CFG_MINIMAL
+#define MOD_CFG_MINIMAL 0
+#endif
+
 const py_module mod_builtins_module = {{&py_type_module}, (py_dict *)&py_builtins_dict};
+extern const py_module mod_io_module;
+#if !MOD_CFG_MINIMAL // the modules a minimal build leaves out (modules/modules.mk)
 extern const py_module mod_itertools_module;
 extern const py_module mod_collections_module;
 extern const py_module mod_functools_module;
 extern const py_module mod_heapq_module;
-extern const py_module mod_io_module;
 extern const py_module mod_re_module;
 extern const py_module mod_json_module;
 extern const py_module mod_math_module;
@@ -20,6 +25,7 @@ extern const py_module mod_errno_module;
 extern const py_module mod_array_module;
 extern const py_module mod_os_module;
 extern const py_module mod_select_module;
+#endif
 
 static const struct {
     uint16_t name;
@@ -33,11 +39,12 @@ static const struct {
     {PY_QSTR_rtos, &mod_rtos_module},
     {PY_QSTR_micropython, &mod_micropython_module},
     {PY_QSTR_machine, &mod_machine_module},
+    {PY_QSTR_io, &mod_io_module},
+#if !MOD_CFG_MINIMAL
     {PY_QSTR_itertools, &mod_itertools_module},
     {PY_QSTR__collections, &mod_collections_module},
     {PY_QSTR__functools, &mod_functools_module},
     {PY_QSTR__heapq, &mod_heapq_module},
-    {PY_QSTR_io, &mod_io_module},
     {PY_QSTR_re, &mod_re_module},
     {PY_QSTR_json, &mod_json_module},
     {PY_QSTR_math, &mod_math_module},
@@ -49,6 +56,7 @@ static const struct {
     {PY_QSTR_array, &mod_array_module},
     {PY_QSTR__os, &mod_os_module},
     {PY_QSTR_select, &mod_select_module},
+#endif
 };
 
 py_val mod_builtin_lookup(qstr name) {

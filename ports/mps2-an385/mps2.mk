@@ -86,16 +86,23 @@ test-kernel-qemu: $(MPS2_KTEST_ELF)
 # main.py, runs at start-up before the REPL.
 MPS2_GEN := $(MPS2_BUILD)/gen
 MPS2_FW_SRC := $(PY_SRC) $(MODULES_SRC) ports/mps2-an385/main.c ports/mps2-an385/port.c
+MPS2_QSTR_SOURCES := $(QSTR_SOURCES)
+MPS2_FROZEN_PY := $(FROZEN_PY)
+ifeq ($(MPS2_MINIMAL),1) # make firmware-minimal: no optional modules, nothing frozen
+MPS2_FW_SRC := $(filter-out $(MODULES_OPTIONAL),$(MPS2_FW_SRC))
+MPS2_QSTR_SOURCES := $(filter-out $(MODULES_OPTIONAL),$(QSTR_SOURCES))
+MPS2_FROZEN_PY :=
+endif
 MPS2_FW_OBJ := $(patsubst %.c,$(MPS2_BUILD)/fw/%.o,$(MPS2_FW_SRC)) $(MPS2_BUILD)/fw/frozen.o
-MPS2_FW_FLAGS := -I$(MPS2_GEN) -DPY_CFG_FROZEN_SOURCE=0 $(if $(MPS2_HEAP),-DMPS2_HEAP_SIZE=$(MPS2_HEAP))
+MPS2_FW_FLAGS := -I$(MPS2_GEN) -DPY_CFG_FROZEN_SOURCE=0 $(if $(MPS2_MINIMAL),-DMOD_CFG_MINIMAL=1) $(if $(MPS2_HEAP),-DMPS2_HEAP_SIZE=$(MPS2_HEAP))
 MPS2_FW_ELF := $(MPS2_BUILD)/rtpy.elf
 
 $(MPS2_GEN)/frozen.c: $(FREEZER) FORCE
 	@mkdir -p $(MPS2_GEN)
-	$(Q)$(FREEZER) $@ $(MPS2_GEN)/frozen_qstr.h lib $(FROZEN_PY) $(MPS2_FROZEN)
+	$(Q)$(FREEZER) $@ $(MPS2_GEN)/frozen_qstr.h lib $(MPS2_FROZEN_PY) $(MPS2_FROZEN)
 $(MPS2_GEN)/py/qstr_gen.h: $(MPS2_GEN)/frozen.c FORCE
 	@mkdir -p $(MPS2_GEN)/py
-	$(Q)$(PYTHON3) tools/gen_qstr.py $(MPS2_GEN)/py py/qstrdefs.h $(QSTR_SOURCES) $(MPS2_GEN)/frozen.c \
+	$(Q)$(PYTHON3) tools/gen_qstr.py $(MPS2_GEN)/py py/qstrdefs.h $(MPS2_QSTR_SOURCES) $(MPS2_GEN)/frozen.c \
 	    $(MPS2_GEN)/frozen_qstr.h
 
 $(MPS2_BUILD)/fw/%.o: %.c | $(MPS2_GEN)/py/qstr_gen.h
@@ -113,6 +120,12 @@ $(MPS2_FW_ELF): $(MPS2_FW_OBJ) $(MPS2_KERNEL_OBJ) $(MPS2_BOARD_OBJ) boards/mps2-
 	$(Q)$(MPS2_SIZE) $@
 
 firmware: $(MPS2_FW_ELF)
+
+# The language core, the kernel and the REPL with sys, gc, time, _thread, rtos, machine,
+# micropython and io: the size to compare with the full firmware (docs/performance.md).
+firmware-minimal:
+	$(Q)$(MAKE) --no-print-directory MPS2_MINIMAL=1 MPS2_BUILD=$(MPS2_BUILD)/minimal \
+	    $(MPS2_BUILD)/minimal/rtpy.elf
 
 qemu: $(MPS2_FW_ELF)
 	$(QEMU_MPS2) $(QEMU_EXTRA) -kernel $<
@@ -161,7 +174,7 @@ mps2-size: $(MPS2_BUILD)/bench.elf $(MPS2_BUILD)/bench-lean.elf
 	    --lean $(MPS2_BUILD)/bench-lean.elf --size-only
 
 FORCE:
-.PHONY: firmware firmware-kernel-tests test-kernel-qemu test-py-qemu test-repl-qemu qemu bench-target mps2-size FORCE
+.PHONY: firmware firmware-minimal firmware-kernel-tests test-kernel-qemu test-py-qemu test-repl-qemu qemu bench-target mps2-size FORCE
 -include $(shell find $(MPS2_BUILD) -name '*.d' 2>/dev/null)
 
 ifneq ($(SANITIZE),1) # the sanitizers are a host matter
