@@ -39,7 +39,7 @@ $(FUZZ_BUILD)/obj/frozen.o: $(FUZZ_BUILD)/gen/frozen.c | $(FUZZ_BUILD)/gen/py/qs
 
 $(FUZZ_BUILD)/fuzz_re: $(call fuzz_obj,$(FUZZ_MOD_re))
 $(FUZZ_BUILD)/fuzz_json: $(call fuzz_obj,$(FUZZ_MOD_json))
-$(FUZZ_BUILD)/fuzz_%: $(FUZZ_BUILD)/obj/fuzz/fuzz_%.o $(FUZZ_PY_OBJ)
+$(FUZZ_BUILD)/fuzz_%: $(FUZZ_BUILD)/obj/fuzz/fuzz_%.o $(FUZZ_BUILD)/obj/fuzz/fuzz_port.o $(FUZZ_PY_OBJ)
 	$(if $(Q),@echo "LINK $@")
 	$(Q)clang $(FUZZ_CFLAGS) -fsanitize=fuzzer $^ -lm -o $@
 
@@ -62,7 +62,8 @@ fuzz: $(addprefix $(FUZZ_BUILD)/fuzz_,$(FUZZ_TARGETS))
 $(BUILD)/fuzz/replay: $(BUILD)/fuzz/fuzz_compile.o
 $(BUILD)/fuzz/replay_re: $(BUILD)/fuzz/fuzz_re.o $(addprefix $(BUILD)/,$(FUZZ_MOD_re:.c=.o))
 $(BUILD)/fuzz/replay_json: $(BUILD)/fuzz/fuzz_json.o $(addprefix $(BUILD)/,$(FUZZ_MOD_json:.c=.o))
-$(BUILD)/fuzz/replay $(BUILD)/fuzz/replay_re $(BUILD)/fuzz/replay_json: $(BUILD)/fuzz/replay.o $(PY_OBJ)
+$(BUILD)/fuzz/replay $(BUILD)/fuzz/replay_re $(BUILD)/fuzz/replay_json: $(BUILD)/fuzz/replay.o \
+    $(BUILD)/fuzz/fuzz_port.o $(PY_OBJ)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(LDFLAGS) $^ $(LDLIBS) -o $@
 

@@ -5,63 +5,15 @@
 // Flags byte: bits 0-4 pick re.I/M/S/X/A, bit 5 makes pattern, subject and template bytes.
 // Every input must end in a Python exception or normal completion; a crash, a sanitizer
 // report, a hang or a fatal error is a bug.
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
-#include "py/port.h"
-#include "py/runtime.h"
-#include "py/state.h"
-
-#define HEAP (256u << 10)
-#define PYSTACK (32u << 10)
-#define STEP_LIMIT 20000 // pending checks per input (the matcher polls every 64 steps)
+#include "fuzz/fuzz.h"
 
 extern const py_module mod_re_module;
 
-static char heap[HEAP] __attribute__((aligned(16)));
-static char pystack[PYSTACK] __attribute__((aligned(16)));
-static unsigned steps;
-
-void py_port_write_out(const char *s, size_t n) {
-    (void)s;
-    (void)n;
-}
-void py_port_write_err(const char *s, size_t n) {
-    (void)s;
-    (void)n;
-}
-_Noreturn void py_port_fatal(const char *msg) {
-    fprintf(stderr, "fatal: %s\n", msg);
-    abort();
-}
-int py_port_stat(const char *path) {
-    (void)path;
-    return 0;
-}
-long py_port_read_file(const char *path, char *buf, size_t cap) {
-    (void)path;
-    (void)buf;
-    (void)cap;
-    return -1;
-}
-void py_port_pending(void) {
-    if (++steps > STEP_LIMIT) {
-        steps = 0;
-        py_raise_msg(&py_type_RuntimeError, "fuzz: step limit");
-    }
-}
-uintptr_t py_port_stack_limit(void) { return 0; }
-py_obj *py_port_builtin_module(uint32_t name) {
+py_obj *fuzz_builtin_module(uint32_t name) {
     return name == PY_QSTR_re ? (py_obj *)&mod_re_module : NULL;
 }
-int32_t py_port_budget(int32_t executed) {
-    (void)executed;
-    return 1 << 20;
-}
-void py_port_gil_release(void) {}
-void py_port_gil_acquire(void) {}
 
 // The driver: each operation in its own try so that one failure does not hide the others.
 static const char driver[] =
@@ -88,18 +40,7 @@ static const char driver[] =
     "    t(re.escape, s)\n";
 
 static py_val text(const uint8_t *d, size_t n, bool bytes) {
-    if (bytes) {
-        return py_bytes_new(d, n);
-    }
-    if (py_utf8_valid((const char *)d, n)) {
-        return py_str_new((const char *)d, n);
-    }
-    py_vstr v; // not UTF-8: read it as Latin-1
-    py_vstr_init(&v, n);
-    for (size_t i = 0; i < n; i++) {
-        py_vstr_add_utf8(&v, d[i]);
-    }
-    return py_vstr_to_str(&v);
+    return bytes ? py_bytes_new(d, n) : fuzz_text(d, n);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -107,10 +48,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (size == 0) {
         return 0;
     }
-    py_init(heap, sizeof(heap), pystack, sizeof(pystack));
-    char here;
-    py_thread_set_stack(PY_TS, (char *)__builtin_frame_address(0) + 64, (uintptr_t)&here - (256u << 10));
-    steps = 0;
+    fuzz_start(256u << 10);
     py_nlr nlr;
     if (py_nlr_push(&nlr) == 0) {
         uint8_t fl = data[0];
@@ -131,24 +69,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
             len[k + 1] = len[k] - (size_t)(sep + 1 - part[k]);
             len[k] = (size_t)(sep - part[k]);
         }
-        py_dict *g = (py_dict *)py_dict_new(8);
-        py_dict_set_qstr(g, PY_QSTR___name__, py_qstr_val(PY_QSTR___main__));
+        py_dict *g = fuzz_globals();
         // (fuzz/ is not scanned for qstrs: the names are made at run time)
         py_dict_set(g, py_str_from_cstr("p"), text(part[0], len[0], bytes));
         py_dict_set(g, py_str_from_cstr("s"), text(part[1] ? part[1] : part[0], part[1] ? len[1] : len[0], bytes));
         py_dict_set(g, py_str_from_cstr("tm"), text(part[2] ? part[2] : (const uint8_t *)"", len[2], bytes));
         py_dict_set(g, py_str_from_cstr("f"), py_small(flags));
-        PY_S->pending |= PY_PENDING_PORT;
-        py_val code = py_compile(driver, sizeof(driver) - 1, PY_QSTR_lt_string_gt, PY_COMPILE_FILE);
-        py_exec_code(code, g, g);
+        fuzz_exec(driver, sizeof(driver) - 1, g);
         py_nlr_pop();
     } else {
-        py_nlr nlr2;
-        if (py_nlr_push(&nlr2) == 0) {
-            py_exc_print_traceback(&py_print_stderr, nlr.exc);
-            py_nlr_pop();
-        }
+        fuzz_print_exc(nlr.exc);
     }
-    py_deinit();
+    fuzz_finish();
     return 0;
 }

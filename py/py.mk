@@ -11,10 +11,11 @@ FROZEN_PY := $(sort $(shell find lib -name '*.py' 2>/dev/null))
 HOSTCC ?= $(CC)
 FREEZER_BUILD := build/freezer
 FREEZER := $(FREEZER_BUILD)/freezer
-FREEZER_OBJ := $(addprefix $(FREEZER_BUILD)/,$(PY_SRC:.c=.o) tools/freezer.o)
+FREEZER_OBJ := $(addprefix $(FREEZER_BUILD)/,$(PY_SRC:.c=.o) ports/minimal/port.o tools/freezer.o)
 $(FREEZER_BUILD)/gen/py/qstr_gen.h: FORCE
 	@mkdir -p $(FREEZER_BUILD)/gen/py
-	$(Q)$(PYTHON3) tools/gen_qstr.py $(FREEZER_BUILD)/gen/py py/qstrdefs.h $(wildcard py/*.c py/*.h) tools/freezer.c
+	$(Q)$(PYTHON3) tools/gen_qstr.py $(FREEZER_BUILD)/gen/py py/qstrdefs.h $(wildcard py/*.c py/*.h) tools/freezer.c \
+	    ports/minimal/port.c
 $(FREEZER_BUILD)/%.o: %.c | $(FREEZER_BUILD)/gen/py/qstr_gen.h
 	@mkdir -p $(dir $@)
 	$(if $(Q),@echo "CC [freezer] $<")

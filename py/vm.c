@@ -711,6 +711,19 @@ static inline py_val float_arith(int op, py_val a, py_val b) {
         consts = code->consts;                                                                 \
         names = code->names;                                                                   \
     } while (0)
+// Runs frame nf (a Python call made in this loop) from its first instruction; the caller's
+// stack ends at `top`, where the result will go.
+#define ENTER_FRAME(nf, top)                                                                   \
+    do {                                                                                       \
+        f->sp = (top);                                                                         \
+        (nf)->back = f;                                                                        \
+        ts->frame = (nf);                                                                      \
+        ts->depth++;                                                                           \
+        f = (nf);                                                                              \
+        LOAD_FRAME();                                                                          \
+        sp = L + code->nlocals;                                                                \
+        DISPATCH();                                                                            \
+    } while (0)
 
 #if PY_CFG_VM_CHECKS
 #define VM_CHECK()                                                                             \
@@ -1228,14 +1241,7 @@ dispatch_op:
               (PY_CO_GENERATOR | PY_CO_COROUTINE | PY_CO_ASYNC_GENERATOR))) {
             // Python to Python: a new frame, same loop
             py_frame *nf = frame_for_call(ts, (py_fun *)cfn, arg, 0, cargs);
-            f->sp = cres;
-            nf->back = f;
-            ts->frame = nf;
-            ts->depth++;
-            f = nf;
-            LOAD_FRAME();
-            sp = L + code->nlocals;
-            DISPATCH();
+            ENTER_FRAME(nf, cres);
         }
         if (py_is_obj(cfn) && cfn->type == &py_type_type &&
             (((py_type *)cfn)->flags & PY_TF_HEAP)) {
@@ -1248,14 +1254,7 @@ dispatch_op:
                 *cres = cargs[-1] = obj;
                 py_frame *nf = frame_for_call(ts, (py_fun *)cls->init, arg + 1, 0, cargs - 1);
                 nf->flags = PY_FRAME_INIT;
-                f->sp = cres;
-                nf->back = f;
-                ts->frame = nf;
-                ts->depth++;
-                f = nf;
-                LOAD_FRAME();
-                sp = L + code->nlocals;
-                DISPATCH();
+                ENTER_FRAME(nf, cres);
             }
         }
         py_val r = py_call(cfn, arg, 0, cargs);

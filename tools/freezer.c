@@ -1,6 +1,6 @@
 // tools/freezer.c: freezes the Python modules under lib/ into the binary as bytecode.
 //
-// A host program built from py/ alone (with its own qstrs and the small port below). It
+// A host program built from py/ alone (with its own qstrs and ports/minimal/port.c). It
 // compiles each module with our compiler, so a syntax error fails the build, and writes
 //   OUT.c      every code object as const C data (bytecode, line and exception tables, names,
 //              constants as static objects): in flash on a target, nothing copied to RAM on
@@ -25,21 +25,7 @@
 #include "py/runtime.h"
 #include "py/state.h"
 
-// ---- the port: stdio, no files, no built-in modules ----------------------------------------
-void py_port_write_out(const char *s, size_t n) { fwrite(s, 1, n, stdout); }
-void py_port_write_err(const char *s, size_t n) { fwrite(s, 1, n, stderr); }
-_Noreturn void py_port_fatal(const char *msg) {
-    fprintf(stderr, "freezer: fatal: %s\n", msg);
-    exit(2);
-}
-int py_port_stat(const char *path) { return 0; }
-long py_port_read_file(const char *path, char *buf, size_t cap) { return -1; }
-void py_port_pending(void) {}
-uintptr_t py_port_stack_limit(void) { return 0; }
-py_obj *py_port_builtin_module(uint32_t name) { return NULL; }
-int32_t py_port_budget(int32_t executed) { return 1 << 20; }
-void py_port_gil_release(void) {}
-void py_port_gil_acquire(void) {}
+// The port is ports/minimal/port.c; the freezer itself has no frozen modules.
 const py_frozen_module py_frozen_modules[1];
 const unsigned py_frozen_count = 0;
 

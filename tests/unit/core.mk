@@ -1,6 +1,6 @@
 # tests/unit/core.mk: C unit tests of the language core (GC, object model), linked with the
-# trivial port in tests/unit/port_min.c to show py/ needs nothing else.
-CORE_TEST_SUPPORT := $(BUILD)/tests/unit/unit_harness.o $(BUILD)/tests/unit/port_min.o
+# smallest port, ports/minimal/port.c, to show py/ needs nothing else.
+CORE_TEST_SUPPORT := $(BUILD)/tests/unit/unit_harness.o $(BUILD)/ports/minimal/port.o
 
 $(BUILD)/tests/unit/test_gc $(BUILD)/tests/unit/test_obj: $(BUILD)/tests/unit/%: $(BUILD)/tests/unit/%.o $(CORE_TEST_SUPPORT) $(PY_OBJ)
 	@mkdir -p $(dir $@)

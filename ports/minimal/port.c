@@ -1,5 +1,6 @@
-// tests/unit/port_min.c: the smallest possible port: console to stdio, no files, no built-in
-// modules, no threads. The language core must build and pass its tests with just this.
+// ports/minimal/port.c: the smallest possible port: console to stdio, no files, no built-in
+// modules, no threads. The language core must build and pass its tests with just this; the
+// C unit tests (tests/unit) and the freezer (tools/freezer.c) run on it.
 #include <stdio.h>
 #include <stdlib.h>
 
