@@ -1,5 +1,5 @@
 # ports/host: the rtpy host program.
-HOST_SRC := ports/host/main.c ports/host/port.c ports/host/readline.c ports/host/console.c ports/host/vfs_posix.c
+HOST_SRC := ports/host/main.c ports/host/port.c ports/host/console.c ports/host/vfs_posix.c
 HOST_SRC += $(wildcard boards/sim/*.c) # the simulated board (docs/board-sim.md)
 HOST_OBJ := $(addprefix $(BUILD)/,$(HOST_SRC:.c=.o))
 

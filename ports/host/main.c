@@ -16,10 +16,10 @@
 #include "boards/sim/board_sim.h"
 #include "modules/kthread.h"
 #include "modules/modules.h"
+#include "modules/repl.h"
 #include "modules/vfs.h"
 #include "ports/host/console.h"
 #include "ports/host/host.h"
-#include "ports/host/readline.h"
 #include "py/bc.h"
 #include "py/objexc.h"
 #include "py/port.h"
@@ -212,153 +212,36 @@ static bool find_module_file(const char *dotted, char *out, size_t size) {
 }
 
 // ---- REPL ------------------------------------------------------------------------------------------
-// Whether the input so far needs more lines: an open bracket or triple-quoted string, a
-// trailing backslash, or a compound statement (ended by an empty line).
-static bool needs_more(const char *s, size_t len, bool *compound) {
-    int depth = 0;
-    char q = 0;
-    bool triple = false;
-    for (size_t i = 0; i < len; i++) {
-        char c = s[i];
-        if (q) {
-            if (c == '\\') {
-                i++;
-            } else if (c == q && (!triple || (i + 2 < len && s[i + 1] == q && s[i + 2] == q))) {
-                if (triple) {
-                    i += 2;
-                }
-                q = 0;
-            }
-            continue;
-        }
-        if (c == '#') {
-            while (i < len && s[i] != '\n') {
-                i++;
-            }
-        } else if (c == '\'' || c == '"') {
-            q = c;
-            triple = i + 2 < len && s[i + 1] == c && s[i + 2] == c;
-            if (triple) {
-                i += 2;
-            }
-        } else if (c == '(' || c == '[' || c == '{') {
-            depth++;
-        } else if (c == ')' || c == ']' || c == '}') {
-            depth--;
+// The shared REPL (modules/repl.c) on the console: line editing and history on a terminal,
+// paste mode (Ctrl-E) and the raw REPL (Ctrl-A) as on a board. Ctrl-D exits.
+// The REPL ends lines with \r\n, as a UART wants; the host terminal adds the \r itself.
+static void repl_write(const char *s, size_t n) {
+    size_t start = 0;
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (s[i] == '\r' && s[i + 1] == '\n') {
+            py_port_write_out(s + start, i - start);
+            start = i + 1;
         }
     }
-    if (q || depth > 0) {
-        return true;
-    }
-    size_t e = len;
-    while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\n')) {
-        e--;
-    }
-    if (e > 0 && s[e - 1] == '\\') {
-        return true;
-    }
-    if (e > 0 && s[e - 1] == ':') {
-        *compound = true;
-    }
-    // a decorator or a compound keyword on the first line starts a block, even when the
-    // body follows on the same line (`while x: f()` waits for an empty line, as CPython)
-    size_t k = 0;
-    while (k < len && (s[k] == ' ' || s[k] == '\t')) {
-        k++;
-    }
-    static const char *const kws[] = {"if", "for", "while", "def", "class", "with", "try", "async"};
-    if (k < len && s[k] == '@') {
-        *compound = true;
-    }
-    for (size_t w = 0; w < sizeof(kws) / sizeof(kws[0]); w++) {
-        size_t kl = strlen(kws[w]);
-        if (len - k > kl && memcmp(s + k, kws[w], kl) == 0 && (s[k + kl] == ' ' || s[k + kl] == '(' ||
-                                                                 s[k + kl] == ':')) {
-            *compound = true;
-        }
-    }
-    return *compound;
-}
-
-// Runs one REPL input; returns -1 to go on, or an exit code (SystemExit).
-static int repl_exec(const char *src, size_t len) {
-    py_nlr nlr;
-    if (py_nlr_push(&nlr) == 0) {
-        py_val code = py_compile(src, len, PY_QSTR_lt_stdin_gt, PY_COMPILE_SINGLE);
-        py_exec_code(code, PY_S->main_globals, PY_S->main_globals);
-        py_nlr_pop();
-        return -1;
-    }
-    if (py_exc_matches(nlr.exc, (py_val)&py_type_SystemExit)) {
-        return handle_uncaught(nlr.exc);
-    }
+    py_port_write_out(s + start, n - start);
     py_port_flush();
-    py_exc_print_traceback(&py_print_stderr, nlr.exc);
-    return -1;
 }
 
 static int repl(void) {
-    bool tty = isatty(0);
-    if (tty) {
-        printf("rtpy 0.1 (Python 3.11 language) on host\nUse Ctrl-D to exit, Ctrl-C to interrupt.\n");
-        fflush(stdout);
+    static const mod_repl_io io = {
+        .getc = host_console_getc,
+        .write = repl_write,
+        .line_mode = host_console_line_mode,
+        .terminal = true,
+        .banner = "rtpy " RTPY_VERSION " (Python 3.11 language) on host\r\n"
+                  "Use Ctrl-D to exit, Ctrl-C to interrupt.\r\n",
+    };
+    int rc = mod_repl_run(&io);
+    if (rc < 0) { // Ctrl-D: at the friendly prompt, or at the raw one (no soft reset here)
+        repl_write("\r\n", 2);
+        return 0;
     }
-    char line[4096];
-    size_t cap = 8192;
-    char *src = malloc(cap);
-    for (;;) {
-        size_t len = 0;
-        bool compound = false;
-        const char *prompt = ">>> ";
-        int n;
-        for (;;) {
-            py_port_flush();
-            host_console_line_mode(true);
-            n = rl_readline(prompt, line, sizeof(line), host_console_getc, tty);
-            host_console_line_mode(false);
-            if (n == RL_EOF || n == RL_INTERRUPT) {
-                break;
-            }
-            if (tty) {
-                rl_history_add(line);
-            }
-            if (compound && n == 0) {
-                break; // an empty line ends a block
-            }
-            if (len + (size_t)n + 2 > cap) {
-                cap = (len + (size_t)n + 2) * 2;
-                src = realloc(src, cap);
-            }
-            memcpy(src + len, line, (size_t)n);
-            len += (size_t)n;
-            src[len++] = '\n';
-            if (!needs_more(src, len, &compound)) {
-                break;
-            }
-            prompt = "... ";
-        }
-        if (n == RL_EOF && len == 0) {
-            if (tty) {
-                printf("\n");
-            }
-            break;
-        }
-        if (n == RL_INTERRUPT) {
-            continue;
-        }
-        PY_S->pending &= ~(uint32_t)PY_PENDING_EXC;
-        PY_TS->pending_exc = PY_NULL;
-        int rc = repl_exec(src, len);
-        if (rc >= 0) {
-            free(src);
-            return rc;
-        }
-        if (n == RL_EOF) {
-            break;
-        }
-    }
-    free(src);
-    return 0;
+    return rc;
 }
 
 // sys.argv, sys.path[0] and __main__, as CPython sets them up. False if the heap is too small.

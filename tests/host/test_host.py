@@ -362,6 +362,27 @@ class Repl(unittest.TestCase):
             time.sleep(0.05)
         self.fail("rtpy did not exit on Ctrl-D")
 
+    def test_paste_mode(self):
+        self.send(b"\x05")
+        self.expect(b"=== ")
+        self.send(b"def f(n):\r    if n:\r        return n * f(n - 1)\r    return 1\rprint(f(10))\r")
+        self.send(b"\x04")
+        self.expect(b"3628800")
+        self.expect(b">>> ")
+
+    def test_raw_repl(self):
+        self.send(b"\x01")
+        self.expect(b"raw REPL; CTRL-B to exit\r\n>")
+        self.send(b"print(1 + 1)\x04")
+        self.expect(b"OK2\r\n\x04\x04>")
+        self.send(b"1/0\x04")
+        self.expect(b"OK\x04")
+        err = self.expect(b"\x04>")
+        self.assertIn(b"ZeroDivisionError", err)
+        self.send(b"\x02")
+        self.expect(b">>> ")
+        self.assertEqual(self.line(b"3"), (b"3", b">>> "))
+
 
 class BoardRepl(Repl):
     """What only the firmware's REPL does."""
@@ -389,27 +410,6 @@ class BoardRepl(Repl):
         self.expect(b"soft reboot")
         self.expect(b">>> ")
         self.assertEqual(self.line(b"6 * 7"), (b"42", b">>> "))
-
-    def test_paste_mode(self):
-        self.send(b"\x05")
-        self.expect(b"=== ")
-        self.send(b"def f(n):\r    if n:\r        return n * f(n - 1)\r    return 1\rprint(f(10))\r")
-        self.send(b"\x04")
-        self.expect(b"3628800")
-        self.expect(b">>> ")
-
-    def test_raw_repl(self):
-        self.send(b"\x01")
-        self.expect(b"raw REPL; CTRL-B to exit\r\n>")
-        self.send(b"print(1 + 1)\x04")
-        self.expect(b"OK2\r\n\x04\x04>")
-        self.send(b"1/0\x04")
-        self.expect(b"OK\x04")
-        err = self.expect(b"\x04>")
-        self.assertIn(b"ZeroDivisionError", err)
-        self.send(b"\x02")
-        self.expect(b">>> ")
-        self.assertEqual(self.line(b"3"), (b"3", b">>> "))
 
 
 def main():
