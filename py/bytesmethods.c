@@ -11,33 +11,12 @@
 #include "py/runtime.h"
 
 // ---- helpers ----------------------------------------------------------------------------------
-// A bytes-like argument: TypeError "a bytes-like object is required, not 'T'" otherwise.
-static const uint8_t *arg_bytes(py_val v, size_t *n) {
-    py_buffer b;
-    py_get_buffer(v, &b, PY_BUFFER_READ);
-    *n = b.len;
-    return b.buf;
-}
-
-// An integer argument (size, width, count) that must fit: OverflowError as CPython otherwise.
-static py_int_t arg_int(py_val v) {
-    py_int_t i;
-    bool ovf;
-    if (!py_bytes_as_index(v, &i, &ovf)) {
-        py_raise_fmt(&py_type_TypeError, "'%T' object cannot be interpreted as an integer", v);
-    }
-    if (ovf) {
-        py_raise_msg(&py_type_OverflowError, "Python int too large to convert to C ssize_t");
-    }
-    return i;
-}
-
 static bool self_is_ba(py_val self) {
     return py_isinstance(self, &py_type_bytearray);
 }
 
 static const uint8_t *self_bytes(py_val self, size_t *n) {
-    return arg_bytes(self, n);
+    return py_bytes_arg_data(self, n);
 }
 
 // A result of self's kind holding p[0..n).
@@ -309,7 +288,7 @@ static PY_FN_OBJ_VAR(bytes_count_obj, count, 2, 4, bytes_count);
 
 static bool tail_match(const uint8_t *h, size_t start, size_t end, py_val sub, bool at_end) {
     size_t n;
-    const uint8_t *p = arg_bytes(sub, &n);
+    const uint8_t *p = py_bytes_arg_data(sub, &n);
     if (end < start || end - start < n) {
         return false;
     }
@@ -363,10 +342,10 @@ static py_val split_common(size_t n_args, size_t n_kw, const py_val *args, bool 
     py_val a[2];
     py_arg_parse(rev ? "rsplit" : "split", n_args, n_kw, args, 1, spec, 2, a);
     py_val self = args[0];
-    py_int_t maxsplit = arg_int(a[1]);
+    py_int_t maxsplit = py_bytes_arg_int(a[1]);
     py_val out = py_list_new(0, NULL);
     size_t len, sl = 0;
-    const uint8_t *sep = a[0] == PY_NONE ? NULL : arg_bytes(a[0], &sl);
+    const uint8_t *sep = a[0] == PY_NONE ? NULL : py_bytes_arg_data(a[0], &sl);
     if (sep && sl == 0) {
         py_raise_msg(&py_type_ValueError, "empty separator");
     }
@@ -492,7 +471,7 @@ static PY_FN_OBJ_KW(bytes_splitlines_obj, splitlines, bytes_splitlines);
 
 static py_val partition(py_val self, py_val sepv, bool rev) {
     size_t sl, len;
-    const uint8_t *sep = arg_bytes(sepv, &sl);
+    const uint8_t *sep = py_bytes_arg_data(sepv, &sl);
     if (sl == 0) {
         py_raise_msg(&py_type_ValueError, "empty separator");
     }
@@ -563,7 +542,7 @@ static py_val strip_common(size_t n_args, const py_val *args,
     size_t len, cl = 0;
     const uint8_t *chars = NULL;
     if (n_args > 1 && args[1] != PY_NONE) {
-        chars = arg_bytes(args[1], &cl);
+        chars = py_bytes_arg_data(args[1], &cl);
     }
     memset(set, 0, sizeof(set));
     if (chars == NULL) {
@@ -605,7 +584,7 @@ static PY_FN_OBJ_VAR(bytes_rstrip_obj, rstrip, 1, 2, bytes_rstrip);
 
 static py_val affix(py_val self, py_val affix_v, bool suffix) {
     size_t n, len;
-    const uint8_t *a = arg_bytes(affix_v, &n);
+    const uint8_t *a = py_bytes_arg_data(affix_v, &n);
     const uint8_t *s = self_bytes(self, &len);
     if (n <= len && memcmp(suffix ? s + len - n : s, a, n) == 0) {
         return like_sub(self, suffix ? s : s + n, len - n);
@@ -767,7 +746,7 @@ static PY_FN_OBJ_1(bytes_istitle_obj, istitle, bytes_istitle);
 // center/ljust/rjust: left and right padding of width - len bytes.
 static py_val justify(size_t n_args, const py_val *args, const char *name,
                       int how) { // 0 l, 1 r, 2 c
-    py_int_t width = arg_int(args[1]);
+    py_int_t width = py_bytes_arg_int(args[1]);
     uint8_t fill = ' ';
     if (n_args > 2) {
         py_val f = args[2];
@@ -776,7 +755,7 @@ static py_val justify(size_t n_args, const py_val *args, const char *name,
                          "%s() argument 2 must be a byte string of length 1, not %T", name, f);
         }
         size_t one;
-        fill = *arg_bytes(f, &one);
+        fill = *py_bytes_arg_data(f, &one);
     }
     size_t len;
     const uint8_t *s = self_bytes(args[0], &len);
@@ -809,7 +788,7 @@ static py_val bytes_center(size_t n_args, const py_val *args) {
 static PY_FN_OBJ_VAR(bytes_center_obj, center, 2, 3, bytes_center);
 
 static py_val bytes_zfill(py_val self, py_val width_v) {
-    py_int_t width = arg_int(width_v);
+    py_int_t width = py_bytes_arg_int(width_v);
     size_t len;
     const uint8_t *s = self_bytes(self, &len);
     if (width <= (py_int_t)len) {
@@ -834,7 +813,7 @@ static py_val bytes_expandtabs(size_t n_args, size_t n_kw, const py_val *args) {
     static const py_arg_spec spec[] = {{PY_QSTR_tabsize, 0, py_small_const(8)}};
     py_val a[1];
     py_arg_parse("expandtabs", n_args, n_kw, args, 1, spec, 1, a);
-    py_int_t tab = arg_int(a[0]);
+    py_int_t tab = py_bytes_arg_int(a[0]);
     size_t len;
     self_bytes(args[0], &len);
     py_vstr v;
@@ -862,9 +841,9 @@ static PY_FN_OBJ_KW(bytes_expandtabs_obj, expandtabs, bytes_expandtabs);
 
 static py_val bytes_replace(size_t n_args, const py_val *args) {
     size_t ol, nl, len;
-    py_int_t count = n_args > 3 ? arg_int(args[3]) : -1;
-    const uint8_t *old = arg_bytes(args[1], &ol);
-    const uint8_t *new_ = arg_bytes(args[2], &nl);
+    py_int_t count = n_args > 3 ? py_bytes_arg_int(args[3]) : -1;
+    const uint8_t *old = py_bytes_arg_data(args[1], &ol);
+    const uint8_t *new_ = py_bytes_arg_data(args[2], &nl);
     const uint8_t *s = self_bytes(args[0], &len);
     py_vstr v;
     py_vstr_init(&v, len);
@@ -902,14 +881,14 @@ static py_val bytes_translate(size_t n_args, size_t n_kw, const py_val *args) {
     py_val a[2];
     py_arg_parse("translate", n_args, n_kw, args, 1, spec, 2, a);
     size_t tl = 0, dl = 0, len;
-    const uint8_t *table = a[0] == PY_NONE ? NULL : arg_bytes(a[0], &tl);
+    const uint8_t *table = a[0] == PY_NONE ? NULL : py_bytes_arg_data(a[0], &tl);
     if (table && tl != 256) {
         py_raise_msg(&py_type_ValueError, "translation table must be 256 characters long");
     }
     bool del[256];
     memset(del, 0, sizeof(del));
     if (a[1]) {
-        const uint8_t *d = arg_bytes(a[1], &dl);
+        const uint8_t *d = py_bytes_arg_data(a[1], &dl);
         for (size_t i = 0; i < dl; i++) {
             del[d[i]] = true;
         }
@@ -933,8 +912,8 @@ static PY_FN_OBJ_KW(bytes_translate_obj, translate, bytes_translate);
 
 static py_val bytes_maketrans(py_val from, py_val to) {
     size_t fl, tl;
-    const uint8_t *f = arg_bytes(from, &fl);
-    const uint8_t *t = arg_bytes(to, &tl);
+    const uint8_t *f = py_bytes_arg_data(from, &fl);
+    const uint8_t *t = py_bytes_arg_data(to, &tl);
     if (fl != tl) {
         py_raise_msg(&py_type_ValueError, "maketrans arguments must have same length");
     }
@@ -980,7 +959,7 @@ py_val py_bytes_hex(const uint8_t *p, size_t n, py_val sep, py_val bytes_per_sep
             sp = py_get_str(sep, &sl);
             sl = py_str_charlen(sep);
         } else if (py_isinstance(sep, &py_type_bytes)) {
-            sp = (const char *)arg_bytes(sep, &sl);
+            sp = (const char *)py_bytes_arg_data(sep, &sl);
         } else {
             if (py_len_maybe(sep) == PY_NULL) {
                 py_raise_fmt(&py_type_TypeError, "object of type '%T' has no len()", sep);

@@ -357,21 +357,9 @@ static py_val bytearray_extend(py_val self, py_val iterable) {
 }
 PY_FN_OBJ_2(py_bytearray_extend_obj, extend, bytearray_extend);
 
-static py_int_t ssize_arg(py_val v) {
-    py_int_t i;
-    bool ovf;
-    if (!py_bytes_as_index(v, &i, &ovf)) {
-        py_raise_fmt(&py_type_TypeError, "'%T' object cannot be interpreted as an integer", v);
-    }
-    if (ovf) {
-        py_raise_msg(&py_type_OverflowError, "Python int too large to convert to C ssize_t");
-    }
-    return i;
-}
-
 static py_val bytearray_insert(py_val self, py_val index, py_val item) {
     py_bytearray *b = ba_of(self);
-    py_int_t i = ssize_arg(index);
+    py_int_t i = py_bytes_arg_int(index);
     uint8_t c = py_bytes_byte(item);
     py_int_t n = (py_int_t)b->len;
     if (i < 0) {
@@ -386,7 +374,7 @@ PY_FN_OBJ_3(py_bytearray_insert_obj, insert, bytearray_insert);
 
 static py_val bytearray_pop(size_t n_args, const py_val *args) {
     py_bytearray *b = ba_of(args[0]);
-    py_int_t i = n_args > 1 ? ssize_arg(args[1]) : -1;
+    py_int_t i = n_args > 1 ? py_bytes_arg_int(args[1]) : -1;
     if (b->len == 0) {
         py_raise_msg(&py_type_IndexError, "pop from empty bytearray");
     }

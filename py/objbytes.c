@@ -43,6 +43,25 @@ bool py_bytes_as_index(py_val v, py_int_t *out, bool *ovf) {
     return true;
 }
 
+py_int_t py_bytes_arg_int(py_val v) {
+    py_int_t i;
+    bool ovf;
+    if (!py_bytes_as_index(v, &i, &ovf)) {
+        py_raise_fmt(&py_type_TypeError, "'%T' object cannot be interpreted as an integer", v);
+    }
+    if (ovf) {
+        py_raise_msg(&py_type_OverflowError, "Python int too large to convert to C ssize_t");
+    }
+    return i;
+}
+
+const uint8_t *py_bytes_arg_data(py_val v, size_t *n) {
+    py_buffer b;
+    py_get_buffer(v, &b, PY_BUFFER_READ);
+    *n = b.len;
+    return b.buf;
+}
+
 uint8_t py_bytes_byte(py_val v) {
     py_int_t i;
     bool ovf;
@@ -70,27 +89,6 @@ bool py_bytes_append_buffer(py_vstr *out, py_val v) {
         return true;
     }
     return false;
-}
-
-// A bytes-like argument: TypeError "a bytes-like object is required, not 'T'" otherwise.
-static const uint8_t *arg_bytes(py_val v, size_t *n) {
-    py_buffer b;
-    py_get_buffer(v, &b, PY_BUFFER_READ);
-    *n = b.len;
-    return b.buf;
-}
-
-// An integer argument (size, width, count) that must fit: OverflowError as CPython otherwise.
-static py_int_t arg_int(py_val v) {
-    py_int_t i;
-    bool ovf;
-    if (!py_bytes_as_index(v, &i, &ovf)) {
-        py_raise_fmt(&py_type_TypeError, "'%T' object cannot be interpreted as an integer", v);
-    }
-    if (ovf) {
-        py_raise_msg(&py_type_OverflowError, "Python int too large to convert to C ssize_t");
-    }
-    return i;
 }
 
 // ---- bytes objects ----------------------------------------------------------------------------
@@ -146,8 +144,8 @@ static py_val bytes_binary_op(int op, py_val lhs, py_val rhs) {
             return PY_NULL;
         }
         size_t an, bn;
-        const uint8_t *a = arg_bytes(lhs, &an);
-        const uint8_t *b = arg_bytes(rhs, &bn);
+        const uint8_t *a = py_bytes_arg_data(lhs, &an);
+        const uint8_t *b = py_bytes_arg_data(rhs, &bn);
         if ((op == PY_OP_EQ || op == PY_OP_NE) && an != bn) {
             return py_bool(op == PY_OP_NE);
         }
@@ -928,7 +926,7 @@ static ptrdiff_t fmt_number(const char **pp, const char *e, fmt_state *st, int *
         if (py_int_unwrap(v) == PY_NULL) {
             py_raise_msg(&py_type_TypeError, "* wants int");
         }
-        n = arg_int(v);
+        n = py_bytes_arg_int(v);
         if (n < 0) {
             if (flags) {
                 *flags |= F_LJUST;
@@ -1050,7 +1048,7 @@ void py_bytes_mod_format(py_vstr *out, const char *fmt, size_t n, py_val args) {
             bool ovf;
             if (py_bytes_is_bytes_like(v) && py_len(v) == 1) {
                 size_t one;
-                ch = (char)*arg_bytes(v, &one);
+                ch = (char)*py_bytes_arg_data(v, &one);
             } else if (py_bytes_as_index(v, &i, &ovf)) {
                 if (ovf || i < 0 || i > 255) {
                     py_raise_msg(&py_type_OverflowError, "%c arg not in range(256)");

@@ -20,6 +20,16 @@
 bool py_bytes_as_index(py_val v, py_int_t *out, bool *ovf);
 
 /**
+ * An integer argument (a size, width, count, index) of a bytes or bytearray method:
+ * TypeError "'T' object cannot be interpreted as an integer" unless integer-like,
+ * OverflowError as CPython's when beyond a C ssize_t.
+ */
+py_int_t py_bytes_arg_int(py_val v);
+
+/** A bytes-like argument's data and length (TypeError "a bytes-like object is required"). */
+const uint8_t *py_bytes_arg_data(py_val v, size_t *n);
+
+/**
  * v as a byte value: TypeError "'T' object cannot be interpreted as an integer" unless
  * integer-like, ValueError "byte must be in range(0, 256)" out of range.
  */
