@@ -2,6 +2,8 @@
 // posts bytes through a simulated interrupt; the interrupt handler either raises
 // KeyboardInterrupt (the interrupt character while code runs) or queues the byte and wakes
 // a reader blocked in host_console_getc.
+#include <errno.h>
+#include <poll.h>
 #include <pthread.h>
 #include <rtos/kernel.h>
 #include <rtos/sim.h>
@@ -56,8 +58,16 @@ static void *reader_main(void *arg) {
     (void)arg;
     for (;;) {
         unsigned char buf[256];
-        ssize_t n = read(0, buf, sizeof(buf));
+        // Wait for input outside the lock, read it inside: then fd 0's pending bytes and the
+        // rings together are always all the input (host_console_readable relies on it).
+        struct pollfd p = {.fd = 0, .events = POLLIN};
+        while (poll(&p, 1, -1) < 0 && errno == EINTR) {
+        }
         pthread_mutex_lock(&C.mtx);
+        ssize_t n;
+        do {
+            n = read(0, buf, sizeof(buf));
+        } while (n < 0 && errno == EINTR);
         if (n <= 0) {
             C.eof_seen = true;
         } else {
@@ -107,10 +117,11 @@ void host_console_line_mode(bool on) { C.line_mode = on; }
 bool host_console_readable(void) {
     pthread_mutex_lock(&C.mtx);
     bool ready = C.tail != C.head || C.eof || C.in_head != C.in_tail || C.eof_seen;
-    pthread_mutex_unlock(&C.mtx);
-    if (!ready && k_sim_is_virtual()) {
-        usleep(200); // virtual time outruns the reader thread: give it a moment of real time
+    if (!ready) { // bytes (or the end) the reader thread has not picked up yet
+        struct pollfd p = {.fd = 0, .events = POLLIN};
+        ready = poll(&p, 1, 0) > 0 && (p.revents & (POLLIN | POLLHUP));
     }
+    pthread_mutex_unlock(&C.mtx);
     return ready;
 }
 
