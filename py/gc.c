@@ -162,9 +162,9 @@ void py_gc_init(void *start, size_t size) {
     G.pool = (uint8_t *)pool;
     G.n_blocks = n;
     G.hi = G.down = n;
-    G.threshold = n / PY_CFG_GC_THRESHOLD_DIV;
     memset(G.atb, 0, n / 4 + n / 8);
     G.enabled = true;
+    py_gc_threshold(n / PY_CFG_GC_THRESHOLD_DIV * BLOCK);
 }
 
 bool py_gc_is_heap_ptr(const void *p) { return in_pool(p); }
@@ -632,12 +632,41 @@ static inline void *alloc_at_hint(size_t n, unsigned flags) {
     return p;
 }
 
+// The commonest allocation, one block (a float, a small object), when the block at the hint
+// is free: one byte of each table, no search. NULL: not this case (nothing done).
+static inline void *alloc1_at_hint(unsigned flags) {
+    size_t b = G.fit[1];
+    if (b >= G.n_blocks || G.alloc_since_collect >= G.collect_after) {
+        return NULL;
+    }
+    uint8_t *e = &G.atb[b >> 2];
+    unsigned sh = (unsigned)(b & 3) * 2;
+    if ((*e >> sh) & 3) {
+        return NULL;
+    }
+    *e = (uint8_t)(*e | (AT_HEAD << sh));
+    G.fit[1] = b + 1;
+    uint8_t bit = (uint8_t)(1u << (b & 7));
+    G.leaf[b >> 3] = (uint8_t)((G.leaf[b >> 3] & ~bit) | ((flags & PY_GC_LEAF) ? bit : 0));
+    G.used_blocks++;
+    G.alloc_since_collect++;
+    void *p = ptr_of(b);
+    memset(p, 0, BLOCK);
+    return p;
+}
+
 void *py_gc_try_alloc(size_t nbytes, unsigned flags) {
     if (G.lock_depth > 0 || G.n_blocks == 0) {
         return NULL;
     }
+    if (nbytes <= BLOCK) {
+        void *p = alloc1_at_hint(flags);
+        if (p) {
+            return p;
+        }
+    }
     size_t n = nbytes == 0 ? 1 : (nbytes + BLOCK - 1) / BLOCK;
-    bool early = G.threshold && G.alloc_since_collect > G.threshold && G.enabled;
+    bool early = G.alloc_since_collect > G.collect_after;
     if (!early && n <= PY_GC_SMALL) {
         void *p = alloc_at_hint(n, flags);
         if (p) {
@@ -667,7 +696,10 @@ void *py_gc_alloc(size_t n, unsigned flags) {
 }
 
 void *py_gc_new_obj(size_t n, const void *type, unsigned flags) {
-    py_obj *o = py_gc_alloc(n, flags);
+    py_obj *o = n <= BLOCK && G.lock_depth == 0 ? alloc1_at_hint(flags) : NULL;
+    if (o == NULL) {
+        o = py_gc_alloc(n, flags);
+    }
     o->type = type;
     return o;
 }
@@ -738,11 +770,20 @@ void *py_gc_realloc(void *p, size_t nbytes) {
     return q;
 }
 
-void py_gc_enable(bool on) { G.enabled = on; }
+// The early collection happens when enabled and a threshold is set (collect_after keeps the
+// allocation fast path to one comparison).
+static void early_update(void) {
+    G.collect_after = G.enabled && G.threshold ? G.threshold : SIZE_MAX;
+}
+void py_gc_enable(bool on) {
+    G.enabled = on;
+    early_update();
+}
 bool py_gc_is_enabled(void) { return G.enabled; }
 size_t py_gc_threshold(size_t bytes) {
     size_t old = G.threshold * BLOCK;
     G.threshold = (bytes + BLOCK - 1) / BLOCK;
+    early_update();
     return old;
 }
 void py_gc_lock(void) { G.lock_depth++; }

@@ -68,6 +68,7 @@ typedef struct py_gc_state {
     uint32_t collections;
     size_t alloc_since_collect; // blocks allocated since the last collection
     size_t threshold;           // collect when alloc_since_collect passes it (0: only when full)
+    size_t collect_after;       // threshold, or SIZE_MAX when there is no early collection
 } py_gc_state;
 
 // One entry of the name-lookup cache (PY_CFG_ATTR_CACHE_SIZE entries, direct-mapped by

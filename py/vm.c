@@ -750,24 +750,34 @@ static inline py_val float_arith(int op, py_val a, py_val b) {
 #endif
 
 #if PY_CFG_COMPUTED_GOTO
-#define TARGET(op) L_##op:
-#define DISPATCH_OP() goto *targets[op]
+// Each handler decodes its own instruction: whether it has an argument is a constant there,
+// so `arg` lives only within the handler and the dispatch is a load and a jump. An
+// EXTENDED_ARG prefix enters the next handler after its decoding (targets_x).
+#define TARGET(op)                                                                             \
+    L_##op:                                                                                    \
+    if (PY_BC_##op >= PY_BC_HAVE_ARG) {                                                        \
+        arg = (uint32_t)ip[1] | ((uint32_t)ip[2] << 8);                                        \
+        ip += 3;                                                                               \
+    } else {                                                                                   \
+        ip += 1;                                                                               \
+    }                                                                                          \
+    f->ip = ip;                                                                                \
+    LX_##op:
+// More opcodes without an argument sharing the handler that follows (which finds its opcode
+// at ip[-1]).
+#define ALSO(op)                                                                               \
+    L_##op:                                                                                    \
+    LX_##op:
+#define DISPATCH_OP() goto *targets_x[op]
 #define DISPATCH()                                                                             \
     do {                                                                                       \
         VM_CHECK();                                                                            \
         VM_BUDGET();                                                                           \
-        op = *ip;                                                                              \
-        if (op >= PY_BC_HAVE_ARG) {                                                            \
-            arg = (uint32_t)ip[1] | ((uint32_t)ip[2] << 8);                                    \
-            ip += 3;                                                                           \
-        } else {                                                                               \
-            ip += 1;                                                                           \
-        }                                                                                      \
-        f->ip = ip;                                                                            \
-        goto *targets[op];                                                                     \
+        goto *targets[*ip];                                                                    \
     } while (0)
 #else
 #define TARGET(op) case PY_BC_##op:
+#define ALSO(op) case PY_BC_##op:
 #define DISPATCH_OP() goto dispatch_op
 #define DISPATCH() goto dispatch
 #endif
@@ -797,6 +807,11 @@ static bool run(py_thread_state *ts, py_val *result) {
 #if PY_CFG_COMPUTED_GOTO
     static const void *const targets[256] = {
 #define PY_X_TARGET(name) [PY_BC_##name] = &&L_##name,
+        PY_OPCODES(PY_X_TARGET)
+#undef PY_X_TARGET
+    };
+    static const void *const targets_x[256] = {
+#define PY_X_TARGET(name) [PY_BC_##name] = &&LX_##name,
         PY_OPCODES(PY_X_TARGET)
 #undef PY_X_TARGET
     };
@@ -953,26 +968,26 @@ dispatch_op:
         }
         DISPATCH();
     }
-    TARGET(BINARY_OR) TARGET(BINARY_XOR) TARGET(BINARY_AND) TARGET(BINARY_LSHIFT)
-    TARGET(BINARY_RSHIFT) TARGET(BINARY_MUL) TARGET(BINARY_MATMUL) TARGET(BINARY_FLOORDIV)
-    TARGET(BINARY_TRUEDIV) TARGET(BINARY_MOD) TARGET(BINARY_POW) TARGET(INPLACE_OR)
-    TARGET(INPLACE_XOR) TARGET(INPLACE_AND) TARGET(INPLACE_LSHIFT) TARGET(INPLACE_RSHIFT)
-    TARGET(INPLACE_MUL) TARGET(INPLACE_MATMUL) TARGET(INPLACE_FLOORDIV) TARGET(INPLACE_TRUEDIV)
-    TARGET(INPLACE_MOD) TARGET(INPLACE_POW) {
+    ALSO(BINARY_OR) ALSO(BINARY_XOR) ALSO(BINARY_AND) ALSO(BINARY_LSHIFT)
+    ALSO(BINARY_RSHIFT) ALSO(BINARY_MUL) ALSO(BINARY_MATMUL) ALSO(BINARY_FLOORDIV)
+    ALSO(BINARY_TRUEDIV) ALSO(BINARY_MOD) ALSO(BINARY_POW) ALSO(INPLACE_OR)
+    ALSO(INPLACE_XOR) ALSO(INPLACE_AND) ALSO(INPLACE_LSHIFT) ALSO(INPLACE_RSHIFT)
+    ALSO(INPLACE_MUL) ALSO(INPLACE_MATMUL) ALSO(INPLACE_FLOORDIV) ALSO(INPLACE_TRUEDIV)
+    ALSO(INPLACE_MOD) TARGET(INPLACE_POW) {
         py_val b = POP(), a = TOP();
-        int bop = PY_OP_OR + (op - PY_BC_BINARY_OR);
+        int bop = PY_OP_OR + (ip[-1] - PY_BC_BINARY_OR);
         py_val r = py_is_small(a) && py_is_small(b) ? small_arith(py_op_plain(bop), a, b)
                                                     : float_arith(py_op_plain(bop), a, b);
         SET_TOP(r ? r : py_binary_op(bop, a, b));
         DISPATCH();
     }
-    TARGET(COMPARE_LT) TARGET(COMPARE_GT) TARGET(COMPARE_EQ) TARGET(COMPARE_NE)
-    TARGET(COMPARE_LE) TARGET(COMPARE_GE) {
+    ALSO(COMPARE_LT) ALSO(COMPARE_GT) ALSO(COMPARE_EQ) ALSO(COMPARE_NE)
+    ALSO(COMPARE_LE) TARGET(COMPARE_GE) {
         py_val b = POP(), a = TOP();
         if (py_is_small(a) && py_is_small(b)) {
             intptr_t x = (intptr_t)a, y = (intptr_t)b;
             bool r;
-            switch (op) {
+            switch (ip[-1]) {
             case PY_BC_COMPARE_LT: r = x < y; break;
             case PY_BC_COMPARE_GT: r = x > y; break;
             case PY_BC_COMPARE_EQ: r = x == y; break;
@@ -982,7 +997,7 @@ dispatch_op:
             }
             SET_TOP(py_bool(r));
         } else {
-            SET_TOP(py_binary_op(PY_OP_LT + (op - PY_BC_COMPARE_LT), a, b));
+            SET_TOP(py_binary_op(PY_OP_LT + (ip[-1] - PY_BC_COMPARE_LT), a, b));
         }
         DISPATCH();
     }
