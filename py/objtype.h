@@ -30,10 +30,8 @@ const py_class *py_class_facts(const py_type *t);
 // attribute dict is allocated in the same block (MemoryError).
 py_val py_instance_new(const py_type *cls);
 
-// Attribute load (LOAD_ATTR/LOAD_METHOD protocol: dest[1] = self for a method) and store
-// for instances of classes without attribute hooks. They return false, having done nothing,
-// when the generic path must be taken.
-bool py_instance_load_fast(py_val obj, qstr attr, py_val dest[2]);
+// Attribute store for instances of classes without attribute hooks (the load is inline in
+// py/objtype_fast.h). False, having done nothing, when the generic path must be taken.
 bool py_instance_store_fast(py_val obj, qstr attr, py_val value);
 
 // super(cls, obj).attr in the LOAD_METHOD protocol, without making the super object;

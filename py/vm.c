@@ -15,6 +15,7 @@
 #include "py/objfun.h"
 #include "py/objstr.h"
 #include "py/objtype.h"
+#include "py/objtype_fast.h"
 #include "py/port.h"
 #include "py/runtime.h"
 #include "py/state.h"
