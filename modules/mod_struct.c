@@ -3,9 +3,11 @@
 // sizes in a chosen byte order ('=', '<', '>', '!'), calcsize, pack_into, unpack_from,
 // iter_unpack and the Struct class. Errors are struct.error with CPython's messages, which
 // depend on how CPython converts each code (a C long first, then the field's range; on a
-// little-endian machine '<' and '=' convert like '@' where the sizes agree): `conv()` models
-// that. Formats are parsed again at every call (they are short); a Struct keeps its size.
-// Non-goals: the format cache, Struct.__init__ re-initialisation.
+// little-endian machine '<' and '=' convert like '@' where the sizes agree): carrier_of() and
+// pack_int() model that. A format is compiled once into a small list of items with their
+// offsets (a GC leaf allocation); a Struct keeps it, and the module functions share a cache
+// of the last few.
+// Non-goals: Struct.__init__ re-initialisation.
 #include <float.h>
 #include <math.h>
 #include <string.h>
@@ -18,6 +20,7 @@
 #include "py/objfloat.h"
 #include "py/objint.h"
 #include "py/runtime.h"
+#include "py/state.h"
 
 const py_type mod_struct_error = {
     .base = {&py_type_type},
@@ -78,118 +81,231 @@ static bool host_little_endian(void) {
     return *(const uint8_t *)&one == 1;
 }
 
-// A parsed format: its text (after the byte-order character), mode and totals.
+// ---- compiled formats -------------------------------------------------------------------------
+// A format is compiled into one GC leaf allocation: the totals, then one entry per item that
+// takes or yields values, with its offset already aligned (pad bytes and zero-count items
+// are left out: the output is zeroed and they yield nothing), then, for a format in the
+// cache, its text (the cache compares formats by content). A compiled format never changes,
+// so Struct objects, iterators and the cache may share one.
+//
+//   sfmt: size | nargs | nitems | textlen | mode big swap cached | items[nitems] | text
+//   item: offset | count | code size carrier  (12 bytes on 32-bit targets)
+
+// One item: `count` repeats of a code (or, for 's'/'p', one string of `count` bytes).
+typedef struct sitem {
+    size_t offset; // of the first repeat, from the record's start
+    size_t count;
+    char code;
+    uint8_t size;    // bytes per repeat
+    uint8_t carrier; // integer codes: CARRIER_* (how CPython converts the value)
+} sitem;
+
 typedef struct sfmt {
-    const char *s, *end;
-    char mode;   // '@', '=', '<', '>' or '!'
-    size_t size; // bytes
-    size_t nargs;
+    size_t size;  // bytes
+    size_t nargs; // values packed or unpacked
+    size_t nitems;
+    size_t textlen; // bytes of text after the items (cached formats only)
+    char mode;      // '@', '=', '<', '>' or '!'
+    bool big;       // the byte order of the fields
+    bool swap;      // floats: the order is not the machine's
+    bool cached;    // entered the cache once (then it is never freed explicitly)
+    sitem items[];
 } sfmt;
 
-// One item of a format: `count` repeats of a code (or, for 's'/'p', one string of `count`).
-typedef struct sitem {
-    const code_info *ci;
-    size_t count;
-    size_t size; // per repeat
-} sitem;
+// The module functions' cache: the most recently used formats first, in a heap array of
+// CACHE_SIZE pointers kept in PY_S->module_roots. Only formats compiled into at most
+// CACHE_MAX_BYTES enter it (128 on 32-bit targets: about 8 items), so it holds at most
+// CACHE_SIZE * CACHE_MAX_BYTES bytes; a bigger one is freed after the call.
+#define CACHE_SIZE 4
+#define CACHE_MAX_BYTES (32 * sizeof(void *))
 
 // Sizes are limited to what a Py_ssize_t holds, as in CPython.
 #define SIZE_LIMIT ((size_t)PTRDIFF_MAX)
+
+static const code_info *find_code(char c) {
+    for (size_t i = 0; i < sizeof(codes) / sizeof(codes[0]); i++) {
+        if (codes[i].code == c) {
+            return &codes[i];
+        }
+    }
+    return NULL;
+}
 
 static bool is_space(char c) {
     return c == ' ' || (c >= '\t' && c <= '\r');
 }
 
-// Reads the next item at f->s (advancing it); false at the end. Raises struct.error for a bad
-// format. `pos` accumulates the offset, aligned in native mode.
-static bool next_item(sfmt *f, const char **s, sitem *it, size_t *pos) {
-    const char *p = *s;
-    while (p < f->end && is_space(*p)) {
-        p++;
-    }
-    if (p == f->end) {
-        *s = p;
-        return false;
-    }
-    size_t count = 1;
-    if (*p >= '0' && *p <= '9') {
-        count = 0;
-        while (p < f->end && *p >= '0' && *p <= '9') {
-            size_t digit = (size_t)(*p++ - '0');
-            if (count > (SIZE_LIMIT - digit) / 10) {
-                struct_error("total struct size too long");
-            }
-            count = count * 10 + digit;
-        }
-        if (p == f->end) {
-            struct_error("repeat count given without format specifier");
-        }
-    }
-    char c = *p++;
-    const code_info *ci = NULL;
-    for (size_t i = 0; i < sizeof(codes) / sizeof(codes[0]); i++) {
-        if (codes[i].code == c) {
-            ci = &codes[i];
-        }
-    }
-    bool native = f->mode == '@';
-    if (ci == NULL || (!native && ci->std_size == 0)) {
-        struct_error("bad char in struct format");
-    }
-    it->ci = ci;
-    it->count = count;
-    it->size = native ? ci->native_size : ci->std_size;
-    if (native) {
-        size_t a = ci->native_align;
-        *pos = (*pos + a - 1) / a * a;
-    }
-    size_t per = c == 's' || c == 'p' ? 1 : it->size;
-    if (*pos > SIZE_LIMIT || (per && count > (SIZE_LIMIT - *pos) / per)) {
-        struct_error("total struct size too long");
-    }
-    *s = p;
-    return true;
+static bool is_string_code(char c) {
+    return c == 's' || c == 'p';
 }
 
-// Parses a format (str or bytes): mode, size and number of values.
-static void parse(py_val fmt, sfmt *f) {
-    size_t len;
-    const char *s;
+static int carrier_of(char mode, const code_info *ci);
+
+// Reads the items of the format text p[0..end) in `mode` (raising struct.error for a bad
+// format, in CPython's order) and returns how many take or yield values; with `items`, also
+// fills them in. Totals go to *size and *nargs.
+static size_t scan(char mode, const char *p, const char *end, sitem *items, size_t *size,
+                   size_t *nargs) {
+    bool native = mode == '@';
+    size_t n = 0, pos = 0, args = 0;
+    char last = 0; // the last item's code (0: none, or a string) and where it ends
+    size_t last_end = 0;
+    for (;;) {
+        while (p < end && is_space(*p)) {
+            p++;
+        }
+        if (p == end) {
+            break;
+        }
+        size_t count = 1;
+        if (*p >= '0' && *p <= '9') {
+            count = 0;
+            while (p < end && *p >= '0' && *p <= '9') {
+                size_t digit = (size_t)(*p++ - '0');
+                if (count > (SIZE_LIMIT - digit) / 10) {
+                    struct_error("total struct size too long");
+                }
+                count = count * 10 + digit;
+            }
+            if (p == end) {
+                struct_error("repeat count given without format specifier");
+            }
+        }
+        char c = *p++;
+        const code_info *ci = find_code(c);
+        if (ci == NULL || (!native && ci->std_size == 0)) {
+            struct_error("bad char in struct format");
+        }
+        size_t isize = native ? ci->native_size : ci->std_size;
+        if (native) {
+            size_t a = ci->native_align;
+            pos = (pos + a - 1) / a * a;
+        }
+        size_t per = is_string_code(c) ? 1 : isize;
+        if (pos > SIZE_LIMIT || (per && count > (SIZE_LIMIT - pos) / per)) {
+            struct_error("total struct size too long");
+        }
+        bool str = is_string_code(c);
+        if (!str && c == last && pos == last_end) {
+            if (items) {
+                items[n - 1].count += count; // "HH" as "2H": long formats stay small
+            }
+            last_end += count * per;
+        } else if (str || (c != 'x' && count > 0)) {
+            last = str ? 0 : c;
+            last_end = pos + count * per;
+            if (items) {
+                sitem *it = &items[n];
+                it->offset = pos;
+                it->count = count;
+                it->code = c;
+                it->size = (uint8_t)isize;
+                it->carrier = (uint8_t)carrier_of(mode, ci);
+            }
+            n++;
+        }
+        pos += count * per;
+        args += str ? 1 : c == 'x' ? 0 : count;
+    }
+    *size = pos;
+    *nargs = args;
+    return n;
+}
+
+// The text of a format (str or bytes), else TypeError as CPython's Struct(); the module
+// functions (`hashed`) first hash the format as CPython's cache lookup does ("unhashable
+// type: 'bytearray'").
+static const char *format_text(py_val fmt, size_t *len, bool hashed) {
     if (py_is_str(fmt)) {
-        s = py_get_str(fmt, &len);
+        return py_get_str(fmt, len);
+    }
+    if (py_isinstance(fmt, &py_type_bytes)) {
+        py_buffer b;
+        py_get_buffer(fmt, &b, PY_BUFFER_READ);
+        *len = b.len;
+        return b.buf;
+    }
+    if (hashed) {
+        py_hash(fmt);
+    }
+    py_raise_fmt(&py_type_TypeError, "Struct() argument 1 must be a str or bytes object, not %T",
+                 fmt);
+}
+
+// Compiles the format fmt, whose text is s[0..len). With `for_cache`, a small result keeps
+// its text and is marked `cached` (the caller enters it in the cache). Allocates.
+static sfmt *compile(py_val fmt, const char *s, size_t len, bool for_cache) {
+    if (py_is_str(fmt)) {
         for (size_t i = 0; i < len; i++) {
             if (s[i] & 0x80) {
                 py_bytes_encode(fmt, py_qstr_val(PY_QSTR_ascii), PY_NULL); // raises as CPython
             }
         }
-    } else if (py_isinstance(fmt, &py_type_bytes)) {
-        py_buffer b;
-        py_get_buffer(fmt, &b, PY_BUFFER_READ);
-        s = b.buf;
-        len = b.len;
-    } else {
-        py_raise_fmt(&py_type_TypeError,
-                     "Struct() argument 1 must be a str or bytes object, not %T", fmt);
     }
     if (memchr(s, 0, len)) {
         struct_error("embedded null character");
     }
-    f->mode = '@';
+    const char *text = s;
+    size_t text_len = len;
+    char mode = '@';
     if (len && (s[0] == '@' || s[0] == '=' || s[0] == '<' || s[0] == '>' || s[0] == '!')) {
-        f->mode = s[0];
+        mode = s[0];
         s++;
         len--;
     }
-    f->s = s;
-    f->end = s + len;
-    f->size = 0;
-    f->nargs = 0;
-    sitem it;
-    const char *p = s;
-    while (next_item(f, &p, &it, &f->size)) {
-        char c = it.ci->code;
-        f->size += c == 's' || c == 'p' ? it.count : it.count * it.size;
-        f->nargs += c == 's' || c == 'p' ? 1 : c == 'x' ? 0 : it.count;
+    size_t size, nargs;
+    size_t n = scan(mode, s, s + len, NULL, &size, &nargs);
+    size_t bytes = sizeof(sfmt) + n * sizeof(sitem);
+    bool cache = for_cache && bytes + text_len <= CACHE_MAX_BYTES;
+    sfmt *f = py_gc_alloc(bytes + (cache ? text_len : 0), PY_GC_LEAF);
+    scan(mode, s, s + len, f->items, &f->size, &f->nargs);
+    f->nitems = n;
+    f->mode = mode;
+    f->big = mode == '>' || mode == '!' || ((mode == '@' || mode == '=') && !host_little_endian());
+    f->swap = f->big == host_little_endian();
+    if (cache) {
+        f->cached = true;
+        f->textlen = text_len;
+        py_memcpy(&f->items[n], text, text_len);
+    }
+    return f;
+}
+
+// The compiled form of fmt, from the cache when it is there (no check needed then: only
+// valid formats enter it); a small new one enters the cache, evicting the least recently
+// used. Pass the result to release() when done with it, unless an object keeps it. `hashed`:
+// for the module functions (see format_text).
+static const sfmt *get_format(py_val fmt, bool hashed) {
+    size_t len;
+    const char *s = format_text(fmt, &len, hashed);
+    sfmt **cache = (sfmt **)PY_S->module_roots[MOD_ROOT_STRUCT];
+    if (cache) {
+        for (size_t i = 0; i < CACHE_SIZE && cache[i]; i++) {
+            sfmt *f = cache[i];
+            if (f->textlen == len && memcmp(&f->items[f->nitems], s, len) == 0) {
+                memmove(cache + 1, cache, i * sizeof(*cache)); // most recent first
+                cache[0] = f;
+                return f;
+            }
+        }
+    }
+    sfmt *f = compile(fmt, s, len, true);
+    if (f->cached) {
+        if (cache == NULL) {
+            cache = py_gc_alloc(CACHE_SIZE * sizeof(*cache), 0);
+            PY_S->module_roots[MOD_ROOT_STRUCT] = (py_val)cache;
+        }
+        memmove(cache + 1, cache, (CACHE_SIZE - 1) * sizeof(*cache));
+        cache[0] = f;
+    }
+    return f;
+}
+
+// Gives back a format from get_format that no object keeps: one too big for the cache is
+// freed at once (the collector would free it later).
+static void release(const sfmt *f) {
+    if (!f->cached) {
+        py_gc_free((void *)f);
     }
 }
 
@@ -213,21 +329,20 @@ static bool is_signed_code(char c) {
     return c == 'b' || c == 'h' || c == 'i' || c == 'l' || c == 'q' || c == 'n';
 }
 
-// Whether code c in this mode converts as the native code does (CPython reuses the native
+// Whether code ci in this mode converts as the native code does (CPython reuses the native
 // converters for the standard order matching the machine's when the sizes agree).
-static bool native_conv(const sfmt *f, const code_info *ci) {
-    if (f->mode == '@') {
+static bool native_conv(char mode, const code_info *ci) {
+    if (mode == '@') {
         return true;
     }
     bool le = host_little_endian();
-    bool same_order =
-        f->mode == '=' || (f->mode == '<' && le) || ((f->mode == '>' || f->mode == '!') && !le);
+    bool same_order = mode == '=' || (mode == '<' && le) || ((mode == '>' || mode == '!') && !le);
     return same_order && ci->std_size == ci->native_size;
 }
 
-static int carrier_of(const sfmt *f, const code_info *ci) {
+static int carrier_of(char mode, const code_info *ci) {
     char c = ci->code;
-    if (native_conv(f, ci)) {
+    if (native_conv(mode, ci)) {
         switch (c) {
         case 'I':
         case 'L': return CARRIER_ULONG;
@@ -249,6 +364,29 @@ static int carrier_of(const sfmt *f, const code_info *ci) {
     }
 }
 
+// The carrier's size in bytes, and whether it is signed (for a value of sign `neg`).
+static size_t carrier_size(int carrier) {
+    switch (carrier) {
+    case CARRIER_LONG:
+    case CARRIER_ULONG: return sizeof(long);
+    case CARRIER_SSIZE:
+    case CARRIER_SIZE: return sizeof(size_t);
+    case CARRIER_PTR: return sizeof(void *);
+    default: return 8;
+    }
+}
+
+static bool carrier_signed(int carrier, char c, bool neg) {
+    switch (carrier) {
+    case CARRIER_LONG:
+    case CARRIER_SSIZE:
+    case CARRIER_LL: return true;
+    case CARRIER_BYTES8: return is_signed_code(c);
+    case CARRIER_PTR: return neg; // a negative value as a signed pointer-sized int
+    default: return false;
+    }
+}
+
 // The int value of v (int or __index__), or struct.error.
 static py_val int_of(py_val v) {
     py_val i = py_int_unwrap(v);
@@ -262,55 +400,53 @@ static py_val int_of(py_val v) {
     return i;
 }
 
-// Packs an int into p[0..size) with the given byte order.
-static void pack_int(const sfmt *f, const sitem *it, uint8_t *p, py_val v, bool big) {
-    char c = it->ci->code;
-    py_val i = int_of(v);
-    int carrier = carrier_of(f, it->ci);
-    uint8_t le[8];
-    bool neg = py_int_sign(i) < 0, ok;
-    size_t csize = 8;
-    switch (carrier) {
-    case CARRIER_LONG:
-        csize = sizeof(long);
-        ok = py_int_to_bytes(i, le, csize, false, true);
-        break;
-    case CARRIER_ULONG:
-        csize = sizeof(long);
-        ok = py_int_to_bytes(i, le, csize, false, false);
-        break;
-    case CARRIER_LL:
-    case CARRIER_BYTES8: ok = py_int_to_bytes(i, le, 8, false, is_signed_code(c)); break;
-    case CARRIER_ULL: ok = py_int_to_bytes(i, le, 8, false, false); break;
-    case CARRIER_SSIZE:
-        csize = sizeof(size_t);
-        ok = py_int_to_bytes(i, le, csize, false, true);
-        break;
-    case CARRIER_SIZE:
-        csize = sizeof(size_t);
-        ok = py_int_to_bytes(i, le, csize, false, false);
-        break;
-    default: // 'P': a negative value as a signed pointer-sized int, else unsigned
-        csize = sizeof(void *);
-        ok = py_int_to_bytes(i, le, csize, false, neg);
-        break;
+// The int i in the carrier of csize bytes (signed or not) in *u (sign-extended to 64 bits);
+// false if it does not fit. A small int is checked directly, others through int.to_bytes.
+static bool to_carrier(py_val i, size_t csize, bool sgn, uint64_t *u) {
+    if (py_is_small(i)) {
+        int64_t x = py_small_get(i); // fits in 63 bits
+        if (sgn) {
+            int64_t lim = csize < 8 ? (int64_t)1 << (csize * 8 - 1) : INT64_MAX;
+            if (csize < 8 && (x < -lim || x >= lim)) {
+                return false;
+            }
+        } else if (x < 0 || (csize < 8 && x >> (csize * 8) != 0)) {
+            return false;
+        }
+        *u = (uint64_t)x;
+        return true;
     }
-    if (!ok) {
+    uint8_t le[8];
+    if (!py_int_to_bytes(i, le, csize, false, sgn)) {
+        return false;
+    }
+    uint64_t r = 0;
+    for (size_t k = csize; k-- > 0;) {
+        r = (r << 8) | le[k];
+    }
+    if (sgn && csize < 8 && (le[csize - 1] & 0x80)) {
+        r |= ~(uint64_t)0 << (csize * 8); // sign-extend
+    }
+    *u = r;
+    return true;
+}
+
+// Packs an int into p[0..it->size) in f's byte order.
+static void pack_int(const sfmt *f, const sitem *it, uint8_t *p, py_val v) {
+    char c = it->code;
+    py_val i = py_is_small(v) ? v : int_of(v);
+    int carrier = it->carrier;
+    size_t csize = carrier_size(carrier);
+    bool sgn =
+        carrier_signed(carrier, c, py_is_small(i) ? py_small_get(i) < 0 : py_int_sign(i) < 0);
+    uint64_t u;
+    if (!to_carrier(i, csize, sgn, &u)) {
         if (carrier == CARRIER_BYTES8 || carrier == CARRIER_PTR) {
             struct_error("int too large to convert");
         }
         struct_error("argument out of range");
     }
-    // the carrier's value, then the field's range
-    uint64_t u = 0;
-    for (size_t k = csize; k-- > 0;) {
-        u = (u << 8) | le[k];
-    }
-    bool sgn = carrier == CARRIER_LONG || carrier == CARRIER_SSIZE || carrier == CARRIER_LL ||
-               (carrier == CARRIER_BYTES8 && is_signed_code(c)) || (carrier == CARRIER_PTR && neg);
-    if (sgn && csize < 8 && (le[csize - 1] & 0x80)) {
-        u |= ~(uint64_t)0 << (csize * 8); // sign-extend
-    }
+    // then the field's range
     size_t size = it->size;
     if (size < csize) {
         bool fsigned = is_signed_code(c);
@@ -320,7 +456,7 @@ static void pack_int(const sfmt *f, const sitem *it, uint8_t *p, py_val v, bool 
         bool bad =
             fsigned ? (s < smin || s > smax) : (sgn ? (s < 0 || (uint64_t)s > umax) : u > umax);
         if (bad) {
-            bool native = native_conv(f, it->ci);
+            bool native = native_conv(f->mode, find_code(c));
             if (c == 'b') {
                 struct_error("byte format requires -128 <= number <= 127");
             } else if (c == 'B') {
@@ -336,8 +472,14 @@ static void pack_int(const sfmt *f, const sitem *it, uint8_t *p, py_val v, bool 
             struct_error("'%c' format requires 0 <= number <= %lu", c, (unsigned long)umax);
         }
     }
-    for (size_t k = 0; k < size; k++) {
-        p[big ? size - 1 - k : k] = (uint8_t)(u >> (8 * k));
+    if (f->big) {
+        for (size_t k = size; k-- > 0; u >>= 8) {
+            p[k] = (uint8_t)u;
+        }
+    } else {
+        for (size_t k = 0; k < size; k++, u >>= 8) {
+            p[k] = (uint8_t)u;
+        }
     }
 }
 
@@ -451,28 +593,19 @@ static float to_float(double x) {
 }
 
 // ---- packing ------------------------------------------------------------------------------------
-static bool big_endian_mode(const sfmt *f) {
-    return f->mode == '>' || f->mode == '!' ||
-           ((f->mode == '@' || f->mode == '=') && !host_little_endian());
-}
-
 // Packs args[0..f->nargs) into out[0..f->size) (zeroed by the caller).
 static void pack_all(const sfmt *f, uint8_t *out, const py_val *args) {
-    bool big = big_endian_mode(f), swap = big == host_little_endian();
-    sitem it;
-    const char *p = f->s;
-    size_t pos = 0;
-    while (next_item((sfmt *)f, &p, &it, &pos)) {
-        char c = it.ci->code;
-        uint8_t *d = out + pos;
-        if (c == 's' || c == 'p') {
+    for (const sitem *it = f->items, *end = it + f->nitems; it < end; it++) {
+        char c = it->code;
+        uint8_t *d = out + it->offset;
+        if (is_string_code(c)) {
             py_val v = *args++;
             if (!py_bytes_is_bytes_like(v)) {
                 struct_error("argument for '%c' must be a bytes object", c);
             }
             py_buffer b;
             py_get_buffer(v, &b, PY_BUFFER_READ);
-            size_t n = it.count;
+            size_t n = it->count;
             if (c == 's') {
                 py_memcpy(d, b.buf, b.len < n ? b.len : n);
             } else if (n > 0) {
@@ -480,13 +613,9 @@ static void pack_all(const sfmt *f, uint8_t *out, const py_val *args) {
                 py_memcpy(d + 1, b.buf, m);
                 d[0] = (uint8_t)(m > 255 ? 255 : m);
             }
-            pos += n;
             continue;
         }
-        for (size_t k = 0; k < it.count; k++, d += it.size) {
-            if (c == 'x') {
-                continue; // already zero
-            }
+        for (size_t k = 0; k < it->count; k++, d += it->size) {
             py_val v = *args++;
             switch (c) {
             case 'c': {
@@ -501,8 +630,8 @@ static void pack_all(const sfmt *f, uint8_t *out, const py_val *args) {
             case '?': *d = py_is_true(v); break;
             case 'e': {
                 uint16_t h = half_from_double(float_of(v), v);
-                d[big ? 0 : 1] = (uint8_t)(h >> 8);
-                d[big ? 1 : 0] = (uint8_t)h;
+                d[f->big ? 0 : 1] = (uint8_t)(h >> 8);
+                d[f->big ? 1 : 0] = (uint8_t)h;
                 break;
             }
             case 'f': {
@@ -511,48 +640,41 @@ static void pack_all(const sfmt *f, uint8_t *out, const py_val *args) {
                 if (f->mode != '@' && isinf(y) && !isinf(x)) {
                     float_overflow(v, 'f');
                 }
-                put_bytes(d, &y, 4, swap);
+                put_bytes(d, &y, 4, f->swap);
                 break;
             }
             case 'd': {
                 double x = float_of(v);
-                put_bytes(d, &x, 8, swap);
+                put_bytes(d, &x, 8, f->swap);
                 break;
             }
-            default: pack_int(f, &it, d, v, big); break;
+            default: pack_int(f, it, d, v); break;
             }
         }
-        pos += it.count * it.size;
     }
 }
 
 static py_val unpack_all(const sfmt *f, const uint8_t *in) {
-    bool big = big_endian_mode(f), swap = big == host_little_endian();
+    bool big = f->big;
     py_val tuple = py_tuple_new(f->nargs, NULL);
     py_val *out = ((py_tuple *)tuple)->items;
-    sitem it;
-    const char *p = f->s;
-    size_t pos = 0;
-    while (next_item((sfmt *)f, &p, &it, &pos)) {
-        char c = it.ci->code;
-        const uint8_t *d = in + pos;
+    for (const sitem *it = f->items, *end = it + f->nitems; it < end; it++) {
+        char c = it->code;
+        const uint8_t *d = in + it->offset;
         if (c == 's') {
-            *out++ = py_bytes_new(d, it.count);
-            pos += it.count;
+            *out++ = py_bytes_new(d, it->count);
             continue;
         }
         if (c == 'p') {
-            size_t n = it.count ? d[0] : 0;
-            if (it.count && n >= it.count) {
-                n = it.count - 1;
+            size_t n = it->count ? d[0] : 0;
+            if (it->count && n >= it->count) {
+                n = it->count - 1;
             }
             *out++ = py_bytes_new(d + 1, n);
-            pos += it.count;
             continue;
         }
-        for (size_t k = 0; k < it.count; k++, d += it.size) {
+        for (size_t k = 0; k < it->count; k++, d += it->size) {
             switch (c) {
-            case 'x': continue;
             case 'c': *out++ = py_bytes_new(d, 1); break;
             case '?': *out++ = py_bool(*d != 0); break;
             case 'e':
@@ -561,20 +683,19 @@ static py_val unpack_all(const sfmt *f, const uint8_t *in) {
                 break;
             case 'f': {
                 float y;
-                put_bytes((uint8_t *)&y, d, 4, swap);
+                put_bytes((uint8_t *)&y, d, 4, f->swap);
                 *out++ = py_float_new(y);
                 break;
             }
             case 'd': {
                 double x;
-                put_bytes((uint8_t *)&x, d, 8, swap);
+                put_bytes((uint8_t *)&x, d, 8, f->swap);
                 *out++ = py_float_new(x);
                 break;
             }
-            default: *out++ = unpack_int(c, d, it.size, big); break;
+            default: *out++ = unpack_int(c, d, it->size, big); break;
             }
         }
-        pos += it.count * it.size;
     }
     return tuple;
 }
@@ -583,12 +704,10 @@ static py_val do_pack(const sfmt *f, size_t n_args, const py_val *args) {
     if (n_args != f->nargs) {
         struct_error("pack expected %zu items for packing (got %zu)", f->nargs, n_args);
     }
-    py_vstr v;
-    py_vstr_init(&v, f->size);
-    uint8_t *d = (uint8_t *)py_vstr_extend(&v, f->size);
-    memset(d, 0, f->size);
-    pack_all(f, d, args);
-    return py_vstr_to_bytes(&v);
+    char *d;
+    py_val r = py_bytes_new_uninit(f->size, &d); // zeroed
+    pack_all(f, (uint8_t *)d, args);
+    return r;
 }
 
 // offset into a buffer of len bytes for `what` ("pack_into"/"unpack_from") of f->size bytes.
@@ -623,7 +742,7 @@ static size_t check_offset(const sfmt *f, py_val offset_v, size_t len, bool pack
     return (size_t)off;
 }
 
-// pack_into(buffer, offset, *v) for a parsed format: the values are packed into a temporary
+// pack_into(buffer, offset, *v) for a compiled format: the values are packed into a temporary
 // first (they may run Python code that resizes the buffer), then copied.
 static py_val do_pack_into(const sfmt *f, size_t n_args, const py_val *args) {
     if (n_args == 0) {
@@ -672,32 +791,29 @@ static py_val do_unpack_from(const sfmt *f, py_val buffer, py_val offset) {
 // ----------------------------------------------------------------------------------
 typedef struct unpack_iter {
     py_obj base;
-    py_val format;
+    const sfmt *fmt;
     py_val buffer;
     size_t offset;
 } unpack_iter;
 
 static py_val unpack_iter_next(py_val self) {
     unpack_iter *it = (unpack_iter *)self;
-    sfmt f;
-    parse(it->format, &f);
+    const sfmt *f = it->fmt;
     py_buffer b;
     py_get_buffer(it->buffer, &b, PY_BUFFER_READ);
-    if (it->offset + f.size > b.len) {
+    if (it->offset + f->size > b.len) {
         return PY_STOP;
     }
-    py_val r = unpack_all(&f, (const uint8_t *)b.buf + it->offset);
-    it->offset += f.size;
+    py_val r = unpack_all(f, (const uint8_t *)b.buf + it->offset);
+    it->offset += f->size;
     return r;
 }
 
 static py_val unpack_iter_length_hint(py_val self) {
     unpack_iter *it = (unpack_iter *)self;
-    sfmt f;
-    parse(it->format, &f);
     py_buffer b;
     py_get_buffer(it->buffer, &b, PY_BUFFER_READ);
-    return py_int_from((py_int_t)(b.len > it->offset ? (b.len - it->offset) / f.size : 0));
+    return py_int_from((py_int_t)(b.len > it->offset ? (b.len - it->offset) / it->fmt->size : 0));
 }
 static PY_FN_OBJ_1(unpack_iter_length_hint_obj, __length_hint__, unpack_iter_length_hint);
 
@@ -715,7 +831,8 @@ static const py_type unpack_iter_type = {
     .base_type = &py_type_object,
 };
 
-static py_val do_iter_unpack(py_val format, const sfmt *f, py_val buffer) {
+// The iterator keeps f (which must not be released).
+static py_val do_iter_unpack(const sfmt *f, py_val buffer) {
     py_buffer b;
     py_get_buffer(buffer, &b, PY_BUFFER_READ);
     if (f->size == 0) {
@@ -725,7 +842,7 @@ static py_val do_iter_unpack(py_val format, const sfmt *f, py_val buffer) {
         struct_error("iterative unpacking requires a buffer of a multiple of %zu bytes", f->size);
     }
     unpack_iter *it = py_new(unpack_iter, &unpack_iter_type);
-    it->format = format;
+    it->fmt = f;
     it->buffer = buffer;
     return (py_val)it;
 }
@@ -733,30 +850,34 @@ static py_val do_iter_unpack(py_val format, const sfmt *f, py_val buffer) {
 // ---- module functions
 // ------------------------------------------------------------------------------
 static py_val struct_calcsize(py_val fmt) {
-    sfmt f;
-    parse(fmt, &f);
-    return py_int_from((py_int_t)f.size);
+    const sfmt *f = get_format(fmt, true);
+    py_val r = py_int_from((py_int_t)f->size);
+    release(f);
+    return r;
 }
 static PY_FN_OBJ_1(struct_calcsize_obj, calcsize, struct_calcsize);
 
 static py_val struct_pack(size_t n_args, const py_val *args) {
-    sfmt f;
-    parse(args[0], &f);
-    return do_pack(&f, n_args - 1, args + 1);
+    const sfmt *f = get_format(args[0], true);
+    py_val r = do_pack(f, n_args - 1, args + 1);
+    release(f);
+    return r;
 }
 static PY_FN_OBJ_VAR(struct_pack_obj, pack, 1, PY_ARGS_MANY, struct_pack);
 
 static py_val struct_pack_into(size_t n_args, const py_val *args) {
-    sfmt f;
-    parse(args[0], &f);
-    return do_pack_into(&f, n_args - 1, args + 1);
+    const sfmt *f = get_format(args[0], true);
+    py_val r = do_pack_into(f, n_args - 1, args + 1);
+    release(f);
+    return r;
 }
 static PY_FN_OBJ_VAR(struct_pack_into_obj, pack_into, 1, PY_ARGS_MANY, struct_pack_into);
 
 static py_val struct_unpack(py_val fmt, py_val buffer) {
-    sfmt f;
-    parse(fmt, &f);
-    return do_unpack(&f, buffer);
+    const sfmt *f = get_format(fmt, true);
+    py_val r = do_unpack(f, buffer);
+    release(f);
+    return r;
 }
 static PY_FN_OBJ_2(struct_unpack_obj, unpack, struct_unpack);
 
@@ -772,16 +893,15 @@ static py_val struct_unpack_from(size_t n_args, size_t n_kw, const py_val *args)
     }
     py_val a[2];
     py_arg_parse("unpack_from", n_args, n_kw, args, 1, unpack_from_spec, 2, a);
-    sfmt f;
-    parse(args[0], &f);
-    return do_unpack_from(&f, a[0], a[1]);
+    const sfmt *f = get_format(args[0], true);
+    py_val r = do_unpack_from(f, a[0], a[1]);
+    release(f);
+    return r;
 }
 static PY_FN_OBJ_KW(struct_unpack_from_obj, unpack_from, struct_unpack_from);
 
 static py_val struct_iter_unpack(py_val fmt, py_val buffer) {
-    sfmt f;
-    parse(fmt, &f);
-    return do_iter_unpack(fmt, &f, buffer);
+    return do_iter_unpack(get_format(fmt, true), buffer);
 }
 static PY_FN_OBJ_2(struct_iter_unpack_obj, iter_unpack, struct_iter_unpack);
 
@@ -789,62 +909,51 @@ static PY_FN_OBJ_2(struct_iter_unpack_obj, iter_unpack, struct_iter_unpack);
 // ----------------------------------------------------------------------------------------
 typedef struct struct_obj {
     py_obj base;
-    py_val format; // as given (str or bytes)
-    size_t size;
+    py_val format;   // as given (str or bytes)
+    const sfmt *fmt; // compiled (possibly shared with the cache)
 } struct_obj;
 
 extern const py_type mod_struct_Struct;
 
-static void struct_parse(py_val self, sfmt *f) {
-    parse(((struct_obj *)self)->format, f);
+static const sfmt *fmt_of(py_val self) {
+    return ((struct_obj *)self)->fmt;
 }
 
 static py_val st_make_new(const py_type *type, size_t n_args, size_t n_kw, const py_val *args) {
     static const py_arg_spec spec[] = {{PY_QSTR_format, PY_ARG_REQUIRED, PY_NULL}};
     py_val a[1];
     py_arg_parse("Struct", n_args, n_kw, args, 0, spec, 1, a);
-    sfmt f;
-    parse(a[0], &f);
+    const sfmt *f = get_format(a[0], false);
     struct_obj *s = py_new(struct_obj, type);
     s->format = a[0];
-    s->size = f.size;
+    s->fmt = f;
     return (py_val)s;
 }
 
 static py_val st_pack(size_t n_args, const py_val *args) {
-    sfmt f;
-    struct_parse(args[0], &f);
-    return do_pack(&f, n_args - 1, args + 1);
+    return do_pack(fmt_of(args[0]), n_args - 1, args + 1);
 }
 static PY_FN_OBJ_VAR(st_pack_obj, pack, 1, PY_ARGS_MANY, st_pack);
 
 static py_val st_pack_into(size_t n_args, const py_val *args) {
-    sfmt f;
-    struct_parse(args[0], &f);
-    return do_pack_into(&f, n_args - 1, args + 1);
+    return do_pack_into(fmt_of(args[0]), n_args - 1, args + 1);
 }
 static PY_FN_OBJ_VAR(st_pack_into_obj, pack_into, 1, PY_ARGS_MANY, st_pack_into);
 
 static py_val st_unpack(py_val self, py_val buffer) {
-    sfmt f;
-    struct_parse(self, &f);
-    return do_unpack(&f, buffer);
+    return do_unpack(fmt_of(self), buffer);
 }
 static PY_FN_OBJ_2(st_unpack_obj, unpack, st_unpack);
 
 static py_val st_unpack_from(size_t n_args, size_t n_kw, const py_val *args) {
     py_val a[2];
     py_arg_parse("unpack_from", n_args, n_kw, args, 1, unpack_from_spec, 2, a);
-    sfmt f;
-    struct_parse(args[0], &f);
-    return do_unpack_from(&f, a[0], a[1]);
+    return do_unpack_from(fmt_of(args[0]), a[0], a[1]);
 }
 static PY_FN_OBJ_KW(st_unpack_from_obj, unpack_from, st_unpack_from);
 
 static py_val st_iter_unpack(py_val self, py_val buffer) {
-    sfmt f;
-    struct_parse(self, &f);
-    return do_iter_unpack(((struct_obj *)self)->format, &f, buffer);
+    return do_iter_unpack(fmt_of(self), buffer);
 }
 static PY_FN_OBJ_2(st_iter_unpack_obj, iter_unpack, st_iter_unpack);
 
@@ -854,13 +963,13 @@ static void st_attr(py_val self, qstr attr, py_val *dest) {
     }
     struct_obj *s = (struct_obj *)self;
     if (attr == PY_QSTR_size) {
-        dest[0] = py_int_from((py_int_t)s->size);
+        dest[0] = py_int_from((py_int_t)s->fmt->size);
     } else if (attr == PY_QSTR_format) {
         dest[0] = s->format;
         if (!py_is_str(s->format)) {
             py_buffer b;
             py_get_buffer(s->format, &b, PY_BUFFER_READ);
-            dest[0] = py_str_new(b.buf, b.len); // ASCII, checked by parse
+            dest[0] = py_str_new(b.buf, b.len); // ASCII, checked by compile
         }
     }
 }
