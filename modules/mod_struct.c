@@ -271,6 +271,16 @@ static sfmt *compile(py_val fmt, const char *s, size_t len, bool for_cache) {
     return f;
 }
 
+// a[0..n) == b[0..n), for the few bytes of a format (cheaper than a call to memcmp).
+static bool same_text(const char *a, const char *b, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        if (a[i] != b[i]) {
+            return false;
+        }
+    }
+    return true;
+}
+
 // The compiled form of fmt, from the cache when it is there (no check needed then: only
 // valid formats enter it); a small new one enters the cache, evicting the least recently
 // used. Pass the result to release() when done with it, unless an object keeps it. `hashed`:
@@ -282,9 +292,11 @@ static const sfmt *get_format(py_val fmt, bool hashed) {
     if (cache) {
         for (size_t i = 0; i < CACHE_SIZE && cache[i]; i++) {
             sfmt *f = cache[i];
-            if (f->textlen == len && memcmp(&f->items[f->nitems], s, len) == 0) {
-                memmove(cache + 1, cache, i * sizeof(*cache)); // most recent first
-                cache[0] = f;
+            if (f->textlen == len && same_text((const char *)&f->items[f->nitems], s, len)) {
+                if (i) {
+                    memmove(cache + 1, cache, i * sizeof(*cache)); // most recent first
+                    cache[0] = f;
+                }
                 return f;
             }
         }
@@ -485,8 +497,14 @@ static void pack_int(const sfmt *f, const sitem *it, uint8_t *p, py_val v) {
 
 static py_val unpack_int(char c, const uint8_t *p, size_t size, bool big) {
     uint64_t u = 0;
-    for (size_t k = 0; k < size; k++) {
-        u |= (uint64_t)p[big ? size - 1 - k : k] << (8 * k);
+    if (big) {
+        for (size_t k = 0; k < size; k++) {
+            u = u << 8 | p[k];
+        }
+    } else {
+        for (size_t k = size; k-- > 0;) {
+            u = u << 8 | p[k];
+        }
     }
     if (is_signed_code(c)) {
         if (size < 8 && (u >> (size * 8 - 1)) & 1) {
@@ -578,8 +596,12 @@ static double half_to_double(uint16_t h) {
 
 static void put_bytes(uint8_t *p, const void *v, size_t n, bool swap) {
     const uint8_t *s = v;
+    if (!swap) {
+        memcpy(p, s, n);
+        return;
+    }
     for (size_t k = 0; k < n; k++) {
-        p[k] = s[swap ? n - 1 - k : k];
+        p[k] = s[n - 1 - k];
     }
 }
 
@@ -886,13 +908,24 @@ static const py_arg_spec unpack_from_spec[] = {
     {PY_QSTR_offset, 0, PY_NULL},
 };
 
+// unpack_from's buffer and offset (PY_NULL if absent) after args[0] (the format or self);
+// positional arguments alone, as in a loop over records, skip the general parser.
+static void unpack_from_args(size_t n_args, size_t n_kw, const py_val *args, py_val a[2]) {
+    if (n_kw == 0 && (n_args == 2 || n_args == 3)) {
+        a[0] = args[1];
+        a[1] = n_args == 3 ? args[2] : PY_NULL;
+        return;
+    }
+    py_arg_parse("unpack_from", n_args, n_kw, args, 1, unpack_from_spec, 2, a);
+}
+
 static py_val struct_unpack_from(size_t n_args, size_t n_kw, const py_val *args) {
     if (n_args < 1) {
         py_raise_msg(&py_type_TypeError,
                      "unpack_from() missing required argument 'format' (pos 1)");
     }
     py_val a[2];
-    py_arg_parse("unpack_from", n_args, n_kw, args, 1, unpack_from_spec, 2, a);
+    unpack_from_args(n_args, n_kw, args, a);
     const sfmt *f = get_format(args[0], true);
     py_val r = do_unpack_from(f, a[0], a[1]);
     release(f);
@@ -947,7 +980,7 @@ static PY_FN_OBJ_2(st_unpack_obj, unpack, st_unpack);
 
 static py_val st_unpack_from(size_t n_args, size_t n_kw, const py_val *args) {
     py_val a[2];
-    py_arg_parse("unpack_from", n_args, n_kw, args, 1, unpack_from_spec, 2, a);
+    unpack_from_args(n_args, n_kw, args, a);
     return do_unpack_from(fmt_of(args[0]), a[0], a[1]);
 }
 static PY_FN_OBJ_KW(st_unpack_from_obj, unpack_from, st_unpack_from);

@@ -502,6 +502,11 @@ static py_val bytes_rpartition(py_val self, py_val sep) {
 }
 static PY_FN_OBJ_2(bytes_rpartition_obj, rpartition, bytes_rpartition);
 
+// A bytes object, not a subclass or another bytes-like type: its data can be read directly.
+static bool is_exact_bytes(py_val v) {
+    return py_is_obj(v) && v->type == &py_type_bytes;
+}
+
 static py_val bytes_join(py_val self, py_val iterable) {
     if (!py_is_iterable(iterable)) {
         py_raise_msg(&py_type_TypeError, "can only join an iterable");
@@ -514,6 +519,10 @@ static py_val bytes_join(py_val self, py_val iterable) {
     py_val *items = py_seq_items(seq, &n);
     size_t total = 0;
     for (size_t i = 0; i < n; i++) {
+        if (is_exact_bytes(items[i])) {
+            total += ((const py_str *)items[i])->len;
+            continue;
+        }
         py_buffer b;
         if (!py_get_buffer_maybe(items[i], &b, PY_BUFFER_READ)) {
             py_raise_fmt(&py_type_TypeError,
@@ -529,7 +538,12 @@ static py_val bytes_join(py_val self, py_val iterable) {
         if (i) {
             py_vstr_add(&v, (const char *)self_bytes(self, &sl), sl);
         }
-        py_bytes_append_buffer(&v, items[i]);
+        if (is_exact_bytes(items[i])) {
+            const py_str *s = (const py_str *)items[i];
+            py_vstr_add(&v, s->data, s->len);
+        } else {
+            py_bytes_append_buffer(&v, items[i]);
+        }
     }
     return like_vstr(self, &v);
 }

@@ -168,6 +168,24 @@ static py_val bytes_unary_op(int op, py_val self) {
     }
 }
 
+// b[i:j] with small-int or omitted bounds and no step (the common case, as in a loop over
+// records): *start and *n as py_slice_indices would give them; false for any other slice.
+static bool slice_simple(py_val index, size_t len, py_int_t *start, size_t *n) {
+    const py_slice *sl = (const py_slice *)index;
+    if (sl->step != PY_NONE || !(sl->start == PY_NONE || py_is_small(sl->start)) ||
+        !(sl->stop == PY_NONE || py_is_small(sl->stop))) {
+        return false;
+    }
+    py_int_t l = (py_int_t)len;
+    py_int_t a = sl->start == PY_NONE ? 0 : py_small_get(sl->start);
+    py_int_t b = sl->stop == PY_NONE ? l : py_small_get(sl->stop);
+    a = a < 0 ? (a + l < 0 ? 0 : a + l) : (a > l ? l : a);
+    b = b < 0 ? (b + l < 0 ? 0 : b + l) : (b > l ? l : b);
+    *start = a;
+    *n = b > a ? (size_t)(b - a) : 0;
+    return true;
+}
+
 static py_val bytes_subscr(py_val self, py_val index, py_val value) {
     if (value != PY_SENTINEL) {
         return PY_NULL;
@@ -175,7 +193,12 @@ static py_val bytes_subscr(py_val self, py_val index, py_val value) {
     py_str *s = (py_str *)self;
     if (py_is_obj(index) && index->type == &py_type_slice) {
         py_int_t start, stop, step;
-        size_t n = py_slice_indices(index, s->len, &start, &stop, &step);
+        size_t n;
+        if (!slice_simple(index, s->len, &start, &n)) {
+            n = py_slice_indices(index, s->len, &start, &stop, &step);
+        } else {
+            step = 1;
+        }
         if (step == 1) {
             return n == s->len ? self : py_bytes_new(s->data + start, n);
         }
@@ -215,6 +238,15 @@ static py_val bytes_iter_next(py_val self) {
     bytes_iter *it = (bytes_iter *)self;
     py_buffer buf;
     if (it->obj == PY_NULL) {
+        return PY_STOP;
+    }
+    if (py_is_obj(it->obj) && it->obj->type == &py_type_bytes) {
+        // bytes never change: no need to ask for the buffer at every step
+        const py_str *s = (const py_str *)it->obj;
+        if (it->i < s->len) {
+            return py_small((uint8_t)s->data[it->i++]);
+        }
+        it->obj = PY_NULL;
         return PY_STOP;
     }
     py_get_buffer(it->obj, &buf, PY_BUFFER_READ);
