@@ -6,6 +6,7 @@
 #   make test       install missing Debian packages, then run every test suite
 #   make test SANITIZE=1   the same suites under ASan+UBSan (build/host-san)
 #   make fuzz       run the libFuzzer targets for a bounded time (FUZZ_SECONDS)
+#   make bench-gc   GC pause benchmark (host, wall clock; not a test)
 
 SANITIZE ?= 0
 V ?= 0
@@ -77,3 +78,9 @@ clean:
 bench: $(BUILD)/rtpy
 	$(PYTHON3) bench/run.py --rtpy $(BUILD)/rtpy
 .PHONY: bench
+
+# GC pauses on the host (bench/gc/run.py): full collections of 64 KiB, 1 MiB and 16 MiB heaps
+# half full, and the lateness of a high-priority thread meanwhile. Not a test.
+bench-gc: $(BUILD)/rtpy
+	$(PYTHON3) bench/gc/run.py --rtpy $(BUILD)/rtpy
+.PHONY: bench-gc

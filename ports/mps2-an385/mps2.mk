@@ -11,6 +11,7 @@
 #   make test-repl-qemu          the firmware's REPL on its console: editing, Ctrl-C, soft reset,
 #                                paste and raw modes (tests/host/test_host.py --qemu)
 #   make bench-target            kernel micro-benchmarks in instructions, next to FreeRTOS
+#   make bench-gc-target         GC pauses on the board (bench/gc/board.py), in instructions
 #   make mps2-size               text/data/bss of the kernel and of the firmware
 # Debugging: make qemu QEMU_EXTRA="-s -S", then gdb-multiarch build/mps2-an385/kernel_tests.elf
 # and "target remote :1234" (docs/qemu.md).
@@ -169,12 +170,19 @@ bench-target: $(MPS2_BUILD)/bench.elf $(MPS2_BUILD)/bench-lean.elf $(MPS2_FW_ELF
 	    --ld "$(MPS2_CC) $(MPS2_LDFLAGS)" --dir $(MPS2_BUILD)/fw-variants --fw $(MPS2_FW_ELF)
 	$(Q)$(MPS2_SIZE) $(MPS2_FW_ELF)
 
+# GC pauses on the board (bench/gc/board.py): full collections of 64 KiB and 1 MiB heaps half
+# full, a high-priority thread's lateness, a hard interrupt's latency while collecting.
+bench-gc-target: $(MPS2_FW_ELF)
+	@echo $(filter %.o,$(MPS2_FW_OBJ) $(MPS2_KERNEL_OBJ) $(MPS2_BOARD_OBJ)) > $(MPS2_BUILD)/fw.objs
+	$(Q)$(PYTHON3) bench/gc/board.py --qemu "$(QEMU_MPS2)" --objs $(MPS2_BUILD)/fw.objs \
+	    --ld "$(MPS2_CC) $(MPS2_LDFLAGS)" --dir $(MPS2_BUILD)/fw-variants
+
 mps2-size: $(MPS2_BUILD)/bench.elf $(MPS2_BUILD)/bench-lean.elf
 	$(Q)$(PYTHON3) bench/target/run.py --size $(MPS2_SIZE) --elf $(MPS2_BUILD)/bench.elf \
 	    --lean $(MPS2_BUILD)/bench-lean.elf --size-only
 
 FORCE:
-.PHONY: firmware firmware-minimal firmware-kernel-tests test-kernel-qemu test-py-qemu test-repl-qemu qemu bench-target mps2-size FORCE
+.PHONY: firmware firmware-minimal firmware-kernel-tests test-kernel-qemu test-py-qemu test-repl-qemu qemu bench-target bench-gc-target mps2-size FORCE
 -include $(shell find $(MPS2_BUILD) -name '*.d' 2>/dev/null)
 
 ifneq ($(SANITIZE),1) # the sanitizers are a host matter
