@@ -4,8 +4,8 @@
 #    heap is 45..55 % full, and times full gc.collect() calls.
 # 2. Unless told not to (pause_latency.py), a high-priority thread wakes every 1 ms on a schedule
 #    and records how late it ran, first while the main thread (lower priority) computes
-#    without allocating, then while it allocates garbage (collections: automatic and
-#    explicit) with the heap still half full.
+#    without allocating, then while it allocates garbage and collects (explicitly, each
+#    collection timed; the automatic early one is off) with the heap still half full.
 # The live structure's checksum is checked after each phase; any mismatch raises (exit 1).
 # Host: run with --time=real (scripts default to virtual time, where a collection takes no
 # time at all). Board: the driver sets ARGS before this source.
