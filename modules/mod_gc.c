@@ -43,8 +43,7 @@ static PY_FN_OBJ_0(gc_mem_alloc_obj, mem_alloc, gc_mem_alloc);
 // gc.threshold([amount]): MicroPython's; -1 (or 0) turns the early collection off.
 static py_val gc_threshold(size_t n_args, const py_val *args) {
     if (n_args == 0) {
-        size_t cur = py_gc_threshold(0);
-        py_gc_threshold(cur);
+        size_t cur = py_gc_get_threshold();
         return py_int_from(cur ? (py_int_t)cur : -1);
     }
     py_int_t amount = py_get_int(args[0]);

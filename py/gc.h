@@ -50,6 +50,7 @@ bool py_gc_is_enabled(void);
 // Collect early, once more than `bytes` have been allocated since the last collection
 // (0: only when an allocation fails). Returns the previous setting.
 size_t py_gc_threshold(size_t bytes);
+size_t py_gc_get_threshold(void);
 void py_gc_get_info(py_gc_info *info);
 // heap_lock: allocation raises MemoryError (micropython.heap_lock; hard interrupt handlers).
 void py_gc_lock(void);

@@ -68,7 +68,8 @@ typedef struct py_gc_state {
     uint32_t collections;
     size_t alloc_since_collect; // blocks allocated since the last collection
     size_t threshold;           // collect when alloc_since_collect passes it (0: only when full)
-    size_t collect_after;       // threshold, or SIZE_MAX when there is no early collection
+    size_t collect_after;       // when the next early collection is due (SIZE_MAX: none)
+    bool threshold_auto;        // the threshold is the default one (see early_update in gc.c)
 } py_gc_state;
 
 // One entry of the name-lookup cache (PY_CFG_ATTR_CACHE_SIZE entries, direct-mapped by
