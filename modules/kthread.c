@@ -63,13 +63,13 @@ void mod_kthread_charge(void) {
     if (k_is_in_isr() || K.isr_depth || S->budget_granted >= (1 << 30)) {
         return; // a hard handler, or already inside py_port_budget
     }
-    int32_t executed = S->budget_granted - S->budget;
+    int32_t executed = py_budget_executed(S);
     if (executed <= 0) {
         return;
     }
-    S->budget = S->budget_granted = 1 << 30; // as py_vm_budget_expired: no recursion
+    py_budget_grant(S, 1 << 30); // as py_vm_budget_expired: no recursion
     int32_t next = py_port_budget(executed);
-    S->budget = S->budget_granted = next > 0 ? next : 1;
+    py_budget_grant(S, next > 0 ? next : 1);
     if (S->pending) {
         py_vm_budget_refresh(); // a request came meanwhile: the VM looks at it next bytecode
     }

@@ -39,7 +39,7 @@ void py_init(void *heap, size_t heap_size, void *pystack, size_t pystack_size) {
     py_thread_state_init(&S->main_thread, pystack, pystack_size);
     S->ts = &S->main_thread;
     S->recursion_limit = PY_CFG_RECURSION_LIMIT;
-    S->budget = S->budget_granted = 1000;
+    py_budget_grant(S, 1000);
     S->type_version_next = 1;
     py_qstr_init();
     py_exc_init();

@@ -91,7 +91,7 @@ typedef struct py_state {
     py_thread_state *ts;      // the thread that holds the interpreter lock
     py_thread_state *threads; // all live thread states
     volatile uint32_t pending;
-    int32_t budget;           // bytecodes left before py_port_budget (PY_CFG_VM_BUDGET)
+    int32_t budget;           // bytecodes left before py_port_budget, minus 1 (see below)
     int32_t budget_granted;   // the budget last granted (to count what ran)
     py_gc_state gc;
 
@@ -155,6 +155,18 @@ unsigned py_sched_count(void);
 static inline py_attr_cache_entry *py_attr_cache_slot(const void *owner, qstr name) {
     size_t h = ((uintptr_t)owner >> 4) ^ (name * 2654435761u);
     return &py_state_g.attr_cache[h & (PY_CFG_ATTR_CACHE_SIZE - 1)];
+}
+
+// The bytecode budget (PY_CFG_VM_BUDGET). The VM takes one from `budget` per instruction and
+// calls py_vm_budget_expired when it goes below zero (on x86 one subtract from memory and a
+// branch on the sign), so a grant of n bytecodes sets it to n - 1.
+static inline void py_budget_grant(py_state *S, int32_t n) {
+    S->budget_granted = n;
+    S->budget = n - 1;
+}
+// The bytecodes run since the last grant.
+static inline int32_t py_budget_executed(const py_state *S) {
+    return S->budget_granted - 1 - S->budget;
 }
 
 #endif // PY_STATE_H

@@ -741,7 +741,7 @@ static inline py_val float_arith(int op, py_val a, py_val b) {
 // Every instruction spends one unit of the budget; the port is called when it runs out.
 #define VM_BUDGET()                                                                            \
     do {                                                                                       \
-        if (__builtin_expect(--PY_S->budget <= 0, 0)) {                                        \
+        if (__builtin_expect((PY_S->budget -= 1) < 0, 0)) {                                        \
             f->sp = sp;                                                                        \
             py_vm_budget_expired();                                                            \
         }                                                                                      \
@@ -1799,10 +1799,10 @@ int py_code_line(const py_code *code, size_t off) {
 // port may switch threads or raise (then at this exact instruction boundary).
 void py_vm_budget_expired(void) {
     py_state *S = PY_S;
-    int32_t executed = S->budget_granted - S->budget;
-    S->budget = S->budget_granted = 1 << 30; // while in the port: no recursion into here
+    int32_t executed = py_budget_executed(S);
+    py_budget_grant(S, 1 << 30); // while in the port: no recursion into here
     int32_t next = py_port_budget(executed);
-    S->budget = S->budget_granted = next > 0 ? next : 1;
+    py_budget_grant(S, next > 0 ? next : 1);
     if (S->pending) {
         py_vm_handle_pending();
     }
@@ -1812,9 +1812,9 @@ void py_vm_budget_expired(void) {
 // the next instruction so the port can size the next one around it.
 void py_vm_budget_refresh(void) {
     py_state *S = PY_S;
-    if (S->budget > 1) {
-        S->budget_granted -= S->budget - 1;
-        S->budget = 1;
+    if (S->budget > 0) { // what ran so far stays counted
+        S->budget_granted -= S->budget;
+        S->budget = 0;
     }
 }
 
