@@ -26,6 +26,7 @@ struct posix_thread {
     pthread_cond_t cv; // signalled when the baton comes to this thread
     jmp_buf exit_jmp;  // k_thread_exit / kill: back to the host thread's start routine
     bool created;      // host thread exists and has not been joined
+    bool deferred;     // a system thread whose host thread starts when it first runs
     bool killed;       // kernel stopped: leave at once
 };
 
