@@ -180,7 +180,15 @@ void py_gc_init(void *start, size_t size) {
     G.pool = (uint8_t *)pool;
     G.n_blocks = n;
     G.hi = G.down = n;
-    memset(G.atb, 0, n / 4 + n / 8);
+    // A heap fresh from the OS is zero already, and reading its pages costs far less than
+    // writing them (the OS allocates a page at the first write): clear only the chunks that
+    // are not zero (a soft reset's heap). t[0] == 0 and t == t + 1 shifted: all zero.
+    for (uint8_t *t = G.atb, *te = G.leaf + n / 8; t < te; t += 4096) {
+        size_t k = (size_t)(te - t) < 4096 ? (size_t)(te - t) : 4096;
+        if (t[0] != 0 || memcmp(t, t + 1, k - 1) != 0) {
+            memset(t, 0, k);
+        }
+    }
     G.enabled = true;
     G.threshold = n / PY_CFG_GC_THRESHOLD_DIV;
     G.threshold_auto = true;
