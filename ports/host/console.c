@@ -2,6 +2,8 @@
 // posts bytes through a simulated interrupt; the interrupt handler either raises
 // KeyboardInterrupt (the interrupt character while code runs) or queues the byte and wakes
 // a reader blocked in host_console_getc.
+// For a script the reader thread starts at the first read or poll of stdin, not at start-up:
+// most scripts never read stdin, and the thread is a noticeable part of `rtpy -c pass`.
 #include <errno.h>
 #include <poll.h>
 #include <pthread.h>
@@ -30,9 +32,11 @@ static struct {
     struct k_sem avail;
     struct k_sim_irq irq;
     bool raw;
+    bool started; // host_console_start was called: the reader may run
+    pthread_once_t reader_once;
     struct termios saved;
     pthread_t reader;
-} C = {.mtx = PTHREAD_MUTEX_INITIALIZER};
+} C = {.mtx = PTHREAD_MUTEX_INITIALIZER, .reader_once = PTHREAD_ONCE_INIT};
 
 static void rx_isr(void *arg) {
     (void)arg;
@@ -85,6 +89,22 @@ static void *reader_main(void *arg) {
     }
 }
 
+static void reader_create(void) {
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    pthread_create(&C.reader, &attr, reader_main, NULL);
+    pthread_attr_destroy(&attr);
+}
+
+// Once, from whichever thread first needs input (the reader is a host thread: creating it
+// from a kernel thread is fine).
+static void reader_start(void) {
+    if (C.started) {
+        pthread_once(&C.reader_once, reader_create);
+    }
+}
+
 void host_console_start(bool raw) {
     k_sem_init(&C.avail, 0, 1);
     k_sim_irq_init(&C.irq, rx_isr, NULL);
@@ -98,11 +118,10 @@ void host_console_start(bool raw) {
         tcsetattr(0, TCSAFLUSH, &t);
         C.raw = true;
     }
-    pthread_attr_t attr;
-    pthread_attr_init(&attr);
-    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-    pthread_create(&C.reader, &attr, reader_main, NULL);
-    pthread_attr_destroy(&attr);
+    C.started = true;
+    if (raw) { // the REPL reads at once, and Ctrl-C arrives as a byte: no reason to wait
+        reader_start();
+    }
 }
 
 void host_console_stop(void) {
@@ -115,6 +134,7 @@ void host_console_stop(void) {
 void host_console_line_mode(bool on) { C.line_mode = on; }
 
 bool host_console_readable(void) {
+    reader_start();
     pthread_mutex_lock(&C.mtx);
     bool ready = C.tail != C.head || C.eof || C.in_head != C.in_tail || C.eof_seen;
     if (!ready) { // bytes (or the end) the reader thread has not picked up yet
@@ -126,6 +146,7 @@ bool host_console_readable(void) {
 }
 
 int host_console_getc(void) {
+    reader_start();
     for (;;) {
         if (C.tail != C.head) {
             return C.ring[C.tail++ % RING];

@@ -6,7 +6,8 @@
 
 #include <stdbool.h>
 
-// Starts the reader (after k_init). raw: put a terminal in raw mode (the REPL).
+// Sets up the console (after k_init). raw: put a terminal in raw mode and start the reader
+// thread at once (the REPL); otherwise the reader starts at the first getc or readable.
 void host_console_start(bool raw);
 // Restores the terminal (at exit).
 void host_console_stop(void);
