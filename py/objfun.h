@@ -63,6 +63,11 @@ bool py_vm_run(py_frame *f, py_val throw_exc, py_val *result);
 // Resumes a generator/coroutine: returns true and the yielded value, or false and the return
 // value. Exceptions propagate (StopIteration inside becomes RuntimeError, as PEP 479).
 bool py_gen_resume(py_val gen, py_val send, py_val throw_exc, py_val *result);
+// py_vm_run: an exception is leaving generator frame f (PY_FRAME_HEAP): marks the generator
+// finished and returns what to raise instead (StopIteration becomes RuntimeError).
+py_val py_gen_unwound(py_frame *f, py_val exc);
+// py_vm_run's checks before it runs a frame: RecursionError, C stack overflow.
+void py_vm_check_depth(void);
 bool py_is_generator(py_val v); // generator or coroutine
 
 // The innermost running frame's globals/locals (builtins globals(), locals(), exec, eval).

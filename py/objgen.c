@@ -23,33 +23,37 @@ static const char *kind_name(const py_gen *g) {
     return g->base.type == &py_type_coroutine ? "coroutine" : "generator";
 }
 
-// Runs the frame with the caller's handled exception swapped for the generator's own.
+// Runs the frame with the caller's handled exception swapped for the generator's own. While
+// it runs, exc_state holds the caller's (restored when it stops); an exception leaving the
+// frame goes through py_gen_unwound, called by py_vm_run (one exception handler a resume).
 static bool run_frame(py_gen *g, py_val throw_exc, py_val *result) {
     py_thread_state *ts = PY_TS;
-    py_val saved = ts->handled_exc;
-    if (g->exc_state) {
-        ts->handled_exc = g->exc_state;
+    py_vm_check_depth(); // before the state changes: nothing to undo if it raises
+    py_val own = g->exc_state;
+    g->exc_state = ts->handled_exc;
+    if (own) {
+        ts->handled_exc = own;
     }
     g->state = PY_GEN_RUNNING;
-    py_nlr nlr;
-    if (py_nlr_push(&nlr) == 0) {
-        bool y = py_vm_run(&g->frame, throw_exc, result);
-        py_nlr_pop();
-        if (y) {
-            g->state = PY_GEN_SUSPENDED;
-            g->frame.flags |= PY_FRAME_STARTED;
-            g->exc_state = ts->handled_exc != saved ? ts->handled_exc : PY_NULL;
-        } else {
-            g->state = PY_GEN_FINISHED;
-            g->exc_state = PY_NULL;
-        }
-        ts->handled_exc = saved;
-        return y;
+    bool y = py_vm_run(&g->frame, throw_exc, result);
+    py_val saved = g->exc_state;
+    if (y) {
+        g->state = PY_GEN_SUSPENDED;
+        g->frame.flags |= PY_FRAME_STARTED;
+        g->exc_state = ts->handled_exc != saved ? ts->handled_exc : PY_NULL;
+    } else {
+        g->state = PY_GEN_FINISHED;
+        g->exc_state = PY_NULL;
     }
-    g->state = PY_GEN_FINISHED;
-    g->exc_state = PY_NULL;
     ts->handled_exc = saved;
-    py_val e = nlr.exc;
+    return y;
+}
+
+py_val py_gen_unwound(py_frame *f, py_val e) {
+    py_gen *g = (py_gen *)((char *)f - offsetof(py_gen, frame));
+    g->state = PY_GEN_FINISHED;
+    PY_TS->handled_exc = g->exc_state;
+    g->exc_state = PY_NULL;
     if (py_exc_matches(e, (py_val)&py_type_StopIteration) ||
         (g->base.type == &py_type_async_generator && py_exc_matches(e, (py_val)&py_type_StopAsyncIteration))) {
         char msg[64];
@@ -58,9 +62,9 @@ static bool run_frame(py_gen *g, py_val throw_exc, py_val *result) {
         py_val re = py_exc_new_msg(&py_type_RuntimeError, msg);
         ((py_exc *)re)->cause = e;
         ((py_exc *)re)->suppress_context = true;
-        py_raise(re);
+        return re;
     }
-    py_nlr_jump(e); // as it is: its context is set, and the caller's frame joins the traceback
+    return e; // as it is: its context is set, and the caller's frame joins the traceback
 }
 
 static bool gen_throw_into(py_gen *g, py_val throw_exc, py_val *result);

@@ -1719,12 +1719,18 @@ static void add_traceback(py_val exc, const py_frame *f) {
     py_exc_add_traceback(exc, code->filename, line, code->name);
 }
 
+void py_vm_check_depth(void) {
+    py_stack_check();
+    if (PY_TS->depth >= PY_S->recursion_limit) {
+        py_raise_recursion_error();
+    }
+}
+
 bool py_vm_run(py_frame *entry, py_val throw_exc, py_val *result) {
     py_thread_state *ts = PY_TS;
     char *const entry_top = ts->pystack_top;
-    py_stack_check();
-    if (ts->depth >= PY_S->recursion_limit) {
-        py_raise_recursion_error();
+    if (!(entry->flags & PY_FRAME_HEAP)) {
+        py_vm_check_depth(); // (a generator's run_frame checks before it changes its state)
     }
     entry->flags |= PY_FRAME_ENTRY;
     entry->back = ts->frame;
@@ -1771,6 +1777,9 @@ bool py_vm_run(py_frame *entry, py_val throw_exc, py_val *result) {
                 ts->frame = entry->back;
                 ts->depth--;
                 ts->pystack_top = entry_top;
+                if (entry->flags & PY_FRAME_HEAP) {
+                    exc = py_gen_unwound(entry, exc);
+                }
                 py_nlr_jump(exc);
             }
             ts->depth--;
