@@ -3,10 +3,12 @@
 // frame on the thread's Python stack and continue in the same loop (so does __init__ when a
 // plain class is called), so only calls through C (dunder methods, generators, builtins
 // calling back) nest C frames. Global names go through the name cache (state.h); attribute
-// access on instances of plain classes through objtype.c's fast paths. Exceptions are raised
+// access on instances of plain classes through py/objtype_fast.h. Exceptions are raised
 // with py_raise (a longjmp) and caught once per py_vm_run, which unwinds frames through the
-// exception tables and re-enters the loop at a handler. f->ip always holds the address after
-// the instruction being executed, so (f->ip - 1) is inside it for line and handler lookups.
+// exception tables and re-enters the loop at a handler. Whenever anything can look at it
+// (a call out, a raise, the budget or pending check), f->ip holds the address after the
+// instruction being executed, so (f->ip - 1) is inside it for line and handler lookups; the
+// few instructions that can do none of that skip the store (VM_QUIET).
 #include <string.h>
 
 #include "py/bc.h"
@@ -753,7 +755,8 @@ static inline uint32_t bc_arg(const uint8_t *ip) {
 // Every instruction spends one unit of the budget; the port is called when it runs out.
 #define VM_BUDGET()                                                                            \
     do {                                                                                       \
-        if (__builtin_expect((PY_S->budget -= 1) < 0, 0)) {                                        \
+        if (__builtin_expect((PY_S->budget -= 1) < 0, 0)) {                                    \
+            f->ip = ip;                                                                        \
             f->sp = sp;                                                                        \
             py_vm_budget_expired();                                                            \
         }                                                                                      \
@@ -761,6 +764,15 @@ static inline uint32_t bc_arg(const uint8_t *ip) {
 #else
 #define VM_BUDGET() (void)0
 #endif
+
+// Instructions that neither call out nor raise on their usual path, so f->ip need not be
+// stored for them (it is stored on the paths that may raise or look at the frame: an unbound
+// local, a truth test calling __bool__, the pending check of a backward jump, the budget).
+#define VM_QUIET(op)                                                                           \
+    ((op) == PY_BC_LOAD_FAST || (op) == PY_BC_STORE_FAST || (op) == PY_BC_LOAD_CONST ||        \
+     (op) == PY_BC_POP_TOP || (op) == PY_BC_DUP_TOP || (op) == PY_BC_ROT_TWO ||                \
+     (op) == PY_BC_ROT_THREE || (op) == PY_BC_JUMP || (op) == PY_BC_POP_JUMP_IF_FALSE ||      \
+     (op) == PY_BC_POP_JUMP_IF_TRUE || (op) == PY_BC_POP_JUMP_IF_NONE)
 
 #if PY_CFG_COMPUTED_GOTO
 // Each handler decodes its own instruction: whether it has an argument is a constant there,
@@ -774,7 +786,9 @@ static inline uint32_t bc_arg(const uint8_t *ip) {
     } else {                                                                                   \
         ip += 1;                                                                               \
     }                                                                                          \
-    f->ip = ip;                                                                                \
+    if (!VM_QUIET(PY_BC_##op)) {                                                               \
+        f->ip = ip;                                                                            \
+    }                                                                                          \
     LX_##op:
 // More opcodes without an argument sharing the handler that follows (which finds its opcode
 // at ip[-1]).
@@ -798,6 +812,7 @@ static inline uint32_t bc_arg(const uint8_t *ip) {
 #define CHECK_PENDING()                                                                        \
     do {                                                                                       \
         if (PY_S->pending) {                                                                   \
+            f->ip = ip;                                                                        \
             f->sp = sp;                                                                        \
             py_vm_handle_pending();                                                            \
         }                                                                                      \
@@ -1088,6 +1103,7 @@ dispatch_op:
     TARGET(LOAD_FAST) {
         py_val v = L[arg];
         if (v == PY_NULL) {
+            f->ip = ip;
             unbound_local(code, arg);
         }
         PUSH(v);
@@ -1462,14 +1478,14 @@ dispatch_op:
     }
     TARGET(POP_JUMP_IF_FALSE) {
         py_val v = POP();
-        if (v == PY_FALSE || (v != PY_TRUE && !py_is_true(v))) {
+        if (v == PY_FALSE || (v != PY_TRUE && (f->ip = ip, !py_is_true(v)))) {
             ip = code->code + arg;
         }
         DISPATCH();
     }
     TARGET(POP_JUMP_IF_TRUE) {
         py_val v = POP();
-        if (v == PY_TRUE || (v != PY_FALSE && py_is_true(v))) {
+        if (v == PY_TRUE || (v != PY_FALSE && (f->ip = ip, py_is_true(v)))) {
             ip = code->code + arg;
         }
         DISPATCH();
