@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "py/gc.h"
+#include "py/gc_fast.h"
 #include "py/port.h"
 #include "py/runtime.h"
 #include "py/state.h"
@@ -679,35 +680,12 @@ static inline void *alloc_at_hint(size_t n, unsigned flags) {
     return p;
 }
 
-// The commonest allocation, one block (a float, a small object), when the block at the hint
-// is free: one byte of each table, no search. NULL: not this case (nothing done).
-static inline void *alloc1_at_hint(unsigned flags) {
-    size_t b = G.fit[1];
-    if (b >= G.n_blocks || G.alloc_since_collect >= G.collect_after) {
-        return NULL;
-    }
-    uint8_t *e = &G.atb[b >> 2];
-    unsigned sh = (unsigned)(b & 3) * 2;
-    if ((*e >> sh) & 3) {
-        return NULL;
-    }
-    *e = (uint8_t)(*e | (AT_HEAD << sh));
-    G.fit[1] = b + 1;
-    uint8_t bit = (uint8_t)(1u << (b & 7));
-    G.leaf[b >> 3] = (uint8_t)((G.leaf[b >> 3] & ~bit) | ((flags & PY_GC_LEAF) ? bit : 0));
-    G.used_blocks++;
-    G.alloc_since_collect++;
-    void *p = ptr_of(b);
-    memset(p, 0, BLOCK);
-    return p;
-}
-
 void *py_gc_try_alloc(size_t nbytes, unsigned flags) {
     if (G.lock_depth > 0 || G.n_blocks == 0) {
         return NULL;
     }
     if (nbytes <= BLOCK) {
-        void *p = alloc1_at_hint(flags);
+        void *p = py_gc_alloc1_fast(flags);
         if (p) {
             return p;
         }
@@ -743,7 +721,7 @@ void *py_gc_alloc(size_t n, unsigned flags) {
 }
 
 void *py_gc_new_obj(size_t n, const void *type, unsigned flags) {
-    py_obj *o = n <= BLOCK && G.lock_depth == 0 ? alloc1_at_hint(flags) : NULL;
+    py_obj *o = n <= BLOCK ? py_gc_alloc1_fast(flags) : NULL;
     if (o == NULL) {
         o = py_gc_alloc(n, flags);
     }
