@@ -199,7 +199,16 @@ void py_gc_init(void *start, size_t size) {
 bool py_gc_is_heap_ptr(const void *p) { return in_pool(p); }
 
 // ---- marking ---------------------------------------------------------------------------
-static void mark_block(size_t b) {
+// The mark stack holds two kinds of entries: an object (the address of its head block, bit 0
+// clear) whose words are all still to scan, or the rest of a long one (two entries: where it
+// ends, then where to resume with bit 0 set). An allocation longer than SLICE words is
+// scanned until it has pushed SLICE children (a list of strs, whose items are leaves, in one
+// go); its rest waits on the stack under those children, so the stack holds at most about
+// SLICE + 2 entries per level of nesting, whatever the fan-out: a list of a million objects
+// needs a few dozen entries, not a million, and the overflow rescan stays for deep graphs.
+#define SLICE 32
+
+static inline __attribute__((always_inline)) void mark_block(size_t b) {
     if (at_get(b) != AT_HEAD) {
         return;
     }
@@ -220,10 +229,8 @@ void py_gc_mark(const void *p) {
     }
 }
 
-static void scan_block_run(size_t b) {
-    // Scans the words of the allocation starting at block b.
-    size_t end = b + 1 + tails_from(b + 1);
-    void **w = ptr_of(b), **we = ptr_of(end);
+// Marks what the words [w, we) of an object point to: exact pointers to a block only.
+static void scan_words(void *const *w, void *const *we) {
     for (; w < we; w++) {
         void *p = *w;
         if (in_pool(p) && ((uintptr_t)p & (BLOCK - 1)) == 0) {
@@ -232,20 +239,62 @@ static void scan_block_run(size_t b) {
     }
 }
 
+// As scan_words, but stops once the stack reaches `stop` entries; returns where it stopped.
+static void **scan_until(void **w, void **we, size_t stop) {
+    while (w < we) {
+        void *p = *w++;
+        if (in_pool(p) && ((uintptr_t)p & (BLOCK - 1)) == 0) {
+            mark_block(block_of(p));
+            if (G.mark_sp >= stop) {
+                break;
+            }
+        }
+    }
+    return w;
+}
+
+// Scans what is on the mark stack until it is empty (marked objects that did not fit set
+// mark_overflow).
+static void drain_stack(void) {
+    while (G.mark_sp > 0) {
+        uintptr_t top = (uintptr_t)G.mark_stack[--G.mark_sp];
+        void **w, **we;
+        if (top & 1) {
+            w = (void **)(top - 1);
+            we = G.mark_stack[--G.mark_sp];
+        } else {
+            size_t b = block_of((void *)top);
+            w = (void **)top;
+            we = ptr_of(b + 1 + tails_from(b + 1));
+        }
+        size_t at = G.mark_sp;
+        if (we - w <= SLICE || at + 2 + SLICE > G.mark_cap) {
+            scan_words(w, we); // short, or no room for a rest: what does not fit overflows
+            continue;
+        }
+        // the rest's two entries go first, under the children
+        G.mark_sp = at + 2;
+        w = scan_until(w, we, at + 2 + SLICE);
+        if (G.mark_sp == at + 2) {
+            G.mark_sp = at; // scanned to the end, no child on top: drop the entries
+        } else {
+            G.mark_stack[at] = we;
+            G.mark_stack[at + 1] = (void *)((uintptr_t)w | 1); // w == we: an empty rest
+        }
+    }
+}
+
+// Called with the stack empty.
 static void rescan_block(size_t b) {
     if (!leaf_get(b)) {
-        scan_block_run(b);
-        while (G.mark_sp > 0) {
-            scan_block_run(block_of(G.mark_stack[--G.mark_sp]));
-        }
+        G.mark_stack[G.mark_sp++] = ptr_of(b);
+        drain_stack();
     }
 }
 
 static void drain(void) {
     for (;;) {
-        while (G.mark_sp > 0) {
-            scan_block_run(block_of(G.mark_stack[--G.mark_sp]));
-        }
+        drain_stack();
         if (!G.mark_overflow) {
             return;
         }

@@ -225,6 +225,44 @@ static void test_long_chain_survives_mark_stack_overflow(void) {
     CHECK(ok);
 }
 
+// A list of n lists of n nodes, each node holding a leaf: wider than a slice at two levels,
+// 3,600 nodes in all (more than the 256-entry mark stack would hold pushed at once).
+static __attribute__((noinline)) py_val build_wide(int n) {
+    py_val outer = py_list_new(0, NULL);
+    for (int i = 0; i < n; i++) {
+        py_val inner = py_list_new(0, NULL);
+        for (int j = 0; j < n; j++) {
+            node *nd = py_gc_alloc(sizeof(node), 0);
+            uintptr_t *leaf = py_gc_alloc(sizeof(uintptr_t), PY_GC_LEAF);
+            *leaf = (uintptr_t)(i * n + j) * 2 + 1;
+            nd->next = (node *)leaf;
+            nd->value = *leaf;
+            py_list_append(inner, (py_val)nd);
+        }
+        py_list_append(outer, inner);
+    }
+    return outer;
+}
+
+static void test_wide_containers_survive(void) {
+    int n = 60; // about 150 KiB of the 256 KiB heap
+    py_val volatile outer = build_wide(n);
+    wipe_stack();
+    py_gc_collect();
+    make_garbage(2000); // would land on freed nodes or leaves
+    bool ok = ((py_list *)outer)->len == (size_t)n;
+    for (int i = 0; i < n && ok; i++) {
+        py_list *inner = (py_list *)((py_list *)outer)->items[i];
+        ok &= inner->len == (size_t)n;
+        for (int j = 0; j < n && ok; j++) {
+            node *nd = (node *)inner->items[j];
+            uintptr_t want = (uintptr_t)(i * n + j) * 2 + 1;
+            ok &= nd->value == want && *(uintptr_t *)nd->next == want;
+        }
+    }
+    CHECK(ok);
+}
+
 static __attribute__((noinline)) void **make_leaf_holding_pointer(void) {
     void **leaf = py_gc_alloc(sizeof(void *), PY_GC_LEAF);
     leaf[0] = py_gc_alloc(4096, 0); // referenced only from a leaf: not a root
@@ -352,6 +390,7 @@ int main(void) {
         {"stack_root_kept", test_stack_root_kept},
         {"interior_pointer_kept", test_interior_pointer_kept},
         {"long_chain_survives_mark_stack_overflow", test_long_chain_survives_mark_stack_overflow},
+        {"wide_containers_survive", test_wide_containers_survive},
         {"leaf_not_scanned", test_leaf_not_scanned},
         {"memory_error_and_recovery", test_memory_error_and_recovery},
         {"lock_refuses_allocation", test_lock_refuses_allocation},
