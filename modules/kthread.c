@@ -383,8 +383,9 @@ bool mod_kthread_irq_soft(py_val handler, py_val arg) {
 void mod_kthread_dispatch_start(void) { dispatch_ensure(); }
 
 void mod_kthread_irq_hard(py_val handler, py_val arg) {
-    if (K.isr_depth > 0) {
-        // a hard handler interrupting another: run it as a soft one instead
+    if (K.isr_depth > 0 || py_gc_isr_must_defer()) {
+        // a hard handler interrupting another, or the last pass of a collection's marking
+        // (rare: handlers ran in each pass before): run it as a soft one instead
         mod_kthread_irq_soft(handler, arg);
         return;
     }

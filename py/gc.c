@@ -4,7 +4,9 @@
 // word by word and only exact pointers to a HEAD keep something alive; the C stacks and
 // registers are scanned with interior pointers allowed (compilers keep derived pointers).
 // Leaf allocations (no pointers inside) are never scanned. Marking uses a bounded explicit
-// stack; when it overflows, the heap is rescanned for marked blocks (no recursion at all).
+// stack (long objects go on it a slice at a time); when it overflows, the heap is rescanned
+// for marked blocks (no recursion at all). Hard interrupt handlers may run during marking:
+// a pass they disturbed is redone (py_gc_collect).
 // The table is mostly read and written a machine word (16 or 32 blocks) at a time: the
 // sweep, the rescan and the searches for free runs work on whole words with bit operations.
 #include <string.h>
@@ -254,9 +256,13 @@ static void **scan_until(void **w, void **we, size_t stop) {
 }
 
 // Scans what is on the mark stack until it is empty (marked objects that did not fit set
-// mark_overflow).
+// mark_overflow). The test hook, when set, runs before each entry, where an interrupt may.
 static void drain_stack(void) {
+    void (*hook)(void) = G.mark_hook;
     while (G.mark_sp > 0) {
+        if (hook) {
+            hook();
+        }
         uintptr_t top = (uintptr_t)G.mark_stack[--G.mark_sp];
         void **w, **we;
         if (top & 1) {
@@ -497,6 +503,24 @@ static void sweep(void) {
     G.down_max = 0;
 }
 
+static void mark_roots(void) {
+    py_gc_mark_range(PY_S, sizeof(*PY_S));
+    for (py_thread_state *ts = PY_S->threads; ts; ts = ts->next) {
+        mark_thread(ts, ts == PY_TS);
+    }
+    mark_current_stack();
+}
+
+// Hard interrupt handlers (the board) may run in the middle of marking. They cannot allocate
+// but can move a reference from an object not scanned yet into one already scanned (or into
+// a root scanned already); what it points to would then stay unmarked. Each handler takes
+// the heap lock, which sets isr_ran while marking; a pass during which none ran leaves every
+// reachable object marked, so passes repeat: the roots again, then every marked object
+// rescanned. A handler that runs later, during the sweep, can only move references between
+// marked objects. Handlers arriving in pass after pass would keep the collector going for
+// ever: the last pass (MARK_PASSES) has them wait (py_gc_isr_must_defer).
+#define MARK_PASSES 3
+
 void py_gc_collect(void) {
     if (G.collecting || G.n_blocks == 0) {
         return;
@@ -504,18 +528,32 @@ void py_gc_collect(void) {
     G.collecting = true;
     G.mark_sp = 0;
     G.mark_overflow = false;
-    py_gc_mark_range(PY_S, sizeof(*PY_S));
-    for (py_thread_state *ts = PY_S->threads; ts; ts = ts->next) {
-        mark_thread(ts, ts == PY_TS);
+    for (unsigned pass = 1;; pass++) {
+        G.isr_defer = pass >= MARK_PASSES;
+        G.isr_ran = false;
+        G.marking = true;
+        __atomic_signal_fence(__ATOMIC_SEQ_CST); // the flags are set before any marking
+        mark_roots();
+        G.mark_overflow |= pass > 1; // rescan every marked object
+        drain();
+        __atomic_signal_fence(__ATOMIC_SEQ_CST);
+        if (!G.isr_ran) {
+            break;
+        }
+        G.mark_repeats++;
     }
-    mark_current_stack();
-    drain();
+    G.marking = false;
+    G.isr_defer = false;
     sweep();
     G.collections++;
     G.alloc_since_collect = 0;
     early_update();
     G.collecting = false;
 }
+
+bool py_gc_isr_must_defer(void) { return G.isr_defer; }
+
+void py_gc_set_mark_hook(void (*hook)(void)) { G.mark_hook = hook; }
 
 // ---- allocation --------------------------------------------------------------------------
 // Two-ended placement. Small allocations (up to PY_GC_SMALL blocks) go first-fit from the
@@ -859,7 +897,12 @@ size_t py_gc_threshold(size_t bytes) {
 size_t py_gc_get_threshold(void) {
     return G.threshold * BLOCK;
 }
-void py_gc_lock(void) { G.lock_depth++; }
+void py_gc_lock(void) {
+    G.lock_depth++;
+    if (G.marking) {
+        G.isr_ran = true; // only an interrupt handler can run here: see py_gc_collect
+    }
+}
 void py_gc_unlock(void) {
     if (G.lock_depth > 0) {
         G.lock_depth--;

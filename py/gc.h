@@ -57,6 +57,14 @@ void py_gc_lock(void);
 void py_gc_unlock(void);
 unsigned py_gc_lock_depth(void);
 
+// Any context (an interrupt handler). True while the collector is in the last pass of its
+// mark phase, which hard interrupt handlers must not disturb: they run as soft ones instead
+// (they may run in earlier passes, which are redone when one did; see py_gc_collect).
+bool py_gc_isr_must_defer(void);
+// For tests: `hook` (NULL: none) is called between the objects the mark phase scans, where an
+// interrupt may run on the board. It runs in the collection: no allocation.
+void py_gc_set_mark_hook(void (*hook)(void));
+
 // For roots: mark everything a range of words may point to (conservative: interior pointers
 // into an allocation keep it alive).
 void py_gc_mark_range(const void *start, size_t nbytes);

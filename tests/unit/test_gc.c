@@ -10,7 +10,9 @@
 // clearing a deep area of stack also wipes stale copies in dead frames.
 static __attribute__((noinline)) void wipe_stack(void) {
     volatile char buf[16384];
-    memset((char *)buf, 0, sizeof(buf));
+    for (size_t i = 0; i < sizeof(buf); i++) {
+        buf[i] = 0; // volatile stores: a memset of a dead array may be left out
+    }
 }
 
 static size_t used(void) {
@@ -380,6 +382,104 @@ static void test_python_objects_survive_collection(void) {
     CHECK(v != PY_NULL && py_equal(v, py_str_from_cstr("value")));
 }
 
+// --- hard interrupt handlers during marking ------------------------------------------------
+// On the board a hard handler may run at any point of a collection; here the mark hook plays
+// one, as mod_kthread_irq_hard runs it: deferred in the last pass, else under the heap lock.
+// These statics are not roots (the collector does not scan .bss).
+static py_val irq_from, irq_to;
+static int irq_step, irq_at, irq_deferred;
+
+static void irq_move(void) {
+    if (py_gc_isr_must_defer()) {
+        irq_deferred++;
+        return;
+    }
+    if (++irq_step != irq_at) {
+        return;
+    }
+    // a.append(b[0]); b[0] = None: the only reference moves from b to a
+    py_gc_lock();
+    py_list *from = (py_list *)irq_from;
+    py_list_append(irq_to, from->items[0]); // room for it: no allocation
+    from->items[0] = PY_NONE;
+    py_gc_unlock();
+}
+
+// holder = [from, to]; from = [z]; to = [] with room for one item. The marker scans `to`
+// (pushed last) before `from`.
+static __attribute__((noinline)) py_val irq_build(uintptr_t *zb_out) {
+    uint32_t *z = py_gc_alloc(64, PY_GC_LEAF);
+    for (int i = 0; i < 16; i++) {
+        z[i] = 0x5a5a0000u + (uint32_t)i;
+    }
+    irq_from = py_list_new(0, NULL);
+    irq_to = py_list_new(0, NULL);
+    py_list_append(irq_from, (py_val)z);
+    py_list_append(irq_to, PY_NONE);
+    py_list_pop(irq_to);
+    ((py_list *)irq_to)->items[0] = PY_NONE; // pop leaves the old item in the spare slot
+    py_val holder = py_list_new(0, NULL);
+    py_list_append(holder, irq_from);
+    py_list_append(holder, irq_to);
+    *zb_out = block_index(z) ^ 0x55; // not a pointer
+    return holder;
+}
+
+static void test_handler_moving_reference_during_mark(void) {
+    // The move happens at step 1, 2, ...: one of them falls between the scans of `to` and
+    // `from`. Each time z must stay allocated, and end up in `to`.
+    bool ok = true;
+    uint32_t repeats = PY_S->gc.mark_repeats;
+    for (int at = 1; at <= 12; at++) {
+        uintptr_t zb;
+        py_val volatile holder = irq_build(&zb);
+        wipe_stack();
+        irq_step = 0;
+        irq_at = at;
+        irq_deferred = 0;
+        py_gc_set_mark_hook(irq_move);
+        py_gc_collect();
+        py_gc_set_mark_hook(NULL);
+        py_list *to = (py_list *)irq_to;
+        bool moved = to->len == 1;
+        bool kept = !block_free(zb ^ 0x55);
+        if (moved && !kept) {
+            ok = false;
+        }
+        (void)holder;
+    }
+    CHECK(ok);
+    CHECK(PY_S->gc.mark_repeats > repeats); // the moves were seen
+}
+
+static void irq_storm(void) {
+    if (py_gc_isr_must_defer()) {
+        irq_deferred++;
+        return;
+    }
+    irq_step++;
+    py_gc_lock();
+    py_gc_unlock();
+}
+
+static void test_handler_storm_ends(void) {
+    // A handler at every step of every pass: the collection still ends, handlers waiting in
+    // its last pass only.
+    py_val volatile keep = py_list_new(0, NULL);
+    for (int i = 0; i < 100; i++) {
+        py_list_append(keep, py_list_new(0, NULL));
+    }
+    irq_step = irq_deferred = 0;
+    uint32_t repeats = PY_S->gc.mark_repeats;
+    py_gc_set_mark_hook(irq_storm);
+    py_gc_collect();
+    py_gc_set_mark_hook(NULL);
+    CHECK(PY_S->gc.mark_repeats - repeats == 2);
+    CHECK(irq_step > 0 && irq_deferred > 0);
+    CHECK(!py_gc_isr_must_defer());
+    CHECK(((py_list *)keep)->len == 100);
+}
+
 int main(void) {
     static const uh_test tests[] = {
         {"alloc_zeroed_and_sized", test_alloc_zeroed_and_sized},
@@ -398,6 +498,8 @@ int main(void) {
         {"explicit_free_returns_memory", test_explicit_free_returns_memory},
         {"disabled_gc_raises_when_full", test_disabled_gc_raises_when_full},
         {"python_objects_survive_collection", test_python_objects_survive_collection},
+        {"handler_moving_reference_during_mark", test_handler_moving_reference_during_mark},
+        {"handler_storm_ends", test_handler_storm_ends},
     };
     return uh_run("gc", tests, sizeof(tests) / sizeof(tests[0]));
 }
