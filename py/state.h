@@ -65,8 +65,8 @@ typedef struct py_gc_state {
     // Marking and hard interrupt handlers (see py_gc_collect): set by the collector, read by
     // handlers (marking, isr_defer); isr_ran set by handlers, read by the collector.
     volatile bool marking, isr_defer, isr_ran;
-    uint32_t mark_repeats;     // mark passes redone because a handler ran (tests, stats)
-    void (*mark_hook)(void);   // tests: called between the objects marked (py_gc_set_mark_hook)
+    uint32_t mark_repeats;   // mark passes redone because a handler ran (tests, stats)
+    void (*mark_hook)(void); // tests: called between the objects marked (py_gc_set_mark_hook)
     bool enabled;
     bool collecting;
     uint16_t lock_depth;
