@@ -418,26 +418,8 @@ static void instance_attr(py_val self, qstr attr, py_val *dest) {
         dest[0] = py_call2(ga, self, py_qstr_val(attr));
     }
 }
-// ---- the VM's fast paths for instances of plain classes: py/objtype_fast.h; the store:
-bool py_instance_store_fast(py_val obj, qstr attr, py_val value) {
-    if (!plain_instance(obj, PY_CLASS_PLAIN_STORE)) {
-        return false;
-    }
-    py_val cls_attr = type_lookup(obj->type, attr);
-    if (cls_attr != PY_NULL &&
-        (py_typeof(cls_attr) == &py_type_property || (py_typeof(cls_attr)->flags & PY_TF_HEAP))) {
-        return false; // maybe a data descriptor
-    }
-    py_dict *d = ((py_instance *)obj)->dict;
-    if (d == NULL) {
-        return false; // the generic path creates it
-    }
-    bool other;
-    py_dict_entry *e = dict_entry_of_name(d, attr, &other);
-    if (e) {
-        e->value = value;
-        return true;
-    }
+// ---- the VM's fast paths for instances of plain classes: py/objtype_fast.h; a new attribute:
+bool py_instance_store_new(py_val obj, py_dict *d, qstr attr, py_val value) {
     py_dict_set_qstr(d, attr, value);
     note_instance_size(obj->type, d);
     return true;

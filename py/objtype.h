@@ -30,9 +30,8 @@ const py_class *py_class_facts(const py_type *t);
 // attribute dict is allocated in the same block (MemoryError).
 py_val py_instance_new(const py_type *cls);
 
-// Attribute store for instances of classes without attribute hooks (the load is inline in
-// py/objtype_fast.h). False, having done nothing, when the generic path must be taken.
-bool py_instance_store_fast(py_val obj, qstr attr, py_val value);
+// py_instance_store_fast's (py/objtype_fast.h) way to add an attribute to instance dict d.
+bool py_instance_store_new(py_val obj, py_dict *d, qstr attr, py_val value);
 
 // super(cls, obj).attr in the LOAD_METHOD protocol, without making the super object;
 // AttributeError when absent, TypeError for bad arguments (as super() would raise).

@@ -73,4 +73,30 @@ static inline __attribute__((always_inline)) bool py_instance_load_fast(py_val o
     return true;
 }
 
+// Attribute store for instances of classes without attribute hooks: false, having done
+// nothing, when the generic path must be taken. An attribute the instance has is replaced
+// here; a new one is added by py_instance_store_new (objtype.c).
+static inline __attribute__((always_inline)) bool py_instance_store_fast(py_val obj, qstr attr,
+                                                                         py_val value) {
+    if (!plain_instance(obj, PY_CLASS_PLAIN_STORE)) {
+        return false;
+    }
+    py_val cls_attr = type_lookup(obj->type, attr);
+    if (cls_attr != PY_NULL &&
+        (py_typeof(cls_attr) == &py_type_property || (py_typeof(cls_attr)->flags & PY_TF_HEAP))) {
+        return false; // maybe a data descriptor
+    }
+    py_dict *d = ((py_instance *)obj)->dict;
+    if (d == NULL) {
+        return false; // the generic path creates it
+    }
+    bool other;
+    py_dict_entry *e = dict_entry_of_name(d, attr, &other);
+    if (e) {
+        e->value = value;
+        return true;
+    }
+    return py_instance_store_new(obj, d, attr, value);
+}
+
 #endif
