@@ -989,7 +989,9 @@ py_val py_format(py_val v, py_val spec) {
             return r;
         }
         py_val native = py_type_is_instance_layout(t) ? ((py_instance *)v)->native : PY_NULL;
-        if (native == PY_NULL) {
+        if (native == PY_NULL || sl == 0) {
+            // an empty spec means str(v) for every built-in __format__, so a subclass's
+            // __str__ counts
             if (sl) {
                 py_raise_fmt(&py_type_TypeError, "unsupported format string passed to %T.__format__", v);
             }

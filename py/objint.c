@@ -15,6 +15,7 @@
 
 #include "py/format.h"
 #include "py/objfloat.h"
+#include "py/objstr.h"
 #include "py/objtype.h"
 #include "py/runtime.h"
 
@@ -1368,6 +1369,31 @@ void py_int_print_base(const py_print *p, py_val v, int base, bool upper) {
         py_print_char(p, '-');
     }
     with_digits(&a, base, upper, print_digits, (void *)p);
+}
+
+py_val py_int_small_to_str(py_int_t i) {
+    // digits backwards into a buffer, then one allocation of the exact length; the constant
+    // divisor lets the compiler turn / 10 into a multiply
+    char buf[24];
+    char *e = buf + sizeof buf, *d = e;
+    uint64_t m = i < 0 ? (uint64_t)0 - (uint64_t)(int64_t)i : (uint64_t)i;
+    do {
+        *--d = (char)('0' + m % 10);
+        m /= 10;
+    } while (m);
+    if (i < 0) {
+        *--d = '-';
+    }
+    size_t n = (size_t)(e - d);
+    if (n == 1) {
+        return py_str_ascii_char((uint8_t)*d); // '0'..'9': shared, as in CPython
+    }
+    char *o;
+    py_val r = py_str_new_uninit(n, &o);
+    memcpy(o, d, n);
+    o[n] = 0;
+    ((py_str *)r)->charlen = (uint32_t)n;
+    return r;
 }
 
 static void int_print(const py_print *p, py_val self, int kind) {

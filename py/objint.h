@@ -59,6 +59,10 @@ double py_int_to_double(py_val v);
  *  case unless `upper`. May allocate temporaries for big ints. */
 void py_int_print_base(const py_print *p, py_val v, int base, bool upper);
 
+/** str(i) (and repr(i)) of a small int: its decimal digits as a new str of the exact length;
+ *  '0'..'9' are the shared one-character strings. Allocates. */
+py_val py_int_small_to_str(py_int_t i);
+
 /** format(v, spec) for an int: spec is the format-spec text (without ':'). Raises ValueError
  *  for a bad spec, OverflowError for 'c' out of range. */
 void py_int_format(const py_print *p, py_val v, const char *spec, size_t spec_len);

@@ -498,6 +498,9 @@ static py_val str_make_new(const py_type *type, size_t n_args, size_t n_kw, cons
         {PY_QSTR_encoding, 0, PY_NULL},
         {PY_QSTR_errors, 0, PY_NULL},
     };
+    if (n_args == 1 && n_kw == 0) { // str(x): the common shape, without the argument parser
+        return py_str_of(args[0]);
+    }
     py_val a[3];
     py_arg_parse("str", n_args, n_kw, args, 0, spec, 3, a);
     (void)type;

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "py/objint.h"
 #include "py/port.h"
 #include "py/runtime.h"
 #include "py/state.h"
@@ -367,6 +368,9 @@ static py_val to_str(py_val v, int kind) {
     }
     if (kind == PY_PRINT_STR && py_is_str(v) && (py_is_qstr(v) || v->type == &py_type_str)) {
         return v;
+    }
+    if (py_is_small(v)) { // str(i) and repr(i): the most common conversion, without a printer
+        return py_int_small_to_str(py_small_get(v));
     }
     py_sbuild sb;
     py_print p;
