@@ -480,9 +480,10 @@ static py_val split_impl(size_t n_args, size_t n_kw, const py_val *args, bool ri
         maxsplit = PY_SMALL_MAX;
     }
     py_val self = args[0];
-    py_val list = py_list_new(0, NULL);
+    py_val list;
     const char *p = s.s;
     if (a[0] == PY_NONE) {
+        list = py_list_new(0, NULL);
         // runs of whitespace separate; no empty strings; leftover text keeps its outer spaces
         // on the side where splitting stopped
         if (!right) {
@@ -550,18 +551,27 @@ static py_val split_impl(size_t n_args, size_t n_kw, const py_val *args, bool ri
         if (!right) {
             finder f;
             finder_init(&f, sep.s, sep.len, s.len);
-            size_t i = 0;
-            while (maxsplit-- > 0) {
+            // count the pieces first (a second search is cheaper than growing the list), then
+            // allocate the list once at its final size and fill it
+            size_t n = 1, i = 0;
+            for (; (py_int_t)n <= maxsplit; n++) {
                 ptrdiff_t k = finder_find(&f, p + i, s.len - i);
                 if (k < 0) {
                     break;
                 }
-                py_list_append(list, sv_sub(self, &s, i, i + (size_t)k));
                 i += (size_t)k + sep.len;
             }
-            py_list_append(list, sv_sub(self, &s, i, s.len));
-            return list;
+            py_list *l = (py_list *)py_list_new(n, NULL);
+            i = 0;
+            for (size_t j = 0; j + 1 < n; j++) {
+                size_t k = (size_t)finder_find(&f, p + i, s.len - i);
+                l->items[j] = sv_sub(self, &s, i, i + k);
+                i += k + sep.len;
+            }
+            l->items[n - 1] = sv_sub(self, &s, i, s.len);
+            return (py_val)l;
         }
+        list = py_list_new(0, NULL);
         size_t j = s.len;
         while (maxsplit-- > 0) {
             ptrdiff_t k = search_rev(p, j, sep.s, sep.len);
