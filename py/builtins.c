@@ -1003,6 +1003,12 @@ py_val py_format(py_val v, py_val spec) {
     if (sl == 0 && t != &py_type_float) {
         return py_str_of(v);
     }
+    if (py_is_small(v)) { // f"{i:05d}" and the like, without the printer and spec parser
+        py_val r = py_int_small_format(py_small_get(v), s, sl);
+        if (r != PY_NULL) {
+            return r;
+        }
+    }
     py_sbuild out;
     py_print p;
     py_sbuild_init(&out, &p);

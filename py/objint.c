@@ -1396,6 +1396,54 @@ py_val py_int_small_to_str(py_int_t i) {
     return r;
 }
 
+py_val py_int_small_format(py_int_t i, const char *spec, size_t spec_len) {
+    // only [0][width][d] with a width below 100: right-aligned with spaces, or with zeros
+    // after the sign; anything else (fill, align, sign, grouping, other types) says no
+    const char *s = spec, *e = spec + spec_len;
+    bool zero = s < e && *s == '0';
+    s += zero;
+    size_t width = 0;
+    for (int k = 0; s < e && *s >= '0' && *s <= '9'; k++, s++) {
+        if (k == 2) {
+            return PY_NULL;
+        }
+        width = width * 10 + (size_t)(*s - '0');
+    }
+    if (s < e && *s == 'd') {
+        s++;
+    }
+    if (s != e) {
+        return PY_NULL;
+    }
+    char buf[24];
+    char *de = buf + sizeof buf, *d = de;
+    uint64_t m = i < 0 ? (uint64_t)0 - (uint64_t)(int64_t)i : (uint64_t)i;
+    do {
+        *--d = (char)('0' + m % 10);
+        m /= 10;
+    } while (m);
+    size_t nd = (size_t)(de - d), n = nd + (i < 0);
+    size_t pad = width > n ? width - n : 0;
+    char *o;
+    py_val r = py_str_new_uninit(n + pad, &o);
+    char *w = o;
+    if (!zero) {
+        memset(w, ' ', pad);
+        w += pad;
+    }
+    if (i < 0) {
+        *w++ = '-';
+    }
+    if (zero) {
+        memset(w, '0', pad);
+        w += pad;
+    }
+    memcpy(w, d, nd);
+    o[n + pad] = 0;
+    ((py_str *)r)->charlen = (uint32_t)(n + pad);
+    return r;
+}
+
 static void int_print(const py_print *p, py_val self, int kind) {
     (void)kind;
     py_int_print_base(p, self, 10, false);

@@ -63,6 +63,10 @@ void py_int_print_base(const py_print *p, py_val v, int base, bool upper);
  *  '0'..'9' are the shared one-character strings. Allocates. */
 py_val py_int_small_to_str(py_int_t i);
 
+/** format(i, spec) of a small int for the simple specs "[0][width][d]" (width < 100) as a
+ *  new str; PY_NULL (nothing allocated) for any other spec. Allocates. */
+py_val py_int_small_format(py_int_t i, const char *spec, size_t spec_len);
+
 /** format(v, spec) for an int: spec is the format-spec text (without ':'). Raises ValueError
  *  for a bad spec, OverflowError for 'c' out of range. */
 void py_int_format(const py_print *p, py_val v, const char *spec, size_t spec_len);
