@@ -241,6 +241,23 @@ static void str_print(const py_print *p, py_val self, int kind) {
 }
 
 // ---- operators ----------------------------------------------------------------------------------
+// The operators' hot paths see qstrs and exact strs; these handle them inline and leave
+// subclass instances (and errors) to py_is_str / py_get_str.
+static inline bool is_str(py_val v) {
+    return py_is_qstr(v) || (py_is_obj(v) && v->type == &py_type_str) || py_is_str(v);
+}
+
+static inline const char *str_data(py_val v, size_t *len) {
+    if (py_is_qstr(v)) {
+        return py_qstr_data(py_qstr_get(v), len);
+    }
+    if (py_is_obj(v) && v->type == &py_type_str) {
+        *len = ((py_str *)v)->len;
+        return ((py_str *)v)->data;
+    }
+    return py_get_str(v, len);
+}
+
 static int str_cmp(const char *a, size_t al, const char *b, size_t bl) {
     // UTF-8 byte order is code point order
     int c = memcmp(a, b, al < bl ? al : bl);
@@ -258,8 +275,8 @@ bool py_str_equal(py_val a, py_val b) {
         return false;
     }
     size_t al, bl;
-    const char *as = py_get_str(a, &al);
-    const char *bs = py_get_str(b, &bl);
+    const char *as = str_data(a, &al);
+    const char *bs = str_data(b, &bl);
     if (al != bl) {
         return false;
     }
@@ -272,8 +289,8 @@ bool py_str_equal(py_val a, py_val b) {
 
 py_val py_str_concat(py_val a, py_val b) {
     size_t al, bl;
-    const char *as = py_get_str(a, &al);
-    const char *bs = py_get_str(b, &bl);
+    const char *as = str_data(a, &al);
+    const char *bs = str_data(b, &bl);
     if (al == 0) {
         return b;
     }
@@ -316,8 +333,11 @@ static py_val str_repeat(py_val s, py_val n) {
 
 bool py_str_contains(py_val hay, py_val needle) {
     size_t hl, nl;
-    const char *h = py_get_str(hay, &hl);
-    const char *n = py_get_str(needle, &nl);
+    const char *h = str_data(hay, &hl);
+    const char *n = str_data(needle, &nl);
+    if (nl == 1) { // c in "...": the usual character-class test
+        return memchr(h, n[0], hl) != NULL;
+    }
     return py_str_find_bytes(h, hl, n, nl, 0) >= 0;
 }
 
@@ -346,8 +366,8 @@ static py_val str_binary_op(int op, py_val lhs, py_val rhs) {
     switch (op) {
     case PY_OP_ADD:
     case PY_OP_IADD:
-        if (!py_is_str(rhs)) {
-            if (op == PY_OP_ADD && !py_is_str(rhs)) {
+        if (!is_str(rhs)) {
+            if (op == PY_OP_ADD && !is_str(rhs)) {
                 py_raise_fmt(&py_type_TypeError, "can only concatenate str (not \"%T\") to str", rhs);
             }
             return PY_NULL;
@@ -360,17 +380,17 @@ static py_val str_binary_op(int op, py_val lhs, py_val rhs) {
     case PY_OP_MOD:
         return py_str_mod_format(lhs, rhs);
     case PY_OP_CONTAINS:
-        if (!py_is_str(rhs)) {
+        if (!is_str(rhs)) {
             py_raise_fmt(&py_type_TypeError, "'in <string>' requires string as left operand, not %T", rhs);
         }
         return py_bool(py_str_contains(lhs, rhs));
     case PY_OP_EQ:
-        if (!py_is_str(rhs)) {
+        if (!is_str(rhs)) {
             return PY_NULL;
         }
         return py_bool(py_str_equal(lhs, rhs));
     case PY_OP_NE:
-        if (!py_is_str(rhs)) {
+        if (!is_str(rhs)) {
             return PY_NULL;
         }
         return py_bool(!py_str_equal(lhs, rhs));
@@ -378,12 +398,12 @@ static py_val str_binary_op(int op, py_val lhs, py_val rhs) {
     case PY_OP_GT:
     case PY_OP_LE:
     case PY_OP_GE: {
-        if (!py_is_str(rhs)) {
+        if (!is_str(rhs)) {
             return PY_NULL;
         }
         size_t al, bl;
-        const char *a = py_get_str(lhs, &al);
-        const char *b = py_get_str(rhs, &bl);
+        const char *a = str_data(lhs, &al);
+        const char *b = str_data(rhs, &bl);
         int c = str_cmp(a, al, b, bl);
         return py_bool(op == PY_OP_LT ? c < 0 : op == PY_OP_GT ? c > 0 : op == PY_OP_LE ? c <= 0 : c >= 0);
     }
