@@ -4,6 +4,7 @@
 // (charlen == len) index in O(1); others walk the UTF-8 bytes.
 #include <string.h>
 
+#include "py/objint.h"
 #include "py/objstr.h"
 #include "py/runtime.h"
 #include "py/state.h"
@@ -462,11 +463,27 @@ static py_val str_subscr(py_val self, py_val index, py_val value) {
     if (value != PY_SENTINEL) {
         return PY_NULL;
     }
+    if (py_is_small(index) && py_is_obj(self) && self->type == &py_type_str) {
+        // s[i] of an exact ASCII str: byte i, without the generic index checks
+        py_str *o = (py_str *)self;
+        py_int_t i = py_small_get(index);
+        if (o->len == o->charlen && i >= 0 && i < (py_int_t)o->len) {
+            return py_str_ascii_char((uint8_t)o->data[i]);
+        }
+    }
     size_t charlen = py_str_charlen(self);
     if (py_is_obj(index) && index->type == &py_type_slice) {
         py_int_t start, stop, step;
         size_t n = py_slice_indices(index, charlen, &start, &stop, &step);
         return py_str_slice(self, start, step, n);
+    }
+    if (!py_is_small(index) && py_int_unwrap(index) == PY_NULL) {
+        // CPython's wording for str differs from the other sequences'
+        py_val idx = py_unary_op(PY_UOP_INDEX, index);
+        if (idx == PY_NULL) {
+            py_raise_fmt(&py_type_TypeError, "string indices must be integers, not '%T'", index);
+        }
+        index = idx;
     }
     size_t i = py_seq_index("string", charlen, index);
     size_t len;

@@ -335,6 +335,61 @@ static void mod_char(py_vstr *out, mod_arg *a, py_val v) {
     mod_output(out, a, u, n, 1);
 }
 
+// fmt % tuple when every conversion is a bare %s (or %%) of an exact str, as in
+// '"%s": %s' % (k, v): the result's length is known, so it is one allocation and a copy.
+// PY_NULL (nothing allocated) for anything else, which the general path then handles.
+static py_val mod_format_plain_s(const sv *f, const py_val *items, size_t n) {
+    size_t len = f->len, clen = f->clen, k = 0;
+    const char *s = f->s, *e = s + f->len;
+    for (const char *pct; (pct = memchr(s, '%', (size_t)(e - s))) != NULL; s = pct + 2) {
+        if (pct + 1 == e || (pct[1] != 's' && pct[1] != '%')) {
+            return PY_NULL;
+        }
+        if (pct[1] == '%') {
+            len -= 1;
+            clen -= 1;
+            continue;
+        }
+        if (k == n) {
+            return PY_NULL;
+        }
+        py_val v = items[k++];
+        if (!py_is_qstr(v) && !(py_is_obj(v) && v->type == &py_type_str)) {
+            return PY_NULL;
+        }
+        size_t l;
+        py_get_str(v, &l);
+        len += l - 2;
+        clen += py_str_charlen(v) - 2;
+    }
+    if (k != n) {
+        return PY_NULL; // not all arguments converted: the general path raises
+    }
+    char *d;
+    py_val r = py_str_new_uninit(len, &d);
+    for (s = f->s, k = 0;;) {
+        const char *pct = memchr(s, '%', (size_t)(e - s));
+        size_t run = (size_t)((pct ? pct : e) - s);
+        memcpy(d, s, run);
+        d += run;
+        if (pct == NULL) {
+            break;
+        }
+        if (pct[1] == '%') {
+            *d++ = '%';
+        } else {
+            size_t l;
+            const char *a = py_get_str(items[k++], &l);
+            memcpy(d, a, l);
+            d += l;
+        }
+        s = pct + 2;
+    }
+    *d = 0;
+    ((py_str *)r)->charlen = (uint32_t)clen;
+    return r;
+}
+
 py_val py_str_mod_format(py_val fmt, py_val args) {
     sv f;
     sv_of(fmt, &f);
@@ -354,6 +409,12 @@ py_val py_str_mod_format(py_val fmt, py_val args) {
                          "not all arguments converted during string formatting");
         }
         return fmt;
+    }
+    if (c.items != NULL) {
+        py_val r = mod_format_plain_s(&f, c.items, (size_t)c.arglen);
+        if (r != PY_NULL) {
+            return r;
+        }
     }
     py_vstr out;
     py_vstr_init(&out, f.len + 16);
