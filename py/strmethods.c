@@ -23,6 +23,21 @@ typedef struct sv {
     size_t clen;
 } sv;
 
+// The bytes of a qstr or an exact str, inline; false (nothing set) for anything else, which
+// then takes the general path with its checks and messages.
+static inline bool plain_bytes(py_val v, const char **s, size_t *len) {
+    if (py_is_qstr(v)) {
+        *s = py_qstr_data(py_qstr_get(v), len);
+        return true;
+    }
+    if (py_is_obj(v) && v->type == &py_type_str) {
+        *s = ((py_str *)v)->data;
+        *len = ((py_str *)v)->len;
+        return true;
+    }
+    return false;
+}
+
 static inline bool sv_ascii(const sv *v) {
     return v->len == v->clen;
 }
@@ -314,6 +329,27 @@ enum { FIND, RFIND, INDEX, RINDEX, COUNT };
 static const char *const find_names[] = {"find", "rfind", "index", "rindex", "count"};
 
 static py_val find_impl(size_t n_args, const py_val *args, int kind) {
+    const char *hs, *ns;
+    size_t hl, nl;
+    if ((kind == FIND || kind == INDEX) && (n_args == 2 || (n_args == 3 && py_is_small(args[2]))) &&
+        py_is_obj(args[0]) && args[0]->type == &py_type_str && plain_bytes(args[1], &ns, &nl) &&
+        nl > 0) {
+        // s.find(sub[, start]) on an ASCII str: byte positions are the answer
+        py_str *o = (py_str *)args[0];
+        py_int_t start = n_args == 3 ? py_small_get(args[2]) : 0;
+        if (o->len == o->charlen && start >= 0 && (size_t)start <= o->len) {
+            hs = o->data;
+            hl = o->len;
+            ptrdiff_t k = search_fwd(hs + start, hl - (size_t)start, ns, nl);
+            if (k >= 0) {
+                return py_small(start + (py_int_t)k);
+            }
+            if (kind == INDEX) {
+                py_raise_msg(&py_type_ValueError, "substring not found");
+            }
+            return py_small(-1);
+        }
+    }
     sv h, n;
     method_args(n_args, args, find_names[kind], ARGS_TUPLE, 1, 3, &h);
     arg_sv(args[1], &n);
@@ -399,6 +435,12 @@ static bool tailmatch(const sv *h, py_val sub, py_int_t start, py_int_t end, boo
 }
 
 static py_val starts_ends(size_t n_args, const py_val *args, bool ends) {
+    const char *hs, *ns;
+    size_t hl, nl;
+    if (n_args == 2 && plain_bytes(args[0], &hs, &hl) && plain_bytes(args[1], &ns, &nl)) {
+        // no start/end: a byte prefix (suffix) of valid UTF-8 is a character prefix (suffix)
+        return py_bool(nl <= hl && memcmp(ends ? hs + hl - nl : hs, ns, nl) == 0);
+    }
     const char *name = ends ? "endswith" : "startswith";
     sv h;
     method_args(n_args, args, name, ARGS_TUPLE, 1, 3, &h);
