@@ -164,28 +164,43 @@ static void bind_args(py_frame *f, py_fun *fun, size_t n_args, size_t n_kw, cons
     }
 }
 
+// The common call, inline in the VM's call paths: exactly the positional parameters (no
+// memset, no bind_args). NULL when the call is not of that shape.
+static inline __attribute__((always_inline)) py_frame *frame_for_plain_call(py_thread_state *ts,
+                                                                            py_fun *fun,
+                                                                            size_t n_args,
+                                                                            const py_val *args) {
+    const py_code *code = fun->code;
+    if (n_args != code->argcount || code->kwonlycount != 0 ||
+        (code->flags & (PY_CO_VARARGS | PY_CO_VARKEYWORDS))) {
+        return NULL;
+    }
+    size_t sz = (py_frame_size(code) + 7) & ~(size_t)7;
+    if (ts->pystack_top + sz > ts->pystack_limit || ts->depth >= PY_S->recursion_limit) {
+        py_raise_recursion_error();
+    }
+    py_frame *f = (py_frame *)ts->pystack_top;
+    ts->pystack_top += sz;
+    *f = (py_frame){.code = code, .fun = fun, .globals = fun->globals, .ip = code->code};
+    size_t i = 0;
+    for (; i < n_args; i++) {
+        f->l[i] = args[i];
+    }
+    for (; i < code->nlocals; i++) {
+        f->l[i] = PY_NULL;
+    }
+    return f;
+}
+
 // A new frame for `fun` on the Python stack with its arguments bound (not yet linked).
 static py_frame *frame_for_call(py_thread_state *ts, py_fun *fun, size_t n_args, size_t n_kw,
                                 const py_val *args) {
     const py_code *code = fun->code;
-    if (n_kw == 0 && n_args == code->argcount && code->kwonlycount == 0 &&
-        !(code->flags & (PY_CO_VARARGS | PY_CO_VARKEYWORDS))) {
-        // the common call: exactly the positional parameters (no memset, no bind_args)
-        size_t sz = (py_frame_size(code) + 7) & ~(size_t)7;
-        if (ts->pystack_top + sz > ts->pystack_limit || ts->depth >= PY_S->recursion_limit) {
-            py_raise_recursion_error();
+    if (n_kw == 0) {
+        py_frame *f = frame_for_plain_call(ts, fun, n_args, args);
+        if (f) {
+            return f;
         }
-        py_frame *f = (py_frame *)ts->pystack_top;
-        ts->pystack_top += sz;
-        *f = (py_frame){.code = code, .fun = fun, .globals = fun->globals, .ip = code->code};
-        size_t i = 0;
-        for (; i < n_args; i++) {
-            f->l[i] = args[i];
-        }
-        for (; i < code->nlocals; i++) {
-            f->l[i] = PY_NULL;
-        }
-        return f;
     }
     py_frame *f = frame_alloc(ts, code);
     f->fun = fun;
@@ -1027,26 +1042,25 @@ dispatch_op:
         SET_TOP(r ? r : py_binary_op(bop, a, b));
         DISPATCH();
     }
-    ALSO(COMPARE_LT) ALSO(COMPARE_GT) ALSO(COMPARE_EQ) ALSO(COMPARE_NE)
-    ALSO(COMPARE_LE) TARGET(COMPARE_GE) {
-        py_val b = POP(), a = TOP();
-        if (py_is_small(a) && py_is_small(b)) {
-            intptr_t x = (intptr_t)a, y = (intptr_t)b;
-            bool r;
-            switch (ip[-1]) {
-            case PY_BC_COMPARE_LT: r = x < y; break;
-            case PY_BC_COMPARE_GT: r = x > y; break;
-            case PY_BC_COMPARE_EQ: r = x == y; break;
-            case PY_BC_COMPARE_NE: r = x != y; break;
-            case PY_BC_COMPARE_LE: r = x <= y; break;
-            default: r = x >= y; break;
-            }
-            SET_TOP(py_bool(r));
-        } else {
-            SET_TOP(py_binary_op(PY_OP_LT + (ip[-1] - PY_BC_COMPARE_LT), a, b));
-        }
-        DISPATCH();
+// Comparisons: small ints inline (tagged values compare as their integers), the rest through
+// py_binary_op.
+#define COMPARE(OP, CMP)                                                                       \
+    TARGET(COMPARE_##OP) {                                                                     \
+        py_val b = POP(), a = TOP();                                                           \
+        if (py_is_small(a) && py_is_small(b)) {                                                \
+            SET_TOP(py_bool((intptr_t)a CMP(intptr_t) b));                                     \
+        } else {                                                                               \
+            SET_TOP(py_binary_op(PY_OP_##OP, a, b));                                           \
+        }                                                                                      \
+        DISPATCH();                                                                            \
     }
+    COMPARE(LT, <)
+    COMPARE(GT, >)
+    COMPARE(EQ, ==)
+    COMPARE(NE, !=)
+    COMPARE(LE, <=)
+    COMPARE(GE, >=)
+#undef COMPARE
     TARGET(CONTAINS_OP) {
         py_val b = POP(), a = TOP();
         bool r = py_contains(b, a);
@@ -1302,7 +1316,10 @@ dispatch_op:
             !(((py_fun *)cfn)->code->flags &
               (PY_CO_GENERATOR | PY_CO_COROUTINE | PY_CO_ASYNC_GENERATOR))) {
             // Python to Python: a new frame, same loop
-            py_frame *nf = frame_for_call(ts, (py_fun *)cfn, arg, 0, cargs);
+            py_frame *nf = frame_for_plain_call(ts, (py_fun *)cfn, arg, cargs);
+            if (nf == NULL) {
+                nf = frame_for_call(ts, (py_fun *)cfn, arg, 0, cargs);
+            }
             ENTER_FRAME(nf, cres);
         }
         if (py_is_obj(cfn) && cfn->type == &py_type_type &&
