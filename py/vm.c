@@ -1029,11 +1029,27 @@ dispatch_op:
         }
         DISPATCH();
     }
+    // The frequent ones with their own handler (the operator folds into the inline arithmetic),
+    // the others sharing one.
+#define BINARY(name)                                                                           \
+    TARGET(name) {                                                                             \
+        py_val b = POP(), a = TOP();                                                           \
+        const int bop = PY_OP_OR + (PY_BC_##name - PY_BC_BINARY_OR);                          \
+        py_val r = py_is_small(a) && py_is_small(b) ? small_arith(py_op_plain(bop), a, b)      \
+                                                    : float_arith(py_op_plain(bop), a, b);     \
+        SET_TOP(r ? r : py_binary_op(bop, a, b));                                              \
+        DISPATCH();                                                                            \
+    }
+    BINARY(BINARY_MUL)
+    BINARY(INPLACE_MUL)
+    BINARY(BINARY_TRUEDIV)
+    BINARY(BINARY_FLOORDIV)
+    BINARY(BINARY_MOD)
+#undef BINARY
     ALSO(BINARY_OR) ALSO(BINARY_XOR) ALSO(BINARY_AND) ALSO(BINARY_LSHIFT)
-    ALSO(BINARY_RSHIFT) ALSO(BINARY_MUL) ALSO(BINARY_MATMUL) ALSO(BINARY_FLOORDIV)
-    ALSO(BINARY_TRUEDIV) ALSO(BINARY_MOD) ALSO(BINARY_POW) ALSO(INPLACE_OR)
+    ALSO(BINARY_RSHIFT) ALSO(BINARY_MATMUL) ALSO(BINARY_POW) ALSO(INPLACE_OR)
     ALSO(INPLACE_XOR) ALSO(INPLACE_AND) ALSO(INPLACE_LSHIFT) ALSO(INPLACE_RSHIFT)
-    ALSO(INPLACE_MUL) ALSO(INPLACE_MATMUL) ALSO(INPLACE_FLOORDIV) ALSO(INPLACE_TRUEDIV)
+    ALSO(INPLACE_MATMUL) ALSO(INPLACE_FLOORDIV) ALSO(INPLACE_TRUEDIV)
     ALSO(INPLACE_MOD) TARGET(INPLACE_POW) {
         py_val b = POP(), a = TOP();
         int bop = PY_OP_OR + (ip[-1] - PY_BC_BINARY_OR);
