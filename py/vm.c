@@ -1079,7 +1079,7 @@ dispatch_op:
 #undef COMPARE
     TARGET(CONTAINS_OP) {
         py_val b = POP(), a = TOP();
-        bool r = py_contains(b, a);
+        bool r = is_exact_str(b) && is_exact_str(a) ? py_str_contains(b, a) : py_contains(b, a);
         SET_TOP(py_bool(arg ? !r : r));
         DISPATCH();
     }
