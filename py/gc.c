@@ -666,6 +666,17 @@ static size_t find_run_down(size_t n) {
     return start;
 }
 
+// Zeroes a new allocation: the usual small sizes with inline stores rather than a call.
+static inline void zero_blocks(void *p, size_t n) {
+    switch (n) {
+    case 1: memset(p, 0, BLOCK); break;
+    case 2: memset(p, 0, 2 * BLOCK); break;
+    case 3: memset(p, 0, 3 * BLOCK); break;
+    case 4: memset(p, 0, 4 * BLOCK); break;
+    default: memset(p, 0, n * BLOCK); break;
+    }
+}
+
 static void *alloc_blocks(size_t n, unsigned flags) {
     size_t start;
     if (n <= PY_GC_SMALL) {
@@ -674,15 +685,9 @@ static void *alloc_blocks(size_t n, unsigned flags) {
         // `start` nor in the blocks just taken, and when `start` was the first free block no
         // free block is left below `above`. The other hints may lag behind; searches from
         // them catch up a table word at a time.
+        // (Most small allocations land right at the hint: py_gc_try_alloc looked there first.)
         size_t from = G.fit[n] > G.fit[1] ? G.fit[n] : G.fit[1];
-        // Most small allocations land right at the hint (a free stretch being filled): one
-        // look at the table instead of a search.
-        if (n <= WORD_BLOCKS - 3 && from < G.n_blocks && n <= G.n_blocks - from &&
-            (at_bits(from) & (((uintptr_t)1 << (2 * n)) - 1)) == 0) {
-            start = from;
-        } else {
-            start = find_run_up(from, n);
-        }
+        start = find_run_up(from, n);
         size_t above = start == SIZE_MAX ? G.n_blocks : start + n;
         G.fit[n] = above;
         if (start == G.fit[1]) {
@@ -704,11 +709,7 @@ static void *alloc_blocks(size_t n, unsigned flags) {
     G.used_blocks += n;
     G.alloc_since_collect += n;
     void *p = ptr_of(start);
-    if (n == 1) {
-        memset(p, 0, BLOCK); // inline: the most frequent size (a float, a small object)
-    } else {
-        memset(p, 0, n * BLOCK);
-    }
+    zero_blocks(p, n);
     return p;
 }
 
@@ -759,11 +760,7 @@ static inline void *alloc_at_hint(size_t n, unsigned flags) {
     G.used_blocks += n;
     G.alloc_since_collect += n;
     void *p = ptr_of(b);
-    if (n == 1) {
-        memset(p, 0, BLOCK);
-    } else {
-        memset(p, 0, n * BLOCK);
-    }
+    zero_blocks(p, n);
     return p;
 }
 
