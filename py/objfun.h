@@ -24,6 +24,9 @@ typedef struct py_fun {
 // __init__ called by the VM to construct an instance: the caller gets the instance (left in
 // the call's result slot), not the None returned.
 #define PY_FRAME_INIT 0x8
+// A generator frame resumed by FOR_ITER in the same VM loop as its caller: it yields and
+// returns to that FOR_ITER (see vm.c).
+#define PY_FRAME_GEN_LOOP 0x10
 
 typedef struct py_frame {
     struct py_frame *back;

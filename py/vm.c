@@ -211,6 +211,23 @@ static py_frame *frame_for_call(py_thread_state *ts, py_fun *fun, size_t n_args,
 }
 
 // ---- generators' frames -----------------------------------------------------------------------
+// The Python stack's top while frame f runs: just past f, or past the nearest frame below
+// it on the Python stack when f is a generator's (in the heap).
+static char *pystack_top_of(py_frame *f, py_frame *entry, char *entry_top) {
+    for (;; f = f->back) {
+        if (!(f->flags & PY_FRAME_HEAP)) {
+            return (char *)f + ((py_frame_size(f->code) + 7) & ~(size_t)7);
+        }
+        if (f == entry) {
+            return entry_top;
+        }
+    }
+}
+
+static inline py_gen *gen_of_frame(py_frame *f) {
+    return (py_gen *)((char *)f - offsetof(py_gen, frame));
+}
+
 static py_val make_generator(py_fun *fun, size_t n_args, size_t n_kw, const py_val *args) {
     const py_code *code = fun->code;
     const py_type *t = (code->flags & PY_CO_COROUTINE)          ? &py_type_coroutine
@@ -862,6 +879,7 @@ static bool run(py_thread_state *ts, py_val *result) {
     uint32_t arg = 0;
     uint8_t op;
     py_val cfn, *cargs, *cres; // operands of call_common
+    py_val gen_out;            // operand of gen_loop_yield
     LOAD_FRAME();
     py_val *sp = f->sp ? f->sp : L + code->nlocals;
 
@@ -1402,6 +1420,21 @@ dispatch_op:
             f->sp = sp;
             return false;
         }
+        if (f->flags & PY_FRAME_GEN_LOOP) {
+            // a generator resumed by FOR_ITER in this loop is exhausted: the loop ends
+            py_gen *g = gen_of_frame(f);
+            g->state = PY_GEN_FINISHED;
+            f->flags &= (uint8_t)~PY_FRAME_GEN_LOOP;
+            ts->handled_exc = g->exc_state;
+            g->exc_state = PY_NULL;
+            ts->depth--;
+            f = f->back;
+            ts->frame = f;
+            LOAD_FRAME();
+            sp = f->sp - 1;                 // the generator
+            ip = code->code + bc_arg(ip - 3); // FOR_ITER's target (never an extended arg here)
+            DISPATCH();
+        }
         py_frame *back = f->back;
         bool init = f->flags & PY_FRAME_INIT;
         ts->pystack_top = (char *)f;
@@ -1571,6 +1604,34 @@ dispatch_op:
     }
     TARGET(FOR_ITER) {
         py_val it = TOP();
+        if (py_is_obj(it) && it->type == &py_type_generator && arg <= 0xffff &&
+            ts->depth < PY_S->recursion_limit) {
+            // A generator runs in this loop, as a call would: its frame is entered here and
+            // its yield (or return) comes back to this instruction's successor (or target).
+            // As in run_frame, exc_state holds the caller's handled exception meanwhile.
+            py_gen *g = (py_gen *)it;
+            if (g->state == PY_GEN_CREATED || g->state == PY_GEN_SUSPENDED) {
+                py_frame *gf = &g->frame;
+                if (g->state == PY_GEN_SUSPENDED) {
+                    *gf->sp++ = PY_NONE; // the value sent
+                }
+                py_val own = g->exc_state;
+                g->exc_state = ts->handled_exc;
+                if (own) {
+                    ts->handled_exc = own;
+                }
+                g->state = PY_GEN_RUNNING;
+                gf->flags = (uint8_t)((gf->flags & ~PY_FRAME_ENTRY) | PY_FRAME_GEN_LOOP);
+                f->sp = sp;
+                gf->back = f;
+                ts->frame = gf;
+                ts->depth++;
+                f = gf;
+                LOAD_FRAME();
+                sp = f->sp;
+                DISPATCH();
+            }
+        }
         py_val v = py_iternext(it);
         if (v == PY_STOP) {
             sp--;
@@ -1691,9 +1752,31 @@ dispatch_op:
     }
 
     TARGET(YIELD_VALUE) {
+        if (f->flags & PY_FRAME_GEN_LOOP) {
+            gen_out = POP();
+            goto gen_loop_yield;
+        }
         *result = POP();
         f->sp = sp;
         return true;
+    gen_loop_yield: {
+        // a generator resumed by FOR_ITER in this loop suspends: back to that FOR_ITER's
+        // successor with the value
+        f->sp = sp;
+        py_gen *g = gen_of_frame(f);
+        g->state = PY_GEN_SUSPENDED;
+        f->flags = (uint8_t)((f->flags | PY_FRAME_STARTED) & ~PY_FRAME_GEN_LOOP);
+        py_val saved = g->exc_state;
+        g->exc_state = ts->handled_exc != saved ? ts->handled_exc : PY_NULL;
+        ts->handled_exc = saved;
+        ts->depth--;
+        f = f->back;
+        ts->frame = f;
+        LOAD_FRAME();
+        sp = f->sp;
+        PUSH(gen_out);
+        DISPATCH();
+    }
     }
     TARGET(GET_YIELD_FROM_ITER) {
         py_val v = TOP();
@@ -1714,6 +1797,10 @@ dispatch_op:
         if (yield_from_step(it, sent, &out)) {
             f->ip = ip - 1; // resume by re-running YIELD_FROM with the next sent value
             f->sp = sp;
+            if (f->flags & PY_FRAME_GEN_LOOP) {
+                gen_out = out;
+                goto gen_loop_yield;
+            }
             *result = out;
             return true;
         }
@@ -1835,8 +1922,7 @@ bool py_vm_run(py_frame *entry, py_val throw_exc, py_val *result) {
                 f->sp = f->l + f->code->nlocals + h.depth;
                 *f->sp++ = exc;
                 f->ip = f->code->code + h.handler;
-                ts->pystack_top = (f->flags & PY_FRAME_HEAP) ? entry_top
-                                                              : (char *)f + ((py_frame_size(f->code) + 7) & ~(size_t)7);
+                ts->pystack_top = pystack_top_of(f, entry, entry_top);
                 ts->frame = f;
                 break;
             }
@@ -1850,6 +1936,10 @@ bool py_vm_run(py_frame *entry, py_val throw_exc, py_val *result) {
                 py_nlr_jump(exc);
             }
             ts->depth--;
+            if (f->flags & PY_FRAME_GEN_LOOP) { // into the FOR_ITER that resumed it
+                f->flags &= (uint8_t)~PY_FRAME_GEN_LOOP;
+                exc = py_gen_unwound(f, exc);
+            }
             f = f->back;
             ts->frame = f;
         }
