@@ -230,9 +230,9 @@ static py_val pin_irq(size_t n_args, size_t n_kw, const py_val *args) {
         py_raise_msg(&py_type_ValueError, "invalid trigger");
     }
     bool hard = py_is_true(a[4]);
-    if (!hard) {
-        mod_kthread_dispatch_start(); // soft handlers need the dispatcher running
-    }
+    // soft handlers need the dispatcher running, and so does what a hard one schedules
+    // (micropython.schedule) or has to defer (see mod_kthread_irq_hard)
+    mod_kthread_dispatch_start();
     // the handler is in place before the driver may call back
     p->handler = a[0];
     p->hard = hard;

@@ -150,8 +150,8 @@ static void timer_init(machine_timer *t, size_t n_args, size_t n_kw, const py_va
     t->callback = a[3];
     t->period_us = (uint64_t)period_us;
     t->expired = false;
-    if (t->callback != PY_NONE && !hard) {
-        mod_kthread_dispatch_start();
+    if (t->callback != PY_NONE) {
+        mod_kthread_dispatch_start(); // as Pin.irq: for soft handlers and hard ones' schedule()
     }
     if (t->id < 0) {
         soft_sweep();

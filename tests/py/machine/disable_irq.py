@@ -1,5 +1,5 @@
 # Checks: machine.disable_irq() holds interrupts back, the board's scenario included: the
-# edges at 1, 2, 2.05 and 2.1 ms take place only at enable_irq(state) (2.707 ms), where the
+# edges at 1, 2, 2.05 and 2.1 ms take place only at enable_irq(state) (2.709 ms), where the
 # pin's pending interrupt runs once for all of them (edges merge, as in a hardware flag);
 # with interrupts enabled the handler runs at the exact edge times.
 try:
