@@ -25,6 +25,7 @@ static struct {
     uint32_t next_ident;
     bool dispatch_started;
     int isr_depth;
+    unsigned isr_lock_depth; // the heap lock depth the running hard handler started with
     py_thread_state isr_ts;
 } K;
 
@@ -412,12 +413,25 @@ void mod_kthread_irq_hard(py_val handler, py_val arg) {
     S->ts = its;
     int32_t budget = S->budget, granted = S->budget_granted;
     py_gc_lock();
+    K.isr_lock_depth = py_gc_lock_depth();
     run_handler(handler, arg);
+    K.isr_lock_depth = 0;
     py_gc_unlock();
     S->budget = budget;
     S->budget_granted = granted;
     S->ts = saved;
     K.isr_depth--;
+}
+
+bool mod_kthread_in_irq_hard(void) { return K.isr_depth > 0; }
+
+unsigned mod_kthread_irq_hard_lock_depth(void) { return K.isr_depth > 0 ? K.isr_lock_depth : 0; }
+
+_Noreturn void mod_kthread_raise_irq_hard_gc(void) {
+    py_exc *e = (py_exc *)PY_S->module_roots[MOD_ROOT_ISR_GC_ERROR];
+    e->traceback = NULL; // a handler that kept it may have raised it again in a thread
+    e->context = e->cause = PY_NULL;
+    py_raise((py_val)e);
 }
 
 // ---- start-up --------------------------------------------------------------------------------------
@@ -441,5 +455,7 @@ mod_kthread *mod_kthread_init(void) {
     K.isr_ts.pystack_base = K.isr_ts.pystack_top = pystack;
     K.isr_ts.pystack_limit = pystack + ISR_PYSTACK;
     PY_S->module_roots[ROOT_ISR_PYSTACK] = (py_val)pystack;
+    PY_S->module_roots[MOD_ROOT_ISR_GC_ERROR] =
+        py_exc_new_msg(&py_type_RuntimeError, "gc.collect() not allowed in a hard interrupt handler");
     return main;
 }

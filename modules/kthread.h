@@ -85,6 +85,15 @@ bool mod_kthread_irq_soft(py_val handler, py_val arg);
 // hard: run handler(arg) now, on the interrupted context, with the heap locked (an
 // allocation raises MemoryError); exceptions are reported, not propagated.
 void mod_kthread_irq_hard(py_val handler, py_val arg);
+// True while a hard handler runs (its Python code, on the interrupted context). Any context.
+bool mod_kthread_in_irq_hard(void);
+// The heap lock depth a running hard handler was entered with (the lock it runs under
+// included: at least 1), 0 outside one. micropython.heap_unlock() in a handler stops there.
+unsigned mod_kthread_irq_hard_lock_depth(void);
+// Raises RuntimeError("gc.collect() not allowed in a hard interrupt handler"): preallocated by
+// mod_kthread_init, as a hard handler cannot allocate one. For gc.collect in a hard handler,
+// where a collection would miss what only the interrupted thread's stack refers to.
+_Noreturn void mod_kthread_raise_irq_hard_gc(void);
 
 // The port's py_port_pending and py_port_budget helpers: the lock hand-off.
 void mod_kthread_pending(void);

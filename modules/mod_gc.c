@@ -1,4 +1,6 @@
 // modules/mod_gc.c: the gc module (MicroPython's API; CPython's collect/enable/disable).
+// A hard interrupt handler may read the heap's figures but not collect (see gc_collect).
+#include "modules/kthread.h"
 #include "modules/modules.h"
 #include "py/gc.h"
 #include "py/runtime.h"
@@ -6,6 +8,12 @@
 static py_val gc_collect(size_t n_args, const py_val *args) {
     (void)n_args;
     (void)args;
+    // A collection marks from the current thread's C stack: in a hard handler that is the
+    // interrupt's, and the interrupted thread's own stack (its latest sp unrecorded) would go
+    // unscanned, freeing what only it refers to. The handler can schedule a collection instead.
+    if (mod_kthread_in_irq_hard()) {
+        mod_kthread_raise_irq_hard_gc();
+    }
     py_gc_collect();
     return py_small(0);
 }

@@ -56,7 +56,11 @@ static py_val mp_heap_lock(void) {
 static PY_FN_OBJ_0(mp_heap_lock_obj, heap_lock, mp_heap_lock);
 
 static py_val mp_heap_unlock(void) {
-    py_gc_unlock();
+    // A hard handler runs under a lock its caller took: it may undo only its own heap_lock()s,
+    // or it could allocate (and collect) in interrupt context.
+    if (py_gc_lock_depth() > mod_kthread_irq_hard_lock_depth()) {
+        py_gc_unlock();
+    }
     return py_small((py_int_t)py_gc_lock_depth());
 }
 static PY_FN_OBJ_0(mp_heap_unlock_obj, heap_unlock, mp_heap_unlock);

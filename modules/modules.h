@@ -16,6 +16,7 @@ enum {
     MOD_ROOT_DISPATCH,    // kthread: the soft-interrupt dispatcher
     MOD_ROOT_MAIN,        // kthread: the main thread's record
     MOD_ROOT_ISR_PYSTACK, // kthread: hard handlers' Python stack
+    MOD_ROOT_ISR_GC_ERROR, // kthread: the RuntimeError gc.collect raises in a hard handler
     MOD_ROOT_TIMERS,      // rtos: running timers
     MOD_ROOT_MACHINE,     // machine: registered handlers and devices
     MOD_ROOT_PORT,        // the port's own

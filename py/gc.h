@@ -42,6 +42,9 @@ void py_gc_free(void *p);
 size_t py_gc_nbytes(const void *p);
 bool py_gc_is_heap_ptr(const void *p);
 
+// Thread context, the interpreter lock held. Not from a hard interrupt handler: the C stack
+// scanned would be the interrupt's, not the interrupted thread's (gc.collect refuses there).
+// Does nothing when a collection is already under way.
 void py_gc_collect(void);
 // Automatic collection (when an allocation finds the heap full). Disabled, a full heap raises
 // MemoryError at once, as in MicroPython; py_gc_collect() still works.
