@@ -824,8 +824,11 @@ size_t py_gc_nbytes(const void *p) {
     return nblocks_of(block_of(p)) * BLOCK;
 }
 
+// While the heap is locked (a hard interrupt handler may be running, and may have
+// interrupted an allocation that is changing the same table words) nothing is freed or
+// shrunk: the collector reclaims it later.
 void py_gc_free(void *p) {
-    if (p == NULL || !in_pool(p) || G.collecting) {
+    if (p == NULL || !in_pool(p) || G.collecting || G.lock_depth > 0) {
         return;
     }
     size_t b = block_of(p);
@@ -846,6 +849,9 @@ bool py_gc_resize_in_place(void *p, size_t nbytes) {
         return true;
     }
     if (want < have) {
+        if (G.lock_depth > 0) {
+            return true; // it still fits; the tail goes back at the next chance (see py_gc_free)
+        }
         at_fill(b + want, have - want, AT_FREE);
         G.used_blocks -= have - want;
         freed_blocks(b + want, have - want);

@@ -351,6 +351,23 @@ static void test_explicit_free_returns_memory(void) {
     CHECK(used() == before);
 }
 
+// With the heap locked (a hard interrupt handler) nothing is freed or shrunk: the handler
+// may have interrupted an allocation changing the same table words.
+static void test_lock_keeps_free_and_shrink(void) {
+    size_t before = used();
+    void *p = py_gc_alloc(640, 0);
+    py_gc_lock();
+    py_gc_free(p);
+    CHECK(used() == before + 640);
+    CHECK(py_gc_resize_in_place(p, 32)); // it fits...
+    CHECK(py_gc_nbytes(p) == 640);       // ...in the blocks it had
+    py_gc_unlock();
+    CHECK(py_gc_resize_in_place(p, 32));
+    CHECK(py_gc_nbytes(p) == 32);
+    py_gc_free(p);
+    CHECK(used() == before);
+}
+
 static void test_disabled_gc_raises_when_full(void) {
     py_gc_enable(false);
     bool raised = false;
@@ -496,6 +513,7 @@ int main(void) {
         {"lock_refuses_allocation", test_lock_refuses_allocation},
         {"realloc_keeps_content", test_realloc_keeps_content},
         {"explicit_free_returns_memory", test_explicit_free_returns_memory},
+        {"lock_keeps_free_and_shrink", test_lock_keeps_free_and_shrink},
         {"disabled_gc_raises_when_full", test_disabled_gc_raises_when_full},
         {"python_objects_survive_collection", test_python_objects_survive_collection},
         {"handler_moving_reference_during_mark", test_handler_moving_reference_during_mark},
