@@ -73,6 +73,11 @@ _Noreturn void py_lexer_error(py_lexer *lx, const py_type *type, uint32_t line, 
     if (!py_utf8_valid(text, tl)) {
         tl = 0;
     }
+    if (col > tl) {
+        // a token the lexer has already passed the end of the line for (the line break
+        // itself, whose position minus the next line's start wrapped): the end of the line
+        col = (uint32_t)tl;
+    }
     py_val details[4] = {py_qstr_val(lx->filename), py_int_from(line), py_int_from(col + 1),
                          py_str_new(text, tl)};
     py_val args[2] = {py_str_from_cstr(msg), py_tuple_new(4, details)};

@@ -628,6 +628,9 @@ static void print_one(const py_print *p, py_val exc) {
                 py_print_str(p, "\n");
                 if (off && py_is_small(off) && py_small_get(off) > 0) {
                     py_int_t col = py_small_get(off) - 1 - (py_int_t)lead;
+                    if (col > (py_int_t)(tl - lead)) {
+                        col = (py_int_t)(tl - lead); // an offset past the text: its end
+                    }
                     py_print_str(p, "    ");
                     for (py_int_t k = 0; k < col; k++) {
                         py_print_char(p, ' ');
