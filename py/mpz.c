@@ -17,6 +17,26 @@ typedef py_mpz_ddig ddig;
 // Below this many digits radix conversion uses the quadratic digit-by-digit method.
 #define DC_CONV_THRESHOLD 30
 
+// On 64-bit little-endian hosts with a 128-bit type, the hot loops below take two digits at
+// a time as one 64-bit word (a pair of little-endian digits is one little-endian word), and a
+// word times a digit is one 64x64->128 multiply. The *_pairs helpers do the whole pairs and
+// return how many digits they did; the portable loops after them finish the odd digit (or do
+// everything on 32-bit targets, where the helpers do nothing).
+#if defined(__SIZEOF_INT128__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define PAIRS 1
+typedef unsigned __int128 qdig;
+static inline uint64_t load2(const dig *p) {
+    uint64_t w;
+    memcpy(&w, p, sizeof w); // digits are only 4-byte aligned
+    return w;
+}
+static inline void store2(dig *p, uint64_t w) {
+    memcpy(p, &w, sizeof w);
+}
+#else
+#define PAIRS 0
+#endif // __SIZEOF_INT128__
+
 int py_mpz_cmp(const dig *a, size_t an, const dig *b, size_t bn) {
     if (an != bn) {
         return an < bn ? -1 : 1;
@@ -50,10 +70,54 @@ size_t py_mpz_popcount(const dig *a, size_t an) {
 
 // ---- addition and subtraction ---------------------------------------------------------
 
+#if PAIRS
+static inline size_t add_pairs(dig *r, const dig *a, const dig *b, size_t n, dig *c) {
+    uint64_t cw = 0;
+    size_t i = 0;
+    for (; i + 2 <= n; i += 2) {
+        uint64_t w;
+        bool c1 = __builtin_add_overflow(load2(a + i), load2(b + i), &w);
+        bool c2 = __builtin_add_overflow(w, cw, &w);
+        store2(r + i, w);
+        cw = c1 | c2;
+    }
+    *c = (dig)cw;
+    return i;
+}
+
+static inline size_t sub_pairs(dig *r, const dig *a, const dig *b, size_t n, dig *borrow) {
+    uint64_t bw = 0;
+    size_t i = 0;
+    for (; i + 2 <= n; i += 2) {
+        uint64_t d;
+        bool b1 = __builtin_sub_overflow(load2(a + i), load2(b + i), &d);
+        bool b2 = __builtin_sub_overflow(d, bw, &d);
+        store2(r + i, d);
+        bw = b1 | b2;
+    }
+    *borrow = (dig)bw;
+    return i;
+}
+#else
+static inline size_t add_pairs(dig *r, const dig *a, const dig *b, size_t n, dig *c) {
+    (void)r, (void)a, (void)b, (void)n;
+    *c = 0;
+    return 0;
+}
+
+static inline size_t sub_pairs(dig *r, const dig *a, const dig *b, size_t n, dig *borrow) {
+    (void)r, (void)a, (void)b, (void)n;
+    *borrow = 0;
+    return 0;
+}
+#endif // PAIRS
+
 // r[0..n) = a[0..n) + b[0..n); returns the carry. r may alias a or b.
 static dig add_n(dig *r, const dig *a, const dig *b, size_t n) {
-    ddig c = 0;
-    for (size_t i = 0; i < n; i++) {
+    dig c0;
+    size_t i = add_pairs(r, a, b, n, &c0);
+    ddig c = c0;
+    for (; i < n; i++) {
         c += (ddig)a[i] + b[i];
         r[i] = (dig)c;
         c >>= DIG_BITS;
@@ -63,8 +127,8 @@ static dig add_n(dig *r, const dig *a, const dig *b, size_t n) {
 
 // r[0..n) = a[0..n) - b[0..n); returns the borrow (0 or 1). r may alias a or b.
 static dig sub_n(dig *r, const dig *a, const dig *b, size_t n) {
-    dig borrow = 0;
-    for (size_t i = 0; i < n; i++) {
+    dig borrow;
+    for (size_t i = sub_pairs(r, a, b, n, &borrow); i < n; i++) {
         dig x = a[i], y = b[i];
         dig d = x - y - borrow;
         borrow = (x < y) | ((x == y) & borrow);
@@ -120,10 +184,68 @@ size_t py_mpz_sub(dig *r, const dig *a, size_t an, const dig *b, size_t bn) {
 
 // ---- multiplication ------------------------------------------------------------------------
 
+// The pair versions of the loops below; the carry stays below 2^32 as in the digit loops
+// (a word times a digit plus a word and a carry is below 2^96).
+#if PAIRS
+static inline size_t mul_pairs(dig *r, const dig *a, size_t n, dig m, dig *c) {
+    uint64_t cw = *c;
+    size_t i = 0;
+    for (; i + 2 <= n; i += 2) {
+        qdig p = (qdig)load2(a + i) * m + cw;
+        store2(r + i, (uint64_t)p);
+        cw = (uint64_t)(p >> 64);
+    }
+    *c = (dig)cw;
+    return i;
+}
+
+static inline size_t addmul_pairs(dig *r, const dig *a, size_t n, dig m, dig *c) {
+    uint64_t cw = *c;
+    size_t i = 0;
+    for (; i + 2 <= n; i += 2) {
+        qdig p = (qdig)load2(a + i) * m + load2(r + i) + cw;
+        store2(r + i, (uint64_t)p);
+        cw = (uint64_t)(p >> 64);
+    }
+    *c = (dig)cw;
+    return i;
+}
+
+static inline size_t submul_pairs(dig *r, const dig *a, size_t n, dig m, dig *c) {
+    uint64_t cw = *c;
+    size_t i = 0;
+    for (; i + 2 <= n; i += 2) {
+        qdig p = (qdig)load2(a + i) * m + cw;
+        uint64_t lo = (uint64_t)p, x = load2(r + i);
+        cw = (uint64_t)(p >> 64) + (x < lo);
+        store2(r + i, x - lo);
+    }
+    *c = (dig)cw;
+    return i;
+}
+#else
+static inline size_t mul_pairs(dig *r, const dig *a, size_t n, dig m, dig *c) {
+    (void)r, (void)a, (void)n, (void)m, (void)c;
+    return 0;
+}
+
+static inline size_t addmul_pairs(dig *r, const dig *a, size_t n, dig m, dig *c) {
+    (void)r, (void)a, (void)n, (void)m, (void)c;
+    return 0;
+}
+
+static inline size_t submul_pairs(dig *r, const dig *a, size_t n, dig m, dig *c) {
+    (void)r, (void)a, (void)n, (void)m, (void)c;
+    return 0;
+}
+#endif // PAIRS
+
 // r[0..n) += a[0..n) * m; returns the carry digit.
 static inline dig addmul_1(dig *r, const dig *a, size_t n, dig m) {
-    ddig c = 0;
-    for (size_t i = 0; i < n; i++) {
+    dig c0 = 0;
+    size_t i = addmul_pairs(r, a, n, m, &c0);
+    ddig c = c0;
+    for (; i < n; i++) {
         c += (ddig)a[i] * m + r[i]; // <= (2^32-1)^2 + 2 (2^32-1) = 2^64 - 1: no overflow
         r[i] = (dig)c;
         c >>= DIG_BITS;
@@ -133,8 +255,10 @@ static inline dig addmul_1(dig *r, const dig *a, size_t n, dig m) {
 
 // r[0..n) -= a[0..n) * m; returns the borrow digit.
 static inline dig submul_1(dig *r, const dig *a, size_t n, dig m) {
-    ddig c = 0;
-    for (size_t i = 0; i < n; i++) {
+    dig c0 = 0;
+    size_t i = submul_pairs(r, a, n, m, &c0);
+    ddig c = c0;
+    for (; i < n; i++) {
         ddig p = (ddig)a[i] * m + c;
         dig lo = (dig)p;
         c = (p >> DIG_BITS) + (r[i] < lo);
@@ -144,8 +268,9 @@ static inline dig submul_1(dig *r, const dig *a, size_t n, dig m) {
 }
 
 size_t py_mpz_mul_1(dig *r, const dig *a, size_t an, dig m, dig c0) {
+    size_t i = mul_pairs(r, a, an, m, &c0);
     ddig c = c0;
-    for (size_t i = 0; i < an; i++) {
+    for (; i < an; i++) {
         c += (ddig)a[i] * m;
         r[i] = (dig)c;
         c >>= DIG_BITS;
@@ -168,14 +293,7 @@ static void mul_base(dig *r, const dig *a, size_t an, const dig *b, size_t bn) {
         memset(r, 0, an * sizeof(dig));
         return;
     }
-    ddig c = 0;
-    dig m = b[0];
-    for (size_t i = 0; i < an; i++) {
-        c += (ddig)a[i] * m;
-        r[i] = (dig)c;
-        c >>= DIG_BITS;
-    }
-    r[an] = (dig)c;
+    py_mpz_mul_1(r, a, an, b[0], 0);
     for (size_t j = 1; j < bn; j++) {
         r[an + j] = addmul_1(r + j, a, an, b[j]);
     }

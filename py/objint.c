@@ -402,8 +402,14 @@ py_val py_ival_add(const py_ival *a, const py_ival *b, bool sub) {
         if (a->n == 0) {
             return py_int_from_digits(bneg, b->d, b->n);
         }
+        size_t n = (a->n > b->n ? a->n : b->n) + 1;
+        if (n > 3) {
+            // |a + b| >= 2^64 is a bigint: built in place (the top digit is often 0)
+            py_bigint *r = bigint_new(n);
+            return bigint_finish(r, py_mpz_add(r->d, a->d, a->n, b->d, b->n), a->neg);
+        }
         resbuf r;
-        py_mpz_dig *d = res_get(&r, (a->n > b->n ? a->n : b->n) + 1);
+        py_mpz_dig *d = res_get(&r, n);
         return res_finish(&r, py_mpz_add(d, a->d, a->n, b->d, b->n), a->neg);
     }
     int c = py_mpz_cmp(a->d, a->n, b->d, b->n);
@@ -420,14 +426,23 @@ static py_val ival_mul(const py_ival *a, const py_ival *b) {
     if (a->n == 0 || b->n == 0) {
         return py_small(0);
     }
-    resbuf r;
-    py_mpz_dig *d = res_get(&r, a->n + b->n);
-    py_tmp t;
-    py_mpz_dig *s = py_tmp_get(&t, py_mpz_mul_scratch(a->n, b->n));
-    size_t rn = (a->d == b->d && a->n == b->n) ? py_mpz_sqr(d, a->d, a->n, s)
-                                               : py_mpz_mul(d, a->d, a->n, b->d, b->n, s);
-    py_tmp_free(&t);
-    return res_finish(&r, rn, a->neg != b->neg);
+    // |a b| >= max(|a|, |b|), and two small ints only get here when their product overflows:
+    // the result is a bigint, so it is built in place (an + bn digits, the top one possibly
+    // zero) rather than on the stack and copied.
+    py_bigint *r = bigint_new(a->n + b->n);
+    size_t rn;
+    if (b->n == 1 || a->n == 1) {
+        // a bigint times a digit (r *= i): one pass
+        const py_ival *big = b->n == 1 ? a : b;
+        rn = py_mpz_mul_1(r->d, big->d, big->n, (big == a ? b : a)->d[0], 0);
+    } else {
+        py_tmp t;
+        py_mpz_dig *s = py_tmp_get(&t, py_mpz_mul_scratch(a->n, b->n));
+        rn = (a->d == b->d && a->n == b->n) ? py_mpz_sqr(r->d, a->d, a->n, s)
+                                            : py_mpz_mul(r->d, a->d, a->n, b->d, b->n, s);
+        py_tmp_free(&t);
+    }
+    return bigint_finish(r, rn, a->neg != b->neg);
 }
 
 // Floor division and modulo: q = floor(a / b), r = a - q b (the sign of b). Either output
@@ -1274,6 +1289,24 @@ static py_val int_make_new(const py_type *type, size_t n_args, size_t n_kw, cons
         return py_small(0);
     }
     if (base == PY_NULL) {
+        if (py_is_qstr(x) || (py_is_obj(x) && x->type == &py_type_str)) {
+            // int(s) for a few plain decimal digits (sum(map(int, "2024"))): no space, sign,
+            // underscore or prefix to look for, and the value is a small int (9 digits fit
+            // the small range of 32-bit targets too). Exact strs only: a subclass may have
+            // __int__.
+            size_t len;
+            const char *s = py_get_str(x, &len);
+            if (len - 1 < 9) {
+                py_int_t v = 0;
+                size_t i = 0;
+                while (i < len && (unsigned char)(s[i] - '0') < 10) {
+                    v = v * 10 + (s[i++] - '0');
+                }
+                if (i == len) {
+                    return py_small(v);
+                }
+            }
+        }
         return int_from_obj(x);
     }
     py_int_t b = py_get_int(base);
