@@ -74,12 +74,23 @@ size_t py_mpz_popcount(const dig *a, size_t an) {
 static inline size_t add_pairs(dig *r, const dig *a, const dig *b, size_t n, dig *c) {
     uint64_t cw = 0;
     size_t i = 0;
-    for (; i + 2 <= n; i += 2) {
+    for (; i + 4 <= n; i += 4) { // two pairs a step: the loop overhead is half the work
+        uint64_t w, v;
+        bool c1 = __builtin_add_overflow(load2(a + i), load2(b + i), &w);
+        bool c2 = __builtin_add_overflow(w, cw, &w);
+        store2(r + i, w);
+        bool c3 = __builtin_add_overflow(load2(a + i + 2), load2(b + i + 2), &v);
+        bool c4 = __builtin_add_overflow(v, (uint64_t)(c1 | c2), &v);
+        store2(r + i + 2, v);
+        cw = c3 | c4;
+    }
+    if (i + 2 <= n) {
         uint64_t w;
         bool c1 = __builtin_add_overflow(load2(a + i), load2(b + i), &w);
         bool c2 = __builtin_add_overflow(w, cw, &w);
         store2(r + i, w);
         cw = c1 | c2;
+        i += 2;
     }
     *c = (dig)cw;
     return i;
@@ -190,10 +201,18 @@ size_t py_mpz_sub(dig *r, const dig *a, size_t an, const dig *b, size_t bn) {
 static inline size_t mul_pairs(dig *r, const dig *a, size_t n, dig m, dig *c) {
     uint64_t cw = *c;
     size_t i = 0;
-    for (; i + 2 <= n; i += 2) {
+    for (; i + 4 <= n; i += 4) { // two pairs a step: the loop overhead is half the work
+        qdig p = (qdig)load2(a + i) * m + cw;
+        store2(r + i, (uint64_t)p);
+        p = (qdig)load2(a + i + 2) * m + (uint64_t)(p >> 64);
+        store2(r + i + 2, (uint64_t)p);
+        cw = (uint64_t)(p >> 64);
+    }
+    if (i + 2 <= n) {
         qdig p = (qdig)load2(a + i) * m + cw;
         store2(r + i, (uint64_t)p);
         cw = (uint64_t)(p >> 64);
+        i += 2;
     }
     *c = (dig)cw;
     return i;
@@ -447,6 +466,14 @@ dig py_mpz_divmod_1(dig *q, size_t *qn, const dig *a, size_t an, dig d) {
         rem = cur % d;
     }
     *qn = py_mpz_norm(q, an);
+    return (dig)rem;
+}
+
+dig py_mpz_mod_1(const dig *a, size_t an, dig d) {
+    ddig rem = 0;
+    for (size_t i = an; i-- > 0;) {
+        rem = ((rem << DIG_BITS) | a[i]) % d;
+    }
     return (dig)rem;
 }
 

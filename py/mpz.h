@@ -76,6 +76,9 @@ size_t py_mpz_sqr(py_mpz_dig *r, const py_mpz_dig *a, size_t an, py_mpz_dig *scr
  *  normalised length. */
 py_mpz_dig py_mpz_divmod_1(py_mpz_dig *q, size_t *qn, const py_mpz_dig *a, size_t an, py_mpz_dig d);
 
+/** a % d (d != 0), without the quotient. */
+py_mpz_dig py_mpz_mod_1(const py_mpz_dig *a, size_t an, py_mpz_dig d);
+
 /** Scratch digits py_mpz_divmod needs. */
 static inline size_t py_mpz_divmod_scratch(size_t an, size_t bn) {
     return an + bn + 1;

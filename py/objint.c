@@ -21,13 +21,30 @@
 
 // ---- operands ----------------------------------------------------------------------------
 
-void py_ival_small(py_ival *v, py_int_t i) {
+static inline void ival_small(py_ival *v, py_int_t i) {
     uint64_t m = i < 0 ? (uint64_t)0 - (uint64_t)(int64_t)i : (uint64_t)i;
     v->neg = i < 0;
     v->d = v->buf;
     v->buf[0] = (py_mpz_dig)m;
     v->buf[1] = (py_mpz_dig)(m >> 32);
     v->n = v->buf[1] ? 2 : v->buf[0] ? 1 : 0;
+}
+
+void py_ival_small(py_ival *v, py_int_t i) {
+    ival_small(v, i);
+}
+
+// py_ival_get for x already known to be a small int or a py_type_int object (the binary-op
+// slot's operands after unwrapping), inline.
+static inline void ival_of(py_ival *v, py_val x) {
+    if (py_is_small(x)) {
+        ival_small(v, py_small_get(x));
+        return;
+    }
+    const py_bigint *b = (const py_bigint *)x;
+    v->d = b->d;
+    v->neg = b->size < 0;
+    v->n = (size_t)(v->neg ? -(int64_t)b->size : b->size);
 }
 
 bool py_ival_get(py_ival *v, py_val x) {
@@ -449,6 +466,34 @@ static py_val ival_mul(const py_ival *a, const py_ival *b) {
 // may be NULL. b must not be zero.
 void py_ival_divmod(const py_ival *a, const py_ival *b, py_val *q, py_val *r) {
     static const py_mpz_dig one = 1;
+    if (b->n == 1 && a->n > 3) {
+        // By one digit (x // 7, x % 10): one pass, the remainder is a digit, and the quotient
+        // (>= 2^64) is a bigint built in place.
+        py_mpz_dig dv = b->d[0];
+        py_bigint *qb = NULL;
+        size_t qn = 0;
+        py_mpz_dig rem;
+        if (q) {
+            qb = bigint_new(a->n + 1); // + 1: room for py_mpz_add's carry digit
+            rem = py_mpz_divmod_1(qb->d, &qn, a->d, a->n, dv);
+        } else {
+            rem = py_mpz_mod_1(a->d, a->n, dv);
+        }
+        if (a->neg != b->neg && rem != 0) {
+            // floor: one more (in magnitude) for the quotient, d - rem for the remainder
+            if (qb) {
+                qn = py_mpz_add(qb->d, qb->d, qn, &one, 1);
+            }
+            rem = dv - rem;
+        }
+        if (qb) {
+            *q = bigint_finish(qb, qn, a->neg != b->neg);
+        }
+        if (r) {
+            *r = py_int_from_ll(b->neg ? -(long long)rem : (long long)rem);
+        }
+        return;
+    }
     resbuf qb, rb;
     py_mpz_dig *qd = q ? res_get(&qb, (a->n > b->n ? a->n - b->n : 0) + 2) : NULL;
     // the remainder is needed for the floor adjustment even when not wanted: then it lives
@@ -831,8 +876,8 @@ py_val py_int_binary_op(int op, py_val lhs, py_val rhs) {
         }
     }
     py_ival a, b;
-    py_ival_get(&a, lhs);
-    py_ival_get(&b, rhs);
+    ival_of(&a, lhs);
+    ival_of(&b, rhs);
     return general_op(op, &a, &b);
 }
 
