@@ -179,7 +179,9 @@ size_t py_mpz_add(dig *r, const dig *a, size_t an, const dig *b, size_t bn) {
         c = x < c;
         r[i] = x;
     }
-    r[an] = c;
+    if (c) {
+        r[an] = c;
+    }
     return an + c;
 }
 
@@ -294,8 +296,11 @@ size_t py_mpz_mul_1(dig *r, const dig *a, size_t an, dig m, dig c0) {
         r[i] = (dig)c;
         c >>= DIG_BITS;
     }
-    r[an] = (dig)c;
-    return py_mpz_norm(r, an + 1);
+    if (c) {
+        r[an] = (dig)c;
+        return an + 1;
+    }
+    return py_mpz_norm(r, an);
 }
 
 // Schoolbook: r[0..an+bn) = a * b (the longer operand in the inner loop).
@@ -312,6 +317,7 @@ static void mul_base(dig *r, const dig *a, size_t an, const dig *b, size_t bn) {
         memset(r, 0, an * sizeof(dig));
         return;
     }
+    r[an] = 0; // py_mpz_mul_1 writes it only when not 0
     py_mpz_mul_1(r, a, an, b[0], 0);
     for (size_t j = 1; j < bn; j++) {
         r[an + j] = addmul_1(r + j, a, an, b[j]);

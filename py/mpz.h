@@ -47,14 +47,16 @@ size_t py_mpz_bit_length(const py_mpz_dig *a, size_t an);
 size_t py_mpz_popcount(const py_mpz_dig *a, size_t an);
 
 // ---- addition and subtraction ---------------------------------------------------------
-/** r = a + b. r has room for max(an, bn) + 1 digits and may be a or b. */
+/** r = a + b. r has room for max(an, bn) + 1 digits and may be a or b; the last one is
+ *  written only when it is not 0 (it needs no room when the sum cannot carry out). */
 size_t py_mpz_add(py_mpz_dig *r, const py_mpz_dig *a, size_t an, const py_mpz_dig *b, size_t bn);
 
 /** r = a - b, requires a >= b. r has room for an digits and may be a or b. */
 size_t py_mpz_sub(py_mpz_dig *r, const py_mpz_dig *a, size_t an, const py_mpz_dig *b, size_t bn);
 
 // ---- multiplication ------------------------------------------------------------------------
-/** r = a * m + c (single digits m, c). r has room for an + 1 digits and may be a. */
+/** r = a * m + c (single digits m, c). r has room for an + 1 digits and may be a; the last
+ *  one is written only when it is not 0 (it needs no room when the product fits an digits). */
 size_t py_mpz_mul_1(py_mpz_dig *r, const py_mpz_dig *a, size_t an, py_mpz_dig m, py_mpz_dig c);
 
 /** Scratch digits py_mpz_mul (and py_mpz_sqr when an == bn) needs; 0 below the Karatsuba

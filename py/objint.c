@@ -131,7 +131,9 @@ static py_bigint *bigint_new(size_t n) {
     if (n > INT32_MAX) {
         py_raise_msg(&py_type_OverflowError, "too many digits in integer");
     }
-    py_bigint *b = py_new_leaf_var(py_bigint, n * sizeof(py_mpz_dig), &py_type_int);
+    // offsetof, not sizeof: on 64-bit hosts the struct's tail padding is d[0]
+    py_bigint *b =
+        py_gc_new_obj(offsetof(py_bigint, d) + n * sizeof(py_mpz_dig), &py_type_int, PY_GC_LEAF);
     b->size = (int32_t)n;
     return b;
 }
@@ -148,7 +150,7 @@ static py_val bigint_finish(py_bigint *b, size_t n, bool neg) {
     // Give back the unused tail only when it is large: small holes fragment the heap.
     size_t cap = (size_t)b->size;
     if (cap - n >= n / 4 + 16) {
-        py_gc_resize_in_place(b, sizeof(py_bigint) + n * sizeof(py_mpz_dig));
+        py_gc_resize_in_place(b, offsetof(py_bigint, d) + n * sizeof(py_mpz_dig));
     }
     b->size = neg ? -(int32_t)n : (int32_t)n;
     return (py_val)b;
@@ -421,8 +423,11 @@ py_val py_ival_add(const py_ival *a, const py_ival *b, bool sub) {
         }
         size_t n = (a->n > b->n ? a->n : b->n) + 1;
         if (n > 3) {
-            // |a + b| >= 2^64 is a bigint: built in place (the top digit is often 0)
-            py_bigint *r = bigint_new(n);
+            // |a + b| >= 2^64 is a bigint: built in place, with the carry digit only when the
+            // top digits may carry out (py_mpz_add writes it only when there is a carry)
+            const py_ival *l = a->n >= b->n ? a : b, *s = l == a ? b : a;
+            py_mpz_ddig top = (py_mpz_ddig)l->d[l->n - 1] + (s->n == l->n ? s->d[l->n - 1] : 0);
+            py_bigint *r = bigint_new(top >= PY_MPZ_DIG_MAX ? n : n - 1);
             return bigint_finish(r, py_mpz_add(r->d, a->d, a->n, b->d, b->n), a->neg);
         }
         resbuf r;
@@ -446,13 +451,18 @@ static py_val ival_mul(const py_ival *a, const py_ival *b) {
     // |a b| >= max(|a|, |b|), and two small ints only get here when their product overflows:
     // the result is a bigint, so it is built in place (an + bn digits, the top one possibly
     // zero) rather than on the stack and copied.
-    py_bigint *r = bigint_new(a->n + b->n);
+    py_bigint *r;
     size_t rn;
     if (b->n == 1 || a->n == 1) {
-        // a bigint times a digit (r *= i): one pass
+        // a bigint times a digit (r *= i): one pass, into exactly the digits the bit lengths
+        // need (py_mpz_mul_1 writes the carry digit only when it is not 0)
         const py_ival *big = b->n == 1 ? a : b;
-        rn = py_mpz_mul_1(r->d, big->d, big->n, (big == a ? b : a)->d[0], 0);
+        py_mpz_dig m = (big == a ? b : a)->d[0];
+        size_t bits = py_mpz_bit_length(big->d, big->n) + py_mpz_bit_length(&m, 1);
+        r = bigint_new((bits + PY_MPZ_DIG_BITS - 1) / PY_MPZ_DIG_BITS);
+        rn = py_mpz_mul_1(r->d, big->d, big->n, m, 0);
     } else {
+        r = bigint_new(a->n + b->n);
         py_tmp t;
         py_mpz_dig *s = py_tmp_get(&t, py_mpz_mul_scratch(a->n, b->n));
         rn = (a->d == b->d && a->n == b->n) ? py_mpz_sqr(r->d, a->d, a->n, s)

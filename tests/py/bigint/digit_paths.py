@@ -57,3 +57,14 @@ for bad in ["", "a", "5a", "_5", "5_", " ", "0x5", "1__2", "-", "12 3"]:
         print(int(bad))
     except ValueError as e:
         print("ValueError", e)
+
+# sums whose top digits add up to exactly 2^32 - 1 (a carry out only if one comes from
+# below), products at the bit-length boundary of a digit
+for k in range(2, 9):
+    t = 2 ** (32 * (k - 1))
+    for a, b in ((0x80000000 * t + (t - 1), 0x7FFFFFFF * t + 1), (0x80000000 * t, 0x7FFFFFFF * t + 5),
+                 (0xFFFFFFFF * t + (t - 1), 1), (0xFFFFFFFF * t, t - 1), (0xFFFFFFFF * t + 3, 0)):
+        print(k, a + b, b + a, -a - b, a - b, b - a)
+    for m in (1, 2, 3, 2 ** 31, 2 ** 32 - 1):
+        x = 2 ** (32 * k - 1)
+        print(x * m, (x - 1) * m, (2 * x - 1) * m, -(2 * x - 1) * m, m * (x + 1))
