@@ -464,23 +464,117 @@ size_t py_mpz_sqr(dig *r, const dig *a, size_t an, dig *scratch) {
 
 // ---- division ---------------------------------------------------------------------------
 
-dig py_mpz_divmod_1(dig *q, size_t *qn, const dig *a, size_t an, dig d) {
-    ddig rem = 0;
-    for (size_t i = an; i-- > 0;) {
-        ddig cur = (rem << DIG_BITS) | a[i];
-        q[i] = (dig)(cur / d);
-        rem = cur % d;
+// Division by a digit known in advance (Moller and Granlund, "Improved division by invariant
+// integers", IEEE Trans. Computers 2011): a two-digit by one-digit division costs one 32x32->64
+// multiplication and a few corrections instead of a 64/32 division, which is a library call
+// on the M3 and a long-latency instruction on x86. d must be normalised (top bit set);
+// v = floor((2^64 - 1) / d) - 2^32.
+static inline dig recip_of(dig d) {
+    return (dig)((((ddig)(dig)~d) << DIG_BITS | PY_MPZ_DIG_MAX) / d);
+}
+
+// (u1 u0) / d for u1 < d: returns the quotient digit, *r the remainder.
+static inline dig div_2by1(dig *r, dig u1, dig u0, dig d, dig v) {
+    // (v + 2^32) u1 + u0 < 2^64 because u1 < d: the sum cannot wrap
+    ddig p = (ddig)v * u1 + (((ddig)u1 << DIG_BITS) | u0);
+    dig q1 = (dig)(p >> DIG_BITS) + 1, q0 = (dig)p;
+    dig rr = u0 - q1 * d;
+    // q1 was one too large about half the time: corrected without a branch
+    dig mask = (dig)0 - (dig)(rr > q0);
+    q1 += mask;
+    rr += mask & d;
+    if (rr >= d) { // one too small (rare)
+        q1++;
+        rr -= d;
     }
+    *r = rr;
+    return q1;
+}
+
+#if PAIRS
+// The same with 64-bit words on 64-bit hosts, which halves the dependent chain: q[0..n) =
+// (r a[0..n)) / d for even n and r < d (q may be a or NULL); returns the remainder. d is
+// normalised as a 64-bit word (shift 32..63), and so is the dividend, on the fly.
+static dig div_pairs(dig *q, const dig *a, size_t n, dig d, dig r) {
+    unsigned s = DIG_BITS + clz_dig(d);
+    uint64_t dd = (uint64_t)d << s;
+    uint64_t v = (uint64_t)((((qdig)~dd) << 64 | UINT64_MAX) / dd);
+    uint64_t rr = ((uint64_t)r << s) | (load2(a + n - 2) >> (64 - s));
+    for (size_t i = n; i > 0; i -= 2) {
+        uint64_t u0 = (load2(a + i - 2) << s) | (i > 2 ? load2(a + i - 4) >> (64 - s) : 0);
+        qdig p = (qdig)v * rr + (((qdig)rr << 64) | u0);
+        uint64_t q1 = (uint64_t)(p >> 64) + 1, q0 = (uint64_t)p;
+        uint64_t rem = u0 - q1 * dd;
+        uint64_t mask = (uint64_t)0 - (uint64_t)(rem > q0);
+        q1 += mask;
+        rem += mask & dd;
+        if (rem >= dd) {
+            q1++;
+            rem -= dd;
+        }
+        rr = rem;
+        if (q) {
+            store2(q + i - 2, q1);
+        }
+    }
+    return (dig)(rr >> s);
+}
+#else
+static dig div_pairs(dig *q, const dig *a, size_t n, dig d, dig r) {
+    (void)q, (void)a, (void)n, (void)d;
+    return r;
+}
+#endif // PAIRS
+
+// q = a / d (q may be a or NULL), returns a % d: the dividend is shifted left by s on the fly
+// (the divisor's normalising shift), which leaves the quotient unchanged.
+static dig div_1(dig *q, const dig *a, size_t an, dig d) {
+    if (PAIRS && an >= 8) {
+        // an odd top digit first, then pairs (the reciprocal costs a 128/64 division once)
+        dig r = 0;
+        if (an & 1) {
+            r = a[an - 1] % d;
+            if (q) {
+                q[an - 1] = a[an - 1] / d;
+            }
+            an--;
+        }
+        return div_pairs(q, a, an, d, r);
+    }
+    unsigned s = clz_dig(d);
+    d <<= s;
+    dig v = recip_of(d), r = 0;
+    if (an == 0) {
+        return 0;
+    }
+    if (s == 0) {
+        for (size_t i = an; i-- > 0;) {
+            dig qd = div_2by1(&r, r, a[i], d, v);
+            if (q) {
+                q[i] = qd;
+            }
+        }
+        return r;
+    }
+    r = a[an - 1] >> (DIG_BITS - s); // < 2^s <= d
+    for (size_t i = an; i-- > 0;) {
+        dig u0 = (a[i] << s) | (i > 0 ? a[i - 1] >> (DIG_BITS - s) : 0);
+        dig qd = div_2by1(&r, r, u0, d, v);
+        if (q) {
+            q[i] = qd;
+        }
+    }
+    return r >> s;
+}
+
+dig py_mpz_divmod_1(dig *q, size_t *qn, const dig *a, size_t an, dig d) {
+    dig rem = div_1(q, a, an, d);
     *qn = py_mpz_norm(q, an);
-    return (dig)rem;
+    return rem;
 }
 
 dig py_mpz_mod_1(const dig *a, size_t an, dig d) {
-    ddig rem = 0;
-    for (size_t i = an; i-- > 0;) {
-        rem = ((rem << DIG_BITS) | a[i]) % d;
-    }
-    return (dig)rem;
+    return div_1(NULL, a, an, d);
 }
 
 void py_mpz_divmod(dig *q, size_t *qn, dig *r, size_t *rn, const dig *a, size_t an, const dig *b,
@@ -527,16 +621,23 @@ void py_mpz_divmod(dig *q, size_t *qn, dig *r, size_t *rn, const dig *a, size_t 
         memcpy(un, a, an * sizeof(dig));
         un[an] = 0;
     }
-    dig vtop = vn[bn - 1], vnext = vn[bn - 2];
+    dig vtop = vn[bn - 1], vnext = vn[bn - 2], vinv = recip_of(vtop);
     for (size_t j = an - bn + 1; j-- > 0;) {
-        ddig num = ((ddig)un[j + bn] << DIG_BITS) | un[j + bn - 1];
-        ddig qhat = num / vtop, rhat = num % vtop;
-        while (qhat > PY_MPZ_DIG_MAX || qhat * vnext > ((rhat << DIG_BITS) | un[j + bn - 2])) {
+        dig u1 = un[j + bn], u0 = un[j + bn - 1];
+        ddig qhat, rhat;
+        if (u1 < vtop) {
+            dig rr;
+            qhat = div_2by1(&rr, u1, u0, vtop, vinv);
+            rhat = rr;
+        } else {
+            // u1 == vtop (the remainder so far is below the divisor): qhat = 2^32 - 1 at most
+            qhat = PY_MPZ_DIG_MAX;
+            rhat = (ddig)u0 + vtop;
+        }
+        // qhat < 2^32 already; Knuth's test against the next divisor digit, while rhat < 2^32
+        while (rhat <= PY_MPZ_DIG_MAX && qhat * vnext > ((rhat << DIG_BITS) | un[j + bn - 2])) {
             qhat--;
             rhat += vtop;
-            if (rhat > PY_MPZ_DIG_MAX) {
-                break;
-            }
         }
         dig borrow = submul_1(un + j, vn, bn, (dig)qhat);
         dig top = un[j + bn];
@@ -714,20 +815,8 @@ static size_t conv_base(char *out, size_t width, const dig *a, size_t an, int ba
     memcpy(t, a, an * sizeof(dig));
     size_t tn = an;
     while (tn > 0) {
-        dig rem;
-        if (base == 10) {
-            // The constant divisor lets the compiler use a multiply instead of a divide.
-            ddig rr = 0;
-            for (size_t i = tn; i-- > 0;) {
-                ddig cur = (rr << DIG_BITS) | t[i];
-                t[i] = (dig)(cur / 1000000000u);
-                rr = cur % 1000000000u;
-            }
-            tn = py_mpz_norm(t, tn);
-            rem = (dig)rr;
-        } else {
-            rem = py_mpz_divmod_1(t, &tn, t, tn, big);
-        }
+        // (divmod_1 multiplies by a reciprocal: no division instruction per digit)
+        dig rem = py_mpz_divmod_1(t, &tn, t, tn, big);
         for (unsigned i = 0; i < k && (tn > 0 || rem != 0); i++) {
             *--p = digits[rem % (unsigned)base];
             rem /= (unsigned)base;
