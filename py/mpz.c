@@ -526,27 +526,34 @@ static dig div_pairs(dig *q, const dig *a, size_t n, dig d, dig r) {
 }
 #endif // PAIRS
 
-// q = a / d (q may be a or NULL), returns a % d: the dividend is shifted left by s on the fly
-// (the divisor's normalising shift), which leaves the quotient unchanged.
-static dig div_1(dig *q, const dig *a, size_t an, dig d) {
+// q = a / d (q may be a or NULL), returns a % d; *wn gets how many quotient digits were
+// written: an, or an - 1 when a's top digit is below d (the quotient's top digit would be
+// 0). The dividend is shifted left by the divisor's normalising shift on the fly, which
+// leaves the quotient unchanged.
+static dig div_1(dig *q, size_t *wn, const dig *a, size_t an, dig d) {
+    dig r = 0;
+    if (an > 0 && a[an - 1] < d) {
+        r = a[--an];
+    }
+    *wn = an;
     if (PAIRS && an >= 8) {
         // an odd top digit first, then pairs (the reciprocal costs a 128/64 division once)
-        dig r = 0;
         if (an & 1) {
-            r = a[an - 1] % d;
+            ddig cur = ((ddig)r << DIG_BITS) | a[an - 1];
+            r = (dig)(cur % d);
             if (q) {
-                q[an - 1] = a[an - 1] / d;
+                q[an - 1] = (dig)(cur / d);
             }
             an--;
         }
         return div_pairs(q, a, an, d, r);
     }
+    if (an == 0) {
+        return r;
+    }
     unsigned s = clz_dig(d);
     d <<= s;
-    dig v = recip_of(d), r = 0;
-    if (an == 0) {
-        return 0;
-    }
+    dig v = recip_of(d);
     if (s == 0) {
         for (size_t i = an; i-- > 0;) {
             dig qd = div_2by1(&r, r, a[i], d, v);
@@ -556,7 +563,7 @@ static dig div_1(dig *q, const dig *a, size_t an, dig d) {
         }
         return r;
     }
-    r = a[an - 1] >> (DIG_BITS - s); // < 2^s <= d
+    r = (r << s) | (a[an - 1] >> (DIG_BITS - s)); // r < d before the shift: still below d
     for (size_t i = an; i-- > 0;) {
         dig u0 = (a[i] << s) | (i > 0 ? a[i - 1] >> (DIG_BITS - s) : 0);
         dig qd = div_2by1(&r, r, u0, d, v);
@@ -568,13 +575,15 @@ static dig div_1(dig *q, const dig *a, size_t an, dig d) {
 }
 
 dig py_mpz_divmod_1(dig *q, size_t *qn, const dig *a, size_t an, dig d) {
-    dig rem = div_1(q, a, an, d);
-    *qn = py_mpz_norm(q, an);
+    size_t wn;
+    dig rem = div_1(q, &wn, a, an, d);
+    *qn = py_mpz_norm(q, wn);
     return rem;
 }
 
 dig py_mpz_mod_1(const dig *a, size_t an, dig d) {
-    return div_1(NULL, a, an, d);
+    size_t wn;
+    return div_1(NULL, &wn, a, an, d);
 }
 
 void py_mpz_divmod(dig *q, size_t *qn, dig *r, size_t *rn, const dig *a, size_t an, const dig *b,

@@ -74,8 +74,9 @@ size_t py_mpz_mul(py_mpz_dig *r, const py_mpz_dig *a, size_t an, const py_mpz_di
 size_t py_mpz_sqr(py_mpz_dig *r, const py_mpz_dig *a, size_t an, py_mpz_dig *scratch);
 
 // ---- division ---------------------------------------------------------------------------
-/** q = a / d, returns a % d (d != 0). q has room for an digits and may be a; *qn gets q's
- *  normalised length. */
+/** q = a / d, returns a % d (d != 0). q has room for an digits (an - 1 suffice when a's top
+ *  digit is below d: the quotient's top digit is then not written) and may be a; *qn gets
+ *  q's normalised length. Multiplies by a reciprocal of d: no division instructions. */
 py_mpz_dig py_mpz_divmod_1(py_mpz_dig *q, size_t *qn, const py_mpz_dig *a, size_t an, py_mpz_dig d);
 
 /** a % d (d != 0), without the quotient. */

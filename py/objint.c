@@ -484,7 +484,10 @@ void py_ival_divmod(const py_ival *a, const py_ival *b, py_val *q, py_val *r) {
         size_t qn = 0;
         py_mpz_dig rem;
         if (q) {
-            qb = bigint_new(a->n + 1); // + 1: room for py_mpz_add's carry digit
+            // a->n - 1 digits when the top one is below dv, unless floor adds one to the
+            // quotient (that may carry into one more; it never goes past a->n digits)
+            bool floor = a->neg != b->neg;
+            qb = bigint_new(a->n - (a->d[a->n - 1] < dv && !floor));
             rem = py_mpz_divmod_1(qb->d, &qn, a->d, a->n, dv);
         } else {
             rem = py_mpz_mod_1(a->d, a->n, dv);
