@@ -3,7 +3,8 @@
 // documents; temporaries come from the caller's scratch area, handed down recursively as a
 // bump region (a callee may use everything after what its caller still needs).
 // Algorithms: schoolbook and Karatsuba multiplication/squaring, Knuth's algorithm D,
-// divide-and-conquer radix conversion (powers base^(k*2^i) built by squaring).
+// division by a digit through its reciprocal, divide-and-conquer radix conversion (powers
+// base^(k*2^i) built by squaring). On 64-bit hosts the linear loops take digit pairs.
 // Non-goals: FFT multiplication, subquadratic division (the D&C radix conversion is still
 // quadratic overall but with a small constant: str() of a 50 000-digit number takes ~10 ms).
 #include "py/mpz.h"

@@ -8,8 +8,10 @@
 // and is unit-tested without an interpreter. Signs and objects are py/objint.c's business.
 //
 // Digit choice: 32-bit digits with 64-bit products. Both the 64-bit host and Cortex-M3
-// (UMULL/UMLAL) multiply 32x32->64 natively, so the inner loops need no carry tricks;
-// only the 64/32 division of Knuth's algorithm D is a library call on the M3.
+// (UMULL/UMLAL) multiply 32x32->64 natively, so the inner loops need no carry tricks. Hosts
+// with a 128-bit type run the hot loops on digit pairs (64-bit words) inside py/mpz.c; the
+// layout stays 32-bit everywhere. Divisions by a digit (and Knuth's quotient estimates)
+// multiply by a reciprocal: no 64/32 division, which is a library call on the M3.
 #ifndef PY_MPZ_H
 #define PY_MPZ_H
 
