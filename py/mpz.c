@@ -175,10 +175,14 @@ size_t py_mpz_add(dig *r, const dig *a, size_t an, const dig *b, size_t bn) {
         bn = tn;
     }
     dig c = add_n(r, a, b, bn);
-    for (size_t i = bn; i < an; i++) {
-        dig x = a[i] + c;
-        c = x < c;
+    size_t i = bn;
+    for (; c && i < an; i++) {
+        dig x = a[i] + 1;
+        c = x == 0;
         r[i] = x;
+    }
+    if (r != a && i < an) {
+        memcpy(r + i, a + i, (an - i) * sizeof(dig)); // the carry has stopped: a copy
     }
     if (c) {
         r[an] = c;

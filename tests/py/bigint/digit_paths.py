@@ -68,3 +68,10 @@ for k in range(2, 9):
     for m in (1, 2, 3, 2 ** 31, 2 ** 32 - 1):
         x = 2 ** (32 * k - 1)
         print(x * m, (x - 1) * m, (2 * x - 1) * m, -(2 * x - 1) * m, m * (x + 1))
+
+# a carry that runs into the longer operand's extra digits and stops there (the rest is copied)
+for k in range(1, 12):
+    for j in range(0, k + 3):
+        a = 7 * 2 ** (32 * (k + 3)) + 2 ** (32 * k) - 1
+        b = 2 ** (32 * j) - 1 if j else 1
+        print(k, j, a + b, b + a, a + b - a == b, -a - b, (a + b) % 2 ** 61)
