@@ -45,7 +45,7 @@ void mod_re_exec_init(mod_re_state *m, const mod_re_prog *prog) {
 static void poll(mod_re_state *m) {
     m->budget = POLL_STEPS;
 #if PY_CFG_VM_BUDGET
-    if ((PY_S->budget -= 1) < 0) {
+    if (py_budget_spend(PY_S)) {
         py_vm_budget_expired();
         return;
     }

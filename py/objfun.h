@@ -66,6 +66,33 @@ bool py_vm_run(py_frame *f, py_val throw_exc, py_val *result);
 // Resumes a generator/coroutine: returns true and the yielded value, or false and the return
 // value. Exceptions propagate (StopIteration inside becomes RuntimeError, as PEP 479).
 bool py_gen_resume(py_val gen, py_val send, py_val throw_exc, py_val *result);
+// The generator whose frame f is.
+static inline py_gen *py_gen_of_frame(py_frame *f) {
+    return (py_gen *)((char *)f - offsetof(py_gen, frame));
+}
+// A generator starts running (from C or from a for loop in the VM): its own handled
+// exception becomes the thread's (*handled), and exc_state keeps the caller's meanwhile.
+static inline void py_gen_run_begin(py_gen *g, py_val *handled) {
+    py_val own = g->exc_state;
+    g->exc_state = *handled;
+    if (own) {
+        *handled = own;
+    }
+    g->state = PY_GEN_RUNNING;
+}
+// It stops, suspended at a yield or finished: the caller's handled exception comes back.
+static inline void py_gen_run_end(py_gen *g, py_val *handled, bool yielded) {
+    py_val saved = g->exc_state;
+    if (yielded) {
+        g->state = PY_GEN_SUSPENDED;
+        g->frame.flags |= PY_FRAME_STARTED;
+        g->exc_state = *handled != saved ? *handled : PY_NULL;
+    } else {
+        g->state = PY_GEN_FINISHED;
+        g->exc_state = PY_NULL;
+    }
+    *handled = saved;
+}
 // py_vm_run: an exception is leaving generator frame f (PY_FRAME_HEAP): marks the generator
 // finished and returns what to raise instead (StopIteration becomes RuntimeError).
 py_val py_gen_unwound(py_frame *f, py_val exc);

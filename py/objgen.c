@@ -29,31 +29,15 @@ static const char *kind_name(const py_gen *g) {
 static bool run_frame(py_gen *g, py_val throw_exc, py_val *result) {
     py_thread_state *ts = PY_TS;
     py_vm_check_depth(); // before the state changes: nothing to undo if it raises
-    py_val own = g->exc_state;
-    g->exc_state = ts->handled_exc;
-    if (own) {
-        ts->handled_exc = own;
-    }
-    g->state = PY_GEN_RUNNING;
+    py_gen_run_begin(g, &ts->handled_exc);
     bool y = py_vm_run(&g->frame, throw_exc, result);
-    py_val saved = g->exc_state;
-    if (y) {
-        g->state = PY_GEN_SUSPENDED;
-        g->frame.flags |= PY_FRAME_STARTED;
-        g->exc_state = ts->handled_exc != saved ? ts->handled_exc : PY_NULL;
-    } else {
-        g->state = PY_GEN_FINISHED;
-        g->exc_state = PY_NULL;
-    }
-    ts->handled_exc = saved;
+    py_gen_run_end(g, &ts->handled_exc, y);
     return y;
 }
 
 py_val py_gen_unwound(py_frame *f, py_val e) {
-    py_gen *g = (py_gen *)((char *)f - offsetof(py_gen, frame));
-    g->state = PY_GEN_FINISHED;
-    PY_TS->handled_exc = g->exc_state;
-    g->exc_state = PY_NULL;
+    py_gen *g = py_gen_of_frame(f);
+    py_gen_run_end(g, &PY_TS->handled_exc, false);
     if (py_exc_matches(e, (py_val)&py_type_StopIteration) ||
         (g->base.type == &py_type_async_generator && py_exc_matches(e, (py_val)&py_type_StopAsyncIteration))) {
         char msg[64];

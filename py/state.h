@@ -169,6 +169,10 @@ static inline void py_budget_grant(py_state *S, int32_t n) {
     S->budget_granted = n;
     S->budget = n - 1;
 }
+// One bytecode's worth: true when the budget has run out (call py_vm_budget_expired).
+static inline bool py_budget_spend(py_state *S) {
+    return (S->budget -= 1) < 0;
+}
 // The bytecodes run since the last grant.
 static inline int32_t py_budget_executed(const py_state *S) {
     return S->budget_granted - 1 - S->budget;

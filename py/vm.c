@@ -224,10 +224,6 @@ static char *pystack_top_of(py_frame *f, py_frame *entry, char *entry_top) {
     }
 }
 
-static inline py_gen *gen_of_frame(py_frame *f) {
-    return (py_gen *)((char *)f - offsetof(py_gen, frame));
-}
-
 static py_val make_generator(py_fun *fun, size_t n_args, size_t n_kw, const py_val *args) {
     const py_code *code = fun->code;
     const py_type *t = (code->flags & PY_CO_COROUTINE)          ? &py_type_coroutine
@@ -805,7 +801,7 @@ static inline uint32_t bc_arg(const uint8_t *ip) {
 // Every instruction spends one unit of the budget; the port is called when it runs out.
 #define VM_BUDGET()                                                                            \
     do {                                                                                       \
-        if (__builtin_expect((PY_S->budget -= 1) < 0, 0)) {                                    \
+        if (__builtin_expect(py_budget_spend(PY_S), 0)) {                                      \
             f->ip = ip;                                                                        \
             f->sp = sp;                                                                        \
             py_vm_budget_expired();                                                            \
@@ -1422,11 +1418,8 @@ dispatch_op:
         }
         if (f->flags & PY_FRAME_GEN_LOOP) {
             // a generator resumed by FOR_ITER in this loop is exhausted: the loop ends
-            py_gen *g = gen_of_frame(f);
-            g->state = PY_GEN_FINISHED;
             f->flags &= (uint8_t)~PY_FRAME_GEN_LOOP;
-            ts->handled_exc = g->exc_state;
-            g->exc_state = PY_NULL;
+            py_gen_run_end(py_gen_of_frame(f), &ts->handled_exc, false);
             ts->depth--;
             f = f->back;
             ts->frame = f;
@@ -1608,19 +1601,14 @@ dispatch_op:
             ts->depth < PY_S->recursion_limit) {
             // A generator runs in this loop, as a call would: its frame is entered here and
             // its yield (or return) comes back to this instruction's successor (or target).
-            // As in run_frame, exc_state holds the caller's handled exception meanwhile.
+            // (py_gen_run_begin/end swap the handled exception, as run_frame does.)
             py_gen *g = (py_gen *)it;
             if (g->state == PY_GEN_CREATED || g->state == PY_GEN_SUSPENDED) {
                 py_frame *gf = &g->frame;
                 if (g->state == PY_GEN_SUSPENDED) {
                     *gf->sp++ = PY_NONE; // the value sent
                 }
-                py_val own = g->exc_state;
-                g->exc_state = ts->handled_exc;
-                if (own) {
-                    ts->handled_exc = own;
-                }
-                g->state = PY_GEN_RUNNING;
+                py_gen_run_begin(g, &ts->handled_exc);
                 gf->flags = (uint8_t)((gf->flags & ~PY_FRAME_ENTRY) | PY_FRAME_GEN_LOOP);
                 f->sp = sp;
                 gf->back = f;
@@ -1763,12 +1751,8 @@ dispatch_op:
         // a generator resumed by FOR_ITER in this loop suspends: back to that FOR_ITER's
         // successor with the value
         f->sp = sp;
-        py_gen *g = gen_of_frame(f);
-        g->state = PY_GEN_SUSPENDED;
-        f->flags = (uint8_t)((f->flags | PY_FRAME_STARTED) & ~PY_FRAME_GEN_LOOP);
-        py_val saved = g->exc_state;
-        g->exc_state = ts->handled_exc != saved ? ts->handled_exc : PY_NULL;
-        ts->handled_exc = saved;
+        f->flags &= (uint8_t)~PY_FRAME_GEN_LOOP;
+        py_gen_run_end(py_gen_of_frame(f), &ts->handled_exc, true);
         ts->depth--;
         f = f->back;
         ts->frame = f;
