@@ -736,7 +736,7 @@ static void odict_print(const py_print *p, py_val self, int kind) {
         return;
     }
     py_print_str(p, "OrderedDict(");
-    if (d->used) {
+    if (py_dict_len(d)) {
         py_print_str(p, "[");
         size_t pos = 0;
         bool first = true;
@@ -757,7 +757,7 @@ static void odict_print(const py_print *p, py_val self, int kind) {
 
 // Two OrderedDicts are equal when their items are, in the same order.
 static bool odict_equal(py_dict *a, py_dict *b) {
-    if (a->used != b->used) {
+    if (py_dict_len(a) != py_dict_len(b)) {
         return false;
     }
     size_t pa = 0, pb = 0;
@@ -815,7 +815,7 @@ static py_val stored_key(py_dict *d, py_val key) {
     pos = 0;
     for (py_dict_entry *e; (e = py_dict_next(d, &pos)) != NULL;) {
         py_val k = e->key;
-        if (e->hash == h && py_equal(k, key)) {
+        if (py_dict_entry_hash(d, e) == h && py_equal(k, key)) {
             return k;
         }
     }
@@ -865,7 +865,7 @@ static py_val odict_popitem(size_t n_args, size_t n_kw, const py_val *args) {
     py_val a[1];
     py_arg_parse("popitem", n_args, n_kw, args, 1, spec, 1, a);
     py_dict *d = as_dict(args[0]);
-    if (d->used == 0) {
+    if (py_dict_len(d) == 0) {
         py_raise_key_error(py_str_from_cstr("dictionary is empty"));
     }
     py_dict_entry *e = NULL;
@@ -1045,7 +1045,7 @@ static py_val tuple_new_fn(py_val cls, py_val iterable) {
     py_val t = py_is_obj(iterable) && iterable->type == &py_type_tuple
                    ? iterable
                    : py_call1((py_val)&py_type_tuple, iterable);
-    py_instance *o = py_new(py_instance, (const py_type *)cls);
+    py_instance *o = (py_instance *)py_instance_new((const py_type *)cls);
     o->native = t;
     return (py_val)o;
 }

@@ -10,7 +10,7 @@
 #include "py/state.h"
 
 #define ERRNO_ENTRY(name)                                                                          \
-    { 0, py_qstr_val_const(PY_QSTR_##name), py_small_const(name) }
+    { py_qstr_val_const(PY_QSTR_##name), py_small_const(name) }
 
 // Where two names share a number, the one listed last is errorcode's (as in CPython on Linux).
 static const py_dict_entry errno_table[] = {

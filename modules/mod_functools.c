@@ -61,16 +61,16 @@ static py_val partial_call(py_val self, size_t n_args, size_t n_kw, const py_val
     partial_obj *p = (partial_obj *)self;
     py_tuple *pa = (py_tuple *)p->args;
     py_dict *kw = (py_dict *)p->keywords;
-    if (n_kw && kw->used) {
+    if (n_kw && py_dict_len(kw)) {
         // call keywords override the stored ones: merge into a fresh dict
-        kw = (py_dict *)py_dict_new(kw->used + n_kw);
+        kw = (py_dict *)py_dict_new(py_dict_len(kw) + n_kw);
         py_dict_update(kw, p->keywords);
         for (size_t k = 0; k < n_kw; k++) {
             py_dict_set(kw, args[n_args + 2 * k], args[n_args + 2 * k + 1]);
         }
         n_kw = 0;
     }
-    size_t np = pa->len + n_args, nk = kw->used + n_kw;
+    size_t np = pa->len + n_args, nk = py_dict_len(kw) + n_kw;
     py_val buf[8];
     py_val *a = np + 2 * nk <= 8 ? buf : py_gc_alloc((np + 2 * nk) * sizeof(py_val), 0);
     py_memcpy(a, pa->items, pa->len * sizeof(py_val));
@@ -392,7 +392,7 @@ static py_val lru_call_impl(lru_obj *c, size_t np, size_t n_kw, const py_val *ar
     if (py_dict_get(c->map, key) != PY_NULL) {
         return r; // the call itself cached this key (recursion): keep that entry
     }
-    if (c->map->used >= (size_t)c->maxsize && c->root->next != c->root) {
+    if (py_dict_len(c->map) >= (size_t)c->maxsize && c->root->next != c->root) {
         lru_node *old = c->root->next;
         lru_unlink(old);
         py_dict_remove(c->map, old->key);
@@ -437,7 +437,7 @@ static py_val lru_stats(py_val self) {
     lru_obj *c = lru_of(self);
     py_val t[5] = {py_int_from((py_int_t)c->hits), py_int_from((py_int_t)c->misses),
                    c->maxsize < 0 ? PY_NONE : py_int_from(c->maxsize),
-                   py_int_from((py_int_t)c->map->used), py_bool(c->typed)};
+                   py_int_from((py_int_t)py_dict_len(c->map)), py_bool(c->typed)};
     return py_tuple_new(5, t);
 }
 static PY_FN_OBJ_1(lru_stats_obj, _stats, lru_stats);

@@ -201,7 +201,7 @@ static void encode_dict(enc *e, py_val o, const chain *me, int depth) {
     // An exact dict is read directly; for a subclass, items() as CPython (it may be overridden).
     py_val items = PY_NULL;
     py_dict *d = (py_dict *)native_of(o);
-    if (d->used == 0) {
+    if (py_dict_len(d) == 0) {
         put(e, "{}", 2);
         return;
     }

@@ -293,32 +293,51 @@ typedef struct py_list {
     py_val *items; // separate GC block
 } py_list;
 
-// dict: insertion-ordered entries, plus a hash index once there are more than
-// PY_DICT_LINEAR_MAX entries (small dicts are scanned linearly: no index at all).
-// A const dict (PY_DICT_FIXED) points at const entries of qstr keys (hash ignored: looked up
-// by identity after interning the key); used for built-in methods and module globals.
+// dict: insertion-ordered entries of key and value, scanned linearly up to
+// PY_DICT_LINEAR_MAX entries and through a hash index beyond. The entries block holds, one
+// after the other: cap entries; cap stored hashes if PY_DICT_HASHES; the index (py_dict_index)
+// if PY_DICT_INDEXED. A hash is stored only for keys whose hash could run Python code (user
+// objects, tuples, floats, ...): that of a qstr, small int, str or bytes key is taken from the
+// key. Without an index a deletion closes the gap, so fill is the length; with one it leaves a
+// deleted entry (key PY_NULL) and the index keeps the count.
+// A const dict (PY_DICT_FIXED) points at const entries of qstr keys, searched by identity
+// after interning the key; used for built-in methods and module globals.
+// 16 bytes of header on a 32-bit target, 8 per entry: MicroPython's sizes.
 typedef struct py_dict_entry {
-    py_uint_t hash;
     py_val key; // PY_NULL: deleted entry
     py_val value;
 } py_dict_entry;
 
 struct py_dict {
     py_obj base; // &py_type_dict (or a dict subclass)
-    uint32_t used;  // live entries
-    uint32_t fill;  // entries[0..fill) in use, including deleted ones
-    uint32_t cap;   // capacity of entries
-    uint8_t flags;  // PY_DICT_*
-    uint8_t log2_index; // 0: no index; else index has 1 << log2_index slots
     py_dict_entry *entries;
-    void *index; // slots of uint8/uint16/uint32 entry numbers + 1 (0 = empty), by size
+    uint32_t fill; // entries[0..fill) in use, including deleted ones
+    uintptr_t cap : sizeof(uintptr_t) * 8 - 8; // capacity of entries
+    uintptr_t flags : 8;                       // PY_DICT_*
 };
+typedef struct py_dict_index {
+    uint32_t used;   // live entries
+    uint32_t log2;   // 1 << log2 slots
+    uint32_t slot[]; // entry number + 1, 0 = empty
+} py_dict_index;
 #define PY_DICT_FIXED 0x01 // const: entries in ROM, read-only
 // Module globals cached by LOAD_GLOBAL: adding or removing a key bumps PY_S->globals_version.
 #define PY_DICT_NS 0x02
 // Some key is an object (not a qstr or small int): a name looked up by identity and not found
 // must still be compared with those keys.
 #define PY_DICT_OBJ_KEYS 0x04
+#define PY_DICT_HASHES 0x08 // hashes stored after the entries
+#define PY_DICT_INDEXED 0x10 // an index after the entries (and hashes)
+// An instance's attribute dict that __dict__ handed out: the dict object is in `entries`
+// (see py_instance_attrs).
+#define PY_DICT_MOVED 0x20
+static inline py_dict_index *py_dict_index_of(const py_dict *d) {
+    size_t per = sizeof(py_dict_entry) + ((d->flags & PY_DICT_HASHES) ? sizeof(py_uint_t) : 0);
+    return (py_dict_index *)((char *)d->entries + (size_t)d->cap * per);
+}
+static inline size_t py_dict_len(const py_dict *d) {
+    return (d->flags & PY_DICT_INDEXED) ? py_dict_index_of(d)->used : d->fill;
+}
 #define PY_DICT_LINEAR_MAX 8
 
 // set and frozenset: an open-addressing table probed as CPython's set is (so iteration order
@@ -377,10 +396,12 @@ typedef struct py_module {
 // Instances of classes whose native layout is `object` (or a built-in that is not an
 // exception): attributes in `dict`; `native` holds the built-in base's object when the
 // class derives from list, dict, int, str, ... (PY_NULL otherwise).
+// An instance of a class defined in Python: its attribute dict is inline, followed in the same
+// block by the dict's first entries (py_instance_new); see py_instance_attrs.
 typedef struct py_instance {
     py_obj base;
-    py_dict *dict;
-    py_val native;
+    py_val native; // the built-in base's object, for subclasses of built-in types
+    py_dict dict;
 } py_instance;
 
 // BaseException and subclasses (built-in or defined in Python: same layout).
@@ -440,18 +461,15 @@ typedef struct py_builtin {
 //       PY_ROM_ENTRY(append, &list_append_obj), ...
 //   };
 //   PY_ROM_DICT(list_locals, list_locals_table);   // then .locals = (py_dict *)&list_locals
-#define PY_ROM_ENTRY(qname, value) {0, py_qstr_val_const(PY_QSTR_##qname), (py_val)(value)}
-#define PY_ROM_ENTRY_Q(q, value) {0, py_qstr_val_const(q), (py_val)(value)}
+#define PY_ROM_ENTRY(qname, value) {py_qstr_val_const(PY_QSTR_##qname), (py_val)(value)}
+#define PY_ROM_ENTRY_Q(q, value) {py_qstr_val_const(q), (py_val)(value)}
 #define py_qstr_val_const(q) ((py_val)(((uintptr_t)(q) << 2) | 2))
 #define py_small_const(i) ((py_val)(((uintptr_t)(i) << 1) | 1))
 #define PY_ROM_DICT(name, table)                                                               \
-    const py_dict name = {{&py_type_dict},                                                           \
-                    sizeof(table) / sizeof((table)[0]),                                        \
-                    sizeof(table) / sizeof((table)[0]),                                        \
-                    sizeof(table) / sizeof((table)[0]),                                        \
-                    PY_DICT_FIXED,                                                             \
-                    0,                                                                         \
-                    (py_dict_entry *)(table),                                                  \
-                    NULL}
+    const py_dict name = {{&py_type_dict},                                                     \
+                          (py_dict_entry *)(table),                                            \
+                          sizeof(table) / sizeof((table)[0]),                                  \
+                          sizeof(table) / sizeof((table)[0]),                                  \
+                          PY_DICT_FIXED}
 
 #endif // PY_OBJ_H

@@ -1,9 +1,11 @@
-// py/objdict.c: dict, insertion ordered. Entries are appended in order; deleting clears an
-// entry in place (compacted on the next resize). Up to PY_DICT_LINEAR_MAX entries there is
-// no index (a linear scan over a few words is faster and smaller); beyond, an open-addressing
-// index of entry numbers is probed with CPython's perturbation scheme. Const dicts (flash)
-// hold qstr keys and are searched by identity. Name lookups (qstr keys) in small dicts compare
-// identities only, unless the dict has ever held an object key (PY_DICT_OBJ_KEYS).
+// py/objdict.c: dict, insertion ordered. Entries are appended in order. Up to
+// PY_DICT_LINEAR_MAX entries there is no index (a linear scan over a few words is faster and
+// smaller) and a deletion closes the gap; beyond, an open-addressing index of entry numbers
+// is probed with CPython's perturbation scheme and a deletion leaves a hole (compacted on the
+// next resize). Hashes are stored only for keys whose hash is not cheap and pure to recompute
+// (see obj.h). Const dicts (flash) hold qstr keys and are searched by identity. Name lookups
+// (qstr keys) in small dicts compare identities only, unless the dict has ever held an object
+// key (PY_DICT_OBJ_KEYS).
 #include <string.h>
 
 #include "py/objlist.h"
@@ -13,6 +15,8 @@
 #include "py/state.h"
 
 #define PERTURB_SHIFT 5
+// what py_dict's cap and fill can count
+#define CAP_MAX (UINTPTR_MAX >> 8 < UINT32_MAX ? UINTPTR_MAX >> 8 : UINT32_MAX)
 
 static py_dict *as_dict(py_val v) {
     if (py_is_obj(v) && v->type != &py_type_dict && py_type_is_instance_layout(v->type)) {
@@ -21,57 +25,67 @@ static py_dict *as_dict(py_val v) {
     return (py_dict *)v;
 }
 
-py_val py_dict_new(size_t n_hint) {
-    py_dict *d = py_new(py_dict, &py_type_dict);
-    if (n_hint) {
-        d->cap = (uint32_t)(n_hint < 4 ? 4 : n_hint);
-        d->entries = py_gc_alloc(d->cap * sizeof(py_dict_entry), 0);
-    }
-    return (py_val)d;
+// A key whose hash may run Python code or costs more than a load: stored with the entry.
+static inline bool needs_stored_hash(py_val k) {
+    return py_is_obj(k) && k->type != &py_type_str && k->type != &py_type_bytes;
 }
 
-static inline bool keys_equal(py_val a, py_val b) {
-    if (a == b) {
-        return true;
+static inline py_uint_t *hashes_of(const py_dict *d) { return (py_uint_t *)(d->entries + d->cap); }
+
+static inline py_uint_t entry_hash(const py_dict *d, size_t i) {
+    return (d->flags & PY_DICT_HASHES) ? hashes_of(d)[i] : py_hash(d->entries[i].key);
+}
+
+py_uint_t py_dict_entry_hash(const py_dict *d, const py_dict_entry *e) {
+    return entry_hash(d, (size_t)(e - d->entries));
+}
+
+// Entry i holds a key equal to `key` (of hash h), though not the same object.
+static inline bool entry_matches(const py_dict *d, size_t i, py_val key, py_uint_t h) {
+    py_val k = d->entries[i].key;
+    if (k == PY_NULL || (!py_is_obj(k) && !py_is_obj(key))) {
+        return false; // two distinct qstrs or small ints, or a qstr and an int, are unequal
     }
-    if (py_is_qstr(a) && py_is_qstr(b)) {
-        return false;
+    return entry_hash(d, i) == h && py_equal(k, key);
+}
+
+static inline size_t index_slots_log2(uint32_t cap) {
+    size_t lg = 3;
+    while (((size_t)1 << lg) < (size_t)cap * 3 / 2 + 1) {
+        lg++;
     }
-    if (py_is_small(a) && py_is_small(b)) {
-        return false;
-    }
-    return py_equal(a, b);
+    return lg;
 }
 
 // Index of the entry holding key, or -1. For a fixed dict, key must be a qstr value.
-static ptrdiff_t lookup(py_dict *d, py_val key, py_uint_t h) {
-    if (d->flags & PY_DICT_FIXED) {
-        for (uint32_t i = 0; i < d->fill; i++) {
-            if (d->entries[i].key == key) {
+static ptrdiff_t lookup(const py_dict *d, py_val key, py_uint_t h) {
+    const py_dict_entry *e = d->entries;
+    if (!(d->flags & PY_DICT_INDEXED)) {
+        uint32_t n = d->fill;
+        for (uint32_t i = 0; i < n; i++) {
+            if (e[i].key == key) {
+                return (ptrdiff_t)i;
+            }
+        }
+        if ((d->flags & PY_DICT_FIXED) || (!(d->flags & PY_DICT_OBJ_KEYS) && !py_is_obj(key))) {
+            return -1;
+        }
+        for (uint32_t i = 0; i < n; i++) {
+            if (entry_matches(d, i, key, h)) {
                 return (ptrdiff_t)i;
             }
         }
         return -1;
     }
-    if (d->log2_index == 0) {
-        for (uint32_t i = 0; i < d->fill; i++) {
-            py_dict_entry *e = &d->entries[i];
-            if (e->key == key || (e->key && e->hash == h && keys_equal(e->key, key))) {
-                return (ptrdiff_t)i;
-            }
-        }
-        return -1;
-    }
-    uint32_t *index = d->index;
-    size_t mask = ((size_t)1 << d->log2_index) - 1;
+    const py_dict_index *x = py_dict_index_of(d);
+    size_t mask = ((size_t)1 << x->log2) - 1;
     size_t i = h & mask;
     for (py_uint_t perturb = h;;) {
-        uint32_t slot = index[i];
+        uint32_t slot = x->slot[i];
         if (slot == 0) {
             return -1;
         }
-        py_dict_entry *e = &d->entries[slot - 1];
-        if (e->key == key || (e->key && e->hash == h && keys_equal(e->key, key))) {
+        if (e[slot - 1].key == key || entry_matches(d, slot - 1, key, h)) {
             return (ptrdiff_t)(slot - 1);
         }
         perturb >>= PERTURB_SHIFT;
@@ -79,58 +93,72 @@ static ptrdiff_t lookup(py_dict *d, py_val key, py_uint_t h) {
     }
 }
 
-static void build_index(py_dict *d) {
-    if (d->cap <= PY_DICT_LINEAR_MAX) {
-        d->log2_index = 0;
-        d->index = NULL;
-        return;
+static void index_add(py_dict_index *x, py_uint_t h, uint32_t n) {
+    size_t mask = ((size_t)1 << x->log2) - 1;
+    size_t i = h & mask;
+    for (py_uint_t perturb = h; x->slot[i];) {
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + perturb + 1) & mask;
     }
-    uint8_t lg = 3;
-    while (((size_t)1 << lg) < (size_t)d->cap * 3 / 2 + 1) {
-        lg++;
-    }
-    size_t n = (size_t)1 << lg;
-    uint32_t *index = py_gc_alloc(n * sizeof(uint32_t), PY_GC_LEAF);
-    size_t mask = n - 1;
-    for (uint32_t k = 0; k < d->fill; k++) {
-        py_dict_entry *e = &d->entries[k];
-        if (e->key == PY_NULL) {
-            continue;
-        }
-        size_t i = e->hash & mask;
-        for (py_uint_t perturb = e->hash; index[i]; ) {
-            perturb >>= PERTURB_SHIFT;
-            i = (i * 5 + perturb + 1) & mask;
-        }
-        index[i] = k + 1;
-    }
-    d->index = index;
-    d->log2_index = lg;
+    x->slot[i] = n + 1;
 }
 
-// Makes room for one more entry: compacts deleted entries and grows.
-static void grow(py_dict *d) {
-    uint32_t cap = d->used < 4 ? 4 : d->used * 2;
-    if (cap < d->cap && d->used < d->fill) {
-        cap = d->cap; // compaction alone frees room
-    }
-    if (d->used > UINT32_MAX / 4) {
+// Gives d a new entries block of room for `cap` entries (with stored hashes if `hashes`)
+// holding its live entries in order, and an index if it needs one. The old block is cleared:
+// it may be an instance's inline entries, which must keep nothing alive. Raises MemoryError
+// with d unchanged.
+static void resize(py_dict *d, size_t cap, bool hashes) {
+    bool indexed = cap > PY_DICT_LINEAR_MAX;
+    size_t per = sizeof(py_dict_entry) + (hashes ? sizeof(py_uint_t) : 0);
+    if (cap > CAP_MAX || cap > SIZE_MAX / 4 / per) {
         py_raise_memory_error();
     }
-    py_dict_entry *ne = py_gc_alloc((size_t)cap * sizeof(py_dict_entry), 0);
+    size_t lg = indexed ? index_slots_log2(cap) : 0;
+    size_t bytes = cap * per;
+    if (indexed) {
+        bytes += sizeof(py_dict_index) + ((size_t)1 << lg) * sizeof(uint32_t);
+    } else {
+        // the block's rounding is room for more entries
+        size_t whole = (bytes + PY_CFG_GC_BLOCK - 1) / PY_CFG_GC_BLOCK * PY_CFG_GC_BLOCK;
+        cap = whole / per < PY_DICT_LINEAR_MAX ? whole / per : PY_DICT_LINEAR_MAX;
+        bytes = cap * per;
+    }
+    py_dict_entry *ne = py_gc_alloc(bytes ? bytes : 1, 0);
+    py_uint_t *nh = (py_uint_t *)(ne + cap);
+    py_dict_entry *old = d->entries;
     uint32_t n = 0;
     for (uint32_t i = 0; i < d->fill; i++) {
-        if (d->entries[i].key != PY_NULL) {
-            ne[n++] = d->entries[i];
+        if (old[i].key != PY_NULL) {
+            if (hashes) {
+                nh[n] = entry_hash(d, i);
+            }
+            ne[n++] = old[i];
         }
     }
-    // The old entries may live on inside another object (an instance's inline dict): leave
-    // nothing there for the GC to keep alive.
-    py_memset0(d->entries, d->cap * sizeof(py_dict_entry));
+    if (old) {
+        py_memset0(old, d->cap * sizeof(py_dict_entry));
+    }
     d->entries = ne;
     d->fill = n;
     d->cap = cap;
-    build_index(d);
+    d->flags = (d->flags & ~(PY_DICT_HASHES | PY_DICT_INDEXED)) | (hashes ? PY_DICT_HASHES : 0) |
+               (indexed ? PY_DICT_INDEXED : 0);
+    if (indexed) {
+        py_dict_index *x = py_dict_index_of(d);
+        x->used = n;
+        x->log2 = (uint32_t)lg;
+        for (uint32_t k = 0; k < n; k++) {
+            index_add(x, hashes ? nh[k] : py_hash(ne[k].key), k);
+        }
+    }
+}
+
+py_val py_dict_new(size_t n_hint) {
+    py_dict *d = py_new(py_dict, &py_type_dict);
+    if (n_hint) {
+        resize(d, n_hint, false);
+    }
+    return (py_val)d;
 }
 
 static void check_mutable(py_dict *d) {
@@ -141,27 +169,28 @@ static void check_mutable(py_dict *d) {
 
 // Appends a key known to be absent.
 static void insert_new(py_dict *d, py_val key, py_uint_t h, py_val value) {
+    bool hashes = (d->flags & PY_DICT_HASHES) || needs_stored_hash(key);
+    if (d->fill == d->cap || hashes != !!(d->flags & PY_DICT_HASHES)) {
+        // room for one more: compacts deleted entries, grows
+        size_t used = py_dict_len(d);
+        size_t cap = used < 4 ? 4 : used * 2;
+        resize(d, cap < d->cap ? d->cap : cap, hashes);
+    }
     if (d->flags & PY_DICT_NS) {
         PY_S->globals_version++;
-    }
-    if (d->fill == d->cap) {
-        grow(d);
     }
     if (py_is_obj(key)) {
         d->flags |= PY_DICT_OBJ_KEYS;
     }
     uint32_t n = d->fill++;
-    d->entries[n] = (py_dict_entry){h, key, value};
-    d->used++;
-    if (d->log2_index) {
-        uint32_t *index = d->index;
-        size_t mask = ((size_t)1 << d->log2_index) - 1;
-        size_t i = h & mask;
-        for (py_uint_t perturb = h; index[i]; ) {
-            perturb >>= PERTURB_SHIFT;
-            i = (i * 5 + perturb + 1) & mask;
-        }
-        index[i] = n + 1;
+    d->entries[n] = (py_dict_entry){key, value};
+    if (hashes) {
+        hashes_of(d)[n] = h;
+    }
+    if (d->flags & PY_DICT_INDEXED) {
+        py_dict_index *x = py_dict_index_of(d);
+        x->used++;
+        index_add(x, h, n);
     }
 }
 
@@ -198,22 +227,12 @@ py_val py_dict_get(py_dict *d, py_val key) {
 
 // The rest of py_dict_find_qstr (kept apart so that the common path stays a short leaf).
 static __attribute__((noinline)) ptrdiff_t find_qstr_slow(py_dict *d, py_val key, qstr q) {
-    py_uint_t h = py_qstr_hash(q);
-    if (d->log2_index) {
-        return lookup(d, key, h);
-    }
-    for (uint32_t i = 0; i < d->fill; i++) {
-        py_dict_entry *e = &d->entries[i];
-        if (py_is_obj(e->key) && e->hash == h && keys_equal(e->key, key)) {
-            return (ptrdiff_t)i;
-        }
-    }
-    return -1;
+    return lookup(d, key, py_qstr_hash(q));
 }
 
 ptrdiff_t py_dict_find_qstr(py_dict *d, qstr q) {
     py_val key = py_qstr_val(q);
-    if (d->log2_index == 0) {
+    if (!(d->flags & PY_DICT_INDEXED)) {
         // Small and const dicts: by identity (names are nearly always qstr keys); an object
         // key (a str not interned) may still be equal.
         const py_dict_entry *e = d->entries;
@@ -255,14 +274,21 @@ py_val py_dict_remove(py_dict *d, py_val key) {
     if (d->flags & PY_DICT_NS) {
         PY_S->globals_version++;
     }
-    py_dict_entry *e = &d->entries[k];
-    py_val v = e->value;
-    e->key = PY_NULL;
-    e->value = PY_NULL;
-    d->used--;
-    // trailing deleted entries can be reused at once
-    while (d->fill > 0 && d->entries[d->fill - 1].key == PY_NULL && d->log2_index == 0) {
-        d->fill--;
+    py_dict_entry *e = d->entries;
+    py_val v = e[k].value;
+    if (d->flags & PY_DICT_INDEXED) {
+        e[k].key = PY_NULL;
+        e[k].value = PY_NULL;
+        py_dict_index_of(d)->used--;
+        return v;
+    }
+    // no index: close the gap, keeping the order
+    uint32_t n = --d->fill;
+    memmove(&e[k], &e[k + 1], (n - (size_t)k) * sizeof(py_dict_entry));
+    e[n].key = e[n].value = PY_NULL;
+    if (d->flags & PY_DICT_HASHES) {
+        py_uint_t *h = hashes_of(d);
+        memmove(&h[k], &h[k + 1], (n - (size_t)k) * sizeof(py_uint_t));
     }
     return v;
 }
@@ -272,11 +298,13 @@ void py_dict_clear(py_dict *d) {
     if (d->flags & PY_DICT_NS) {
         PY_S->globals_version++;
     }
-    py_memset0(d->entries, d->cap * sizeof(py_dict_entry));
-    d->used = d->fill = d->cap = 0;
+    if (d->entries) {
+        py_memset0(d->entries, d->cap * sizeof(py_dict_entry));
+    }
+    d->fill = 0;
+    d->cap = 0;
     d->entries = NULL;
-    d->index = NULL;
-    d->log2_index = 0;
+    d->flags &= ~(PY_DICT_HASHES | PY_DICT_INDEXED | PY_DICT_OBJ_KEYS);
 }
 
 py_dict_entry *py_dict_next(py_dict *d, size_t *pos) {
@@ -303,7 +331,7 @@ void py_dict_update_checked(py_dict *dst, py_val m, bool as_kwargs) {
                     py_raise_fmt(&py_type_TypeError, "got multiple values for keyword argument '%S'", e->key);
                 }
             }
-            insert(dst, e->key, (src->flags & PY_DICT_FIXED) ? py_hash(e->key) : e->hash, e->value);
+            insert(dst, e->key, py_dict_entry_hash(src, e), e->value);
         }
         return;
     }
@@ -384,7 +412,7 @@ static py_val dict_make_new(const py_type *t, size_t n_args, size_t n_kw, const 
 }
 
 static bool dict_equal(py_dict *a, py_dict *b) {
-    if (a->used != b->used) {
+    if (py_dict_len(a) != py_dict_len(b)) {
         return false;
     }
     size_t pos = 0;
@@ -429,8 +457,8 @@ static py_val dict_binary_op(int op, py_val lhs, py_val rhs) {
 static py_val dict_unary_op(int op, py_val self) {
     py_dict *d = (py_dict *)self;
     switch (op) {
-    case PY_UOP_BOOL: return py_bool(d->used != 0);
-    case PY_UOP_LEN: return py_small((py_int_t)d->used);
+    case PY_UOP_BOOL: return py_bool(py_dict_len(d) != 0);
+    case PY_UOP_LEN: return py_small((py_int_t)py_dict_len(d));
     default: return PY_NULL;
     }
 }
@@ -470,8 +498,8 @@ static py_val dict_iter_next(py_val self) {
     if (it->d == NULL) {
         return PY_STOP;
     }
-    if (it->d->used != it->used) {
-        it->used = it->d->used;
+    if (py_dict_len(it->d) != it->used) {
+        it->used = py_dict_len(it->d);
         py_raise_msg(&py_type_RuntimeError, "dictionary changed size during iteration");
     }
     py_dict_entry *e = py_dict_next(it->d, &it->pos);
@@ -500,7 +528,7 @@ static const py_type dict_iter_type = {
 static py_val dict_iter_new(py_dict *d, uint8_t kind) {
     dict_iter *it = py_new(dict_iter, &dict_iter_type);
     it->d = d;
-    it->used = d->used;
+    it->used = py_dict_len(d);
     it->kind = kind;
     return (py_val)it;
 }
@@ -530,8 +558,8 @@ static void view_print(const py_print *p, py_val self, int kind) {
 static py_val view_unary_op(int op, py_val self) {
     py_dict *d = ((dict_view *)self)->d;
     switch (op) {
-    case PY_UOP_BOOL: return py_bool(d->used != 0);
-    case PY_UOP_LEN: return py_small((py_int_t)d->used);
+    case PY_UOP_BOOL: return py_bool(py_dict_len(d) != 0);
+    case PY_UOP_LEN: return py_small((py_int_t)py_dict_len(d));
     default: return PY_NULL;
     }
 }
@@ -663,11 +691,20 @@ static PY_FN_OBJ_1(dict_popitem_obj, popitem, dict_popitem);
 
 static py_val dict_setdefault(size_t n_args, const py_val *args) {
     py_dict *d = as_dict(args[0]);
-    py_val v = py_dict_get(d, args[1]);
-    if (v == PY_NULL) {
-        v = n_args > 2 ? args[2] : PY_NONE;
-        py_dict_set(d, args[1], v);
+    if (d->flags & PY_DICT_FIXED) {
+        py_val v = py_dict_get(d, args[1]);
+        if (v != PY_NULL) {
+            return v;
+        }
+        check_mutable(d);
     }
+    py_uint_t h = py_hash(args[1]); // once, as CPython
+    ptrdiff_t k = lookup(d, args[1], h);
+    if (k >= 0) {
+        return d->entries[k].value;
+    }
+    py_val v = n_args > 2 ? args[2] : PY_NONE;
+    insert_new(d, args[1], h, v);
     return v;
 }
 static PY_FN_OBJ_VAR(dict_setdefault_obj, setdefault, 2, 3, dict_setdefault);
@@ -693,10 +730,10 @@ static PY_FN_OBJ_1(dict_clear_obj, clear, dict_clear_m);
 
 static py_val dict_copy_val(py_val self) {
     py_dict *d = as_dict(self);
-    py_dict *r = (py_dict *)py_dict_new(d->used);
+    py_dict *r = (py_dict *)py_dict_new(py_dict_len(d));
     size_t pos = 0;
     for (py_dict_entry *e; (e = py_dict_next(d, &pos)) != NULL;) {
-        insert(r, e->key, (d->flags & PY_DICT_FIXED) ? py_hash(e->key) : e->hash, e->value);
+        insert(r, e->key, py_dict_entry_hash(d, e), e->value);
     }
     return (py_val)r;
 }

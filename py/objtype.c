@@ -35,57 +35,62 @@ void py_type_modified(qstr name) {
 static py_dict *locals_of(const py_type *t) { return t->locals; }
 
 // ---- instances and their attribute dicts ----------------------------------------------------
-// An instance is allocated with its attribute dict and a few entries in the same block:
+// An instance is allocated with its attribute dict inline and a few entries in the same block:
 //
-//     py_instance | py_dict (dict points here) | inst_slots entries (the dict's first entries)
+//     py_instance (with its py_dict) | inst_slots entries (the dict's first entries)
 //
-// One allocation instead of three. The dict outgrows the inline entries like any dict (grow()
-// clears the old ones). The pointers into the block are interior pointers, which the GC does
-// not follow from inside the heap, so the dict must not be handed out while inline: __dict__
-// first moves it to a dict object of its own (instance_dict_detach).
+// One allocation instead of three. The dict outgrows the inline entries like any dict (the old
+// ones are cleared). Pointers into the block are interior pointers, which the GC does not
+// follow from inside the heap, so the inline dict is never handed out: __dict__ first moves it
+// to a dict object of its own and leaves a forwarding pointer (instance_dict_detach).
 #define INST_SLOTS_MAX PY_DICT_LINEAR_MAX
-
-static py_dict *inline_dict(py_instance *o) {
-    return (py_dict *)(o + 1);
-}
 
 py_val py_instance_new(const py_type *cls) {
     size_t slots = ((const py_class *)cls)->inst_slots;
-    py_instance *o =
-        py_gc_alloc(sizeof(py_instance) + sizeof(py_dict) + slots * sizeof(py_dict_entry), 0);
+    size_t bytes = sizeof(py_instance) + slots * sizeof(py_dict_entry);
+    if (slots) { // the block's rounding is room for more
+        bytes = (bytes + PY_CFG_GC_BLOCK - 1) / PY_CFG_GC_BLOCK * PY_CFG_GC_BLOCK;
+        slots = (bytes - sizeof(py_instance)) / sizeof(py_dict_entry);
+        if (slots > INST_SLOTS_MAX) {
+            slots = INST_SLOTS_MAX;
+        }
+    }
+    py_instance *o = py_gc_alloc(bytes, 0);
     o->base.type = cls;
-    py_dict *d = inline_dict(o);
+    py_dict *d = &o->dict;
     d->base.type = &py_type_dict;
-    d->cap = (uint32_t)slots;
-    d->entries = (py_dict_entry *)(d + 1);
-    o->dict = d;
+    d->cap = slots;
+    d->entries = slots ? (py_dict_entry *)(o + 1) : NULL;
     return (py_val)o;
 }
 
 // The instance's dict as a value the program may keep: moved out of the instance's block.
 static py_dict *instance_dict_detach(py_instance *o) {
-    py_dict *d = o->dict;
-    if (d != inline_dict(o)) {
-        return d;
+    py_dict *d = &o->dict;
+    if (d->flags & PY_DICT_MOVED) {
+        return (py_dict *)d->entries;
     }
     py_dict *nd = py_new(py_dict, &py_type_dict);
     *nd = *d;
-    if (d->entries == (py_dict_entry *)(d + 1)) {
-        size_t n = d->cap * sizeof(py_dict_entry);
+    if (d->entries == (py_dict_entry *)(o + 1)) {
+        size_t n = d->cap * sizeof(py_dict_entry); // inline entries: no hashes, no index
         nd->entries = py_gc_alloc(n ? n : 1, 0);
         py_memcpy(nd->entries, d->entries, n);
         memset(d->entries, 0, n); // nothing stale for the GC to keep alive
     }
-    memset(d, 0, sizeof(*d));
-    o->dict = nd;
+    d->fill = 0;
+    d->cap = 0;
+    d->flags = PY_DICT_MOVED;
+    d->entries = (py_dict_entry *)nd;
     return nd;
 }
 
 // New instances of the class get room for as many attributes as this one has (up to a limit).
 static void note_instance_size(const py_type *t, const py_dict *d) {
     py_class *c = (py_class *)t;
-    if (d->used > c->inst_slots && c->inst_slots < INST_SLOTS_MAX) {
-        c->inst_slots = (uint8_t)(d->used < INST_SLOTS_MAX ? d->used : INST_SLOTS_MAX);
+    size_t used = py_dict_len(d);
+    if (used > c->inst_slots && c->inst_slots < INST_SLOTS_MAX) {
+        c->inst_slots = (uint8_t)(used < INST_SLOTS_MAX ? used : INST_SLOTS_MAX);
     }
 }
 
@@ -109,11 +114,7 @@ py_dict *py_instance_dict(py_val obj, bool create) {
         return f->dict;
     }
     if (py_type_is_instance_layout(t)) {
-        py_instance *o = (py_instance *)obj; // the dict normally comes with the instance
-        if (o->dict == NULL && create) {
-            o->dict = (py_dict *)py_dict_new(4);
-        }
-        return o->dict;
+        return py_instance_attrs((py_instance *)obj);
     }
     if (t == &py_type_module) {
         return ((py_module *)obj)->globals;
@@ -328,8 +329,7 @@ static void instance_load(py_val self, qstr attr, py_val *dest) {
         }
         return;
     }
-    py_dict *d =
-        py_type_is_instance_layout(t) ? ((py_instance *)self)->dict : py_instance_dict(self, false);
+    py_dict *d = py_instance_dict(self, false);
     if (d) {
         py_val v = py_dict_get_qstr(d, attr);
         if (v != PY_NULL) {
@@ -352,9 +352,8 @@ static void instance_load(py_val self, qstr attr, py_val *dest) {
         return;
     }
     if (attr == PY_QSTR___dict__) {
-        py_dict *own = py_instance_dict(self, true);
         dest[0] = py_type_is_instance_layout(t) ? (py_val)instance_dict_detach((py_instance *)self)
-                                                : (py_val)own;
+                                                : (py_val)py_instance_dict(self, true);
         return;
     }
     if (t->flags & PY_TF_EXC) {
@@ -462,10 +461,7 @@ void py_object_setattr_generic(py_val self, qstr attr, py_val value) {
         }
         py_raise_attr_error(self, attr);
     }
-    py_dict *d = py_type_is_instance_layout(t) ? ((py_instance *)self)->dict : NULL;
-    if (d == NULL) {
-        d = py_instance_dict(self, value != PY_NULL);
-    }
+    py_dict *d = py_instance_dict(self, value != PY_NULL);
     if (d == NULL) {
         if (value == PY_NULL) {
             py_raise_attr_error(self, attr);

@@ -46,6 +46,10 @@ void py_bind_attr(py_val self, py_val v, py_val *dest);
 bool py_is_iterable(py_val v);
 // The attribute dict of an instance (class instances, exceptions, functions), or NULL.
 py_dict *py_instance_dict(py_val obj, bool create);
+// An instance's attribute dict: inline, or where __dict__ moved it.
+static inline py_dict *py_instance_attrs(py_instance *o) {
+    return (o->dict.flags & PY_DICT_MOVED) ? (py_dict *)o->dict.entries : &o->dict;
+}
 // object.__new__(cls): an instance with cls's layout.
 py_val py_object_new(const py_type *cls);
 // Called when the attribute `name` of a class changes: drops what the lookup caches know of

@@ -30,7 +30,7 @@ static inline py_val type_lookup(const py_type *t, qstr name) {
 // The entry of a name in a small dict of qstr keys, found inline; NULL if absent or if the
 // dict is another kind (then the caller uses the py_dict_*_qstr functions).
 static inline py_dict_entry *dict_entry_of_name(py_dict *d, qstr name, bool *other) {
-    *other = d->log2_index || (d->flags & PY_DICT_OBJ_KEYS);
+    *other = d->flags & (PY_DICT_INDEXED | PY_DICT_OBJ_KEYS | PY_DICT_MOVED);
     if (*other) {
         return NULL;
     }
@@ -44,10 +44,11 @@ static inline py_dict_entry *dict_entry_of_name(py_dict *d, qstr name, bool *oth
     return NULL;
 }
 
-static inline py_val dict_get_name(py_dict *d, qstr name) {
+// An instance's attribute, PY_NULL if absent.
+static inline py_val instance_get_name(py_instance *o, qstr name) {
     bool other;
-    py_dict_entry *e = dict_entry_of_name(d, name, &other);
-    return e ? e->value : other ? py_dict_get_qstr(d, name) : PY_NULL;
+    py_dict_entry *e = dict_entry_of_name(&o->dict, name, &other);
+    return e ? e->value : other ? py_dict_get_qstr(py_instance_attrs(o), name) : PY_NULL;
 }
 
 static inline __attribute__((always_inline)) bool py_instance_load_fast(py_val obj, qstr attr, py_val dest[2]) {
@@ -58,8 +59,7 @@ static inline __attribute__((always_inline)) bool py_instance_load_fast(py_val o
     if (cls_attr != PY_NULL && py_typeof(cls_attr) != &py_type_function) {
         return false; // descriptors, class variables, built-in methods: the generic path
     }
-    py_dict *d = ((py_instance *)obj)->dict; // NULL: made by C code without a dict (yet)
-    py_val v = d ? dict_get_name(d, attr) : PY_NULL;
+    py_val v = instance_get_name((py_instance *)obj, attr);
     if (v != PY_NULL) {
         dest[0] = v;
         dest[1] = PY_NULL;
@@ -86,17 +86,14 @@ static inline __attribute__((always_inline)) bool py_instance_store_fast(py_val 
         (py_typeof(cls_attr) == &py_type_property || (py_typeof(cls_attr)->flags & PY_TF_HEAP))) {
         return false; // maybe a data descriptor
     }
-    py_dict *d = ((py_instance *)obj)->dict;
-    if (d == NULL) {
-        return false; // the generic path creates it
-    }
+    py_instance *o = (py_instance *)obj;
     bool other;
-    py_dict_entry *e = dict_entry_of_name(d, attr, &other);
+    py_dict_entry *e = dict_entry_of_name(&o->dict, attr, &other);
     if (e) {
         e->value = value;
         return true;
     }
-    return py_instance_store_new(obj, d, attr, value);
+    return py_instance_store_new(obj, py_instance_attrs(o), attr, value);
 }
 
 #endif

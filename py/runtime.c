@@ -91,7 +91,7 @@ py_val py_call_ex(py_val fn, py_val args_it, py_val kwargs) {
             kwargs = (py_val)d;
         }
         kw = (py_dict *)kwargs;
-        nkw = kw->used;
+        nkw = py_dict_len(kw);
     }
     py_val *a = py_gc_alloc((npos + 2 * nkw + 1) * sizeof(py_val), 0);
     py_memcpy(a, pos, npos * sizeof(py_val));

@@ -224,6 +224,8 @@ py_val py_dict_remove(py_dict *d, py_val key);    // the removed value, or PY_NU
 void py_dict_clear(py_dict *d);
 // Iterates: *pos starts at 0; returns the next live entry or NULL at the end.
 py_dict_entry *py_dict_next(py_dict *d, size_t *pos);
+// The hash of the key in entry e (stored, or recomputed where that is cheap and pure).
+py_uint_t py_dict_entry_hash(const py_dict *d, const py_dict_entry *e);
 void py_dict_update(py_dict *dst, py_val src); // dict, mapping or iterable of pairs
 
 // ---- tuples, lists: direct access for C code -------------------------------------------------

@@ -394,7 +394,7 @@ static void test_python_objects_survive_collection(void) {
     make_garbage(2000);
     py_gc_collect();
     make_garbage(2000);
-    CHECK(((py_dict *)d)->used == 500);
+    CHECK(py_dict_len((py_dict *)d) == 500);
     py_val v = py_dict_get((py_dict *)d, py_small(499));
     CHECK(v != PY_NULL && py_equal(v, py_str_from_cstr("value")));
 }

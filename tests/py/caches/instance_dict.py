@@ -78,3 +78,23 @@ c1.mode = "mine"
 print(c1.mode, c2.mode, Cfg.mode)
 del c1.mode
 print(c1.mode)
+
+# once handed out, __dict__ stays the same object, however the attributes change after
+class Late:
+    pass
+
+
+z = Late()
+z.a = 1
+zd = z.__dict__
+for i in range(12):
+    setattr(z, "n%d" % i, i)  # grows the dict that was handed out
+print(z.__dict__ is zd, vars(z) is zd, len(zd), z.n11, zd["a"])
+zd[5] = "int key"
+zd[(1, 2)] = "tuple key"
+z.b = 2
+del z.a
+print(list(zd.items())[-4:], hasattr(z, "a"), z.b)
+zd.clear()
+z.c = 3
+print(zd, z.c, vars(z) is zd)
