@@ -49,6 +49,8 @@ all: $(BUILD)/rtpy
 UNIT_TESTS :=
 include py/py.mk
 include modules/modules.mk
+include drivers/drivers.mk
+-include fs/fs.mk
 include kernel/kernel.mk
 include ports/host/host.mk
 include fuzz/fuzz.mk

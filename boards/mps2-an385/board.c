@@ -29,6 +29,7 @@ void board_init(void) {
     reset_magic = 0;
     board_uart_init_all();
     board_timer_init_all();
+    board_flash_init();
     (void)drv_uart_init(CONSOLE_UART, CONSOLE_BAUD);
     arch_cm_irq_priority(MPS2_IRQ_SWI, MPS2_LEVEL_SWI);
     arch_cm_irq_enable(MPS2_IRQ_SWI);
@@ -112,7 +113,7 @@ _Noreturn void board_reset(void) {
 
 // ARM semihosting (BKPT 0xAB), enabled in QEMU with -semihosting-config enable=on. Without a
 // debugger or QEMU the BKPT faults: the fault report is printed and the board halts.
-static uint32_t semihost(uint32_t op, uintptr_t arg) {
+uint32_t board_semihost(uint32_t op, uintptr_t arg) {
     register uint32_t r0 __asm("r0") = op;
     register uintptr_t r1 __asm("r1") = arg;
     __asm volatile("bkpt 0xab" : "+r"(r0) : "r"(r1) : "memory");
@@ -127,9 +128,9 @@ static uint32_t semihost(uint32_t op, uintptr_t arg) {
 _Noreturn void board_exit(int code) {
     __asm volatile("cpsid i" ::: "memory");
     uint32_t block[2] = {ADP_STOPPED_APPLICATION_EXIT, (uint32_t)code};
-    (void)semihost(SYS_EXIT_EXTENDED, (uintptr_t)block);
+    (void)board_semihost(SYS_EXIT_EXTENDED, (uintptr_t)block);
     // Older hosts: only "success" or "failure".
-    (void)semihost(SYS_EXIT, code ? ADP_STOPPED_RUNTIME_ERROR : ADP_STOPPED_APPLICATION_EXIT);
+    (void)board_semihost(SYS_EXIT, code ? ADP_STOPPED_RUNTIME_ERROR : ADP_STOPPED_APPLICATION_EXIT);
     for (;;)
         __asm volatile("wfi");
 }

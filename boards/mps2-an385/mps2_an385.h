@@ -14,6 +14,14 @@
 
 #define MPS2_CPU_HZ 25000000u
 
+// PSRAM: the flash device's contents while the firmware runs (boards/mps2-an385/flash.c).
+#define MPS2_PSRAM 0x21000000u
+
+/** ARM semihosting call `op` with argument block `arg` (QEMU: -semihosting-config enable=on). */
+uint32_t board_semihost(uint32_t op, uintptr_t arg);
+/** Sets up the flash device if the semihosting command line names its file (flash.c). */
+void board_flash_init(void);
+
 #define MPS2_REG(a) (*(volatile uint32_t *)(a))
 
 // CMSDK APB timers (TIMER0/1: drivers/timer.h) and the dual timer (benchmark counter).

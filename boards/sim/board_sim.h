@@ -21,4 +21,10 @@
  */
 int board_sim_init(const char *scenario_path, const char *trace_path);
 
+/**
+ * Gives the board a 4 MiB flash device (drivers/flash.h) kept in the file `path`, created
+ * erased if missing. Returns 0, or -1 after printing why on stderr. Context: start-up.
+ */
+int board_sim_flash_open(const char *path);
+
 #endif // BOARDS_SIM_BOARD_SIM_H

@@ -39,7 +39,9 @@ MPS2_BOARD_SRC := \
 	boards/mps2-an385/uart.c \
 	boards/mps2-an385/timer.c \
 	boards/mps2-an385/gpio.c \
-	boards/mps2-an385/wdt.c
+	boards/mps2-an385/wdt.c \
+	boards/mps2-an385/flash.c \
+	$(DRIVERS_SRC)
 
 # The host's unit-test files minus the host-only ones (runner_posix.c, test_sim.c), plus the
 # target runner and the port's own cases.
@@ -86,7 +88,7 @@ test-kernel-qemu: $(MPS2_KTEST_ELF)
 # MPS2_FROZEN="boot.py main.py ..." freezes more files at the top level: a frozen boot.py, then
 # main.py, runs at start-up before the REPL.
 MPS2_GEN := $(MPS2_BUILD)/gen
-MPS2_FW_SRC := $(PY_SRC) $(MODULES_SRC) ports/mps2-an385/main.c ports/mps2-an385/port.c
+MPS2_FW_SRC := $(PY_SRC) $(MODULES_SRC) $(FS_SRC) ports/mps2-an385/main.c ports/mps2-an385/port.c
 MPS2_QSTR_SOURCES := $(QSTR_SOURCES)
 MPS2_FROZEN_PY := $(FROZEN_PY)
 ifeq ($(MPS2_MINIMAL),1) # make firmware-minimal: no optional modules, nothing frozen
