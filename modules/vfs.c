@@ -74,6 +74,39 @@ int mod_vfs_isatty(int fd) {
     return FS_ERR(isatty) ? 0 : root->isatty(fd);
 }
 
+int mod_vfs_kind(const char *path) {
+    mod_vfs_statbuf st;
+    if (mod_vfs_stat(path, &st) != 0) {
+        return 0;
+    }
+    return (st.mode & MOD_VFS_IFDIR) ? 2 : (st.mode & MOD_VFS_IFREG) ? 1 : 0;
+}
+
+long mod_vfs_read_file(const char *path, char *buf, size_t cap) {
+    int fd = mod_vfs_open(path, MOD_VFS_RDONLY);
+    if (fd < 0) {
+        return -1;
+    }
+    mod_vfs_statbuf st;
+    long got = 0;
+    if (mod_vfs_fstat(fd, &st) != 0 || !(st.mode & MOD_VFS_IFREG)) {
+        got = -1;
+    } else if (buf == NULL) {
+        got = (long)st.size;
+    } else {
+        while ((size_t)got < cap) {
+            long r = mod_vfs_read(fd, buf + got, cap - (size_t)got);
+            if (r <= 0) {
+                got = r < 0 ? -1 : got;
+                break;
+            }
+            got += r;
+        }
+    }
+    mod_vfs_close(fd);
+    return got;
+}
+
 _Noreturn void mod_vfs_raise(int err, py_val filename, py_val filename2) {
     py_val args[5] = {py_small(err), py_str_from_cstr(strerror(err)), filename, PY_NONE, filename2};
     size_t n = filename2 ? 5 : filename ? 3 : 2;

@@ -87,6 +87,11 @@ void mod_vfs_mount(const mod_vfs_ops *ops);
 // mounted, -ENOSYS when the backend lacks it. Any thread; they do not allocate; they block
 // only as long as the storage does (never on another Python thread).
 int mod_vfs_open(const char *path, int flags);
+// What the ports' py_port_stat and py_port_read_file do, on the mounted file system: 1 for a
+// file, 2 for a directory, 0 for nothing; the size of a file (buf NULL) or the bytes read
+// into buf (at most cap), -1 if it cannot be read.
+int mod_vfs_kind(const char *path);
+long mod_vfs_read_file(const char *path, char *buf, size_t cap);
 int mod_vfs_close(int fd);
 long mod_vfs_read(int fd, void *buf, size_t n);
 long mod_vfs_write(int fd, const void *buf, size_t n);

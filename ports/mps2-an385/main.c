@@ -12,6 +12,7 @@
 #include "drivers/board.h"
 #include "drivers/gpio.h"
 #include "drivers/timer.h"
+#include "modules/boot.h"
 #include "modules/kthread.h"
 #include "modules/modules.h"
 #include "modules/repl.h"
@@ -39,23 +40,6 @@ static struct k_thread main_kt;
 
 static const char banner[] = "rtpy " RTPY_VERSION " (Python 3.11 language) on mps2-an385 with Cortex-M3\r\n"
                              "Ctrl-D: soft reset, Ctrl-C: interrupt, Ctrl-E: paste mode.\r\n";
-
-// Runs a frozen module as a script (boot.py, main.py): its errors are printed, not fatal.
-static void run_frozen_script(const char *name) {
-    const py_frozen_module *fz = py_frozen_find(name);
-    if (fz == NULL) {
-        return;
-    }
-    py_nlr nlr;
-    if (py_nlr_push(&nlr) == 0) {
-        py_val code = fz->code ? (py_val)fz->code
-                               : py_compile(fz->source, fz->len, py_qstr_from_str(name), PY_COMPILE_FILE);
-        py_exec_code(code, PY_S->main_globals, PY_S->main_globals);
-        py_nlr_pop();
-    } else if (mod_repl_exit_status(nlr.exc) < 0) {
-        py_exc_print_traceback(&py_print_stderr, nlr.exc);
-    }
-}
 
 static bool setup_main(void) {
     py_nlr nlr;
@@ -96,8 +80,8 @@ static void main_thread(void *arg) {
         board_console_write("rtpy: start-up failed: heap too small\r\n", 39);
         board_exit(1);
     }
-    run_frozen_script("boot.py");
-    run_frozen_script("main.py");
+    (void)mod_boot_run_script("boot.py");
+    (void)mod_boot_run_script("main.py");
     static bool first_session = true;
     if (mps2_boot_report && first_session) {
         // the dual timer counts at 25 MHz from reset: 40 ns, 40 instructions under -icount 0

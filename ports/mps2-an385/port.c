@@ -11,6 +11,7 @@
 #include "drivers/timer.h"
 #include "modules/kthread.h"
 #include "modules/modules.h"
+#include "modules/vfs.h"
 #include "ports/mps2-an385/port.h"
 #include "py/gc.h"
 #include "py/port.h"
@@ -103,16 +104,11 @@ _Noreturn void py_port_fatal(const char *msg) {
 }
 
 // No file system yet: imports find frozen modules only.
-int py_port_stat(const char *path) {
-    (void)path;
-    return 0;
-}
+// Modules are imported from the flash file system (when the board has one).
+int py_port_stat(const char *path) { return mod_vfs_kind(path); }
 
 long py_port_read_file(const char *path, char *buf, size_t cap) {
-    (void)path;
-    (void)buf;
-    (void)cap;
-    return -1;
+    return mod_vfs_read_file(path, buf, cap);
 }
 
 uintptr_t py_port_stack_limit(void) { return 0; }

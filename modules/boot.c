@@ -1,0 +1,55 @@
+// modules/boot.c: what a board runs at start, shared by the ports: boot.py, then main.py,
+// each from the root file system (the flash's, on a board) or else frozen into the firmware.
+// Their errors are printed, never fatal: the REPL comes up whatever they do.
+#include "modules/boot.h"
+
+#include "modules/repl.h"
+#include "modules/vfs.h"
+#include "py/frozen.h"
+#include "py/gc.h"
+#include "py/objexc.h"
+#include "py/print.h"
+#include "py/runtime.h"
+#include "py/state.h"
+
+// The code of `name`: compiled from the file system's copy, or the frozen one; PY_NULL if
+// neither exists. Raises (SyntaxError, MemoryError) like an import would.
+static py_val script_code(const char *name) {
+    if (mod_vfs_kind(name) == 1) {
+        long n = mod_vfs_read_file(name, NULL, 0);
+        if (n >= 0) {
+            char *src = py_gc_alloc((size_t)n + 1, PY_GC_LEAF);
+            long got = mod_vfs_read_file(name, src, (size_t)n);
+            if (got >= 0) {
+                py_val code = py_compile(src, (size_t)got, py_qstr_from_str(name), PY_COMPILE_FILE);
+                py_gc_free(src);
+                return code;
+            }
+        }
+    }
+    const py_frozen_module *fz = py_frozen_find(name);
+    if (fz == NULL) {
+        return PY_NULL;
+    }
+    return fz->code ? (py_val)fz->code
+                    : py_compile(fz->source, fz->len, py_qstr_from_str(name), PY_COMPILE_FILE);
+}
+
+bool mod_boot_run_script(const char *name) {
+    py_nlr nlr;
+    bool ran = false;
+    if (py_nlr_push(&nlr) == 0) {
+        py_val code = script_code(name);
+        if (code != PY_NULL) {
+            ran = true;
+            py_exec_code(code, PY_S->main_globals, PY_S->main_globals);
+        }
+        py_nlr_pop();
+    } else {
+        ran = true;
+        if (mod_repl_exit_status(nlr.exc) < 0) {
+            py_exc_print_traceback(&py_print_stderr, nlr.exc);
+        }
+    }
+    return ran;
+}

@@ -1,0 +1,14 @@
+// modules/boot.h: the start of a board's Python session (modules/boot.c).
+#ifndef MODULES_BOOT_H
+#define MODULES_BOOT_H
+
+#include <stdbool.h>
+
+/**
+ * Runs the script `name` (boot.py, main.py) in __main__'s globals: the root file system's
+ * copy if there is one, else the frozen one. Prints its uncaught exception (a SystemExit ends
+ * it quietly). Returns whether there was such a script. Context: the Python main thread.
+ */
+bool mod_boot_run_script(const char *name);
+
+#endif // MODULES_BOOT_H
