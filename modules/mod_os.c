@@ -87,6 +87,27 @@ static py_val os_stat(py_val path) {
 }
 static PY_FN_OBJ_1(os_stat_obj, stat, os_stat);
 
+// A tuple, as MicroPython's (CPython's is an os.statvfs_result of the same fields).
+static py_val os_statvfs(py_val path) {
+    uint32_t f[10];
+    check(mod_vfs_statvfs(mod_vfs_path(path), f), path, PY_NULL);
+    py_val t[10];
+    for (size_t i = 0; i < 10; i++) {
+        t[i] = py_int_from((py_int_t)f[i]);
+    }
+    return py_tuple_new(10, t);
+}
+static PY_FN_OBJ_1(os_statvfs_obj, statvfs, os_statvfs);
+
+static py_val os_sync(void) {
+    int r = mod_vfs_sync();
+    if (r != -ENOSYS) {
+        check(r, PY_NULL, PY_NULL);
+    }
+    return PY_NONE;
+}
+static PY_FN_OBJ_0(os_sync_obj, sync, os_sync);
+
 static py_val os_remove(py_val path) {
     check(mod_vfs_remove(mod_vfs_path(path)), path, PY_NULL);
     return PY_NONE;
@@ -156,6 +177,8 @@ static const py_dict_entry os_table[] = {
     PY_ROM_ENTRY(ilistdir, &os_ilistdir_obj),
     PY_ROM_ENTRY(stat, &os_stat_obj),
     PY_ROM_ENTRY(remove, &os_remove_obj),
+    PY_ROM_ENTRY(statvfs, &os_statvfs_obj),
+    PY_ROM_ENTRY(sync, &os_sync_obj),
     PY_ROM_ENTRY(unlink, &os_remove_obj),
     PY_ROM_ENTRY(rename, &os_rename_obj),
     PY_ROM_ENTRY(mkdir, &os_mkdir_obj),

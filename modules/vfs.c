@@ -70,6 +70,14 @@ int mod_vfs_closedir(int dir) {
 int mod_vfs_poll(mod_vfs_pollfd *fds, size_t n) {
     return FS_ERR(poll) ? FS_ERR(poll) : root->poll(fds, n);
 }
+int mod_vfs_statvfs(const char *path, uint32_t out[10]) {
+    return FS_ERR(statvfs) ? FS_ERR(statvfs) : root->statvfs(path, out);
+}
+
+int mod_vfs_sync(void) {
+    return FS_ERR(sync) ? FS_ERR(sync) : root->sync();
+}
+
 int mod_vfs_isatty(int fd) {
     return FS_ERR(isatty) ? 0 : root->isatty(fd);
 }

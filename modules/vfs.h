@@ -77,6 +77,10 @@ typedef struct mod_vfs_ops {
     // Fills revents without waiting (timeout 0); → the number of ready entries.
     int (*poll)(mod_vfs_pollfd *fds, size_t n);
     int (*isatty)(int fd); // → 1 or 0
+    // os.statvfs's ten fields: f_bsize, f_frsize, f_blocks, f_bfree, f_bavail, f_files,
+    // f_ffree, f_favail, f_flag, f_namemax (blocks of f_frsize bytes).
+    int (*statvfs)(const char *path, uint32_t out[10]);
+    int (*sync)(void); // everything written so far on the storage
 } mod_vfs_ops;
 
 /** Mounts `ops` as the root file system (NULL unmounts). Context: start-up, before Python
@@ -110,6 +114,8 @@ int mod_vfs_readdir(int dir, char *name, size_t n, uint32_t *kind, uint64_t *ino
 int mod_vfs_closedir(int dir);
 int mod_vfs_poll(mod_vfs_pollfd *fds, size_t n);
 int mod_vfs_isatty(int fd);
+int mod_vfs_statvfs(const char *path, uint32_t out[10]);
+int mod_vfs_sync(void);
 
 /** Raises the OSError subclass for `err` (a positive errno) with the C library's strerror
  *  text and the file names when given (PY_NULL: none). Thread context; allocates. */

@@ -1,7 +1,7 @@
 # os: the file system and system calls of CPython's os that a board can offer. The calls are
 # C (_os, over the port's VFS: docs/vfs.md); this adds stat_result, uname_result, the
 # constants and os.path. See docs/python-api.md for what differs from CPython.
-from _os import listdir, ilistdir, remove, unlink, rename, mkdir, rmdir, chdir, getcwd, urandom
+from _os import listdir, ilistdir, remove, unlink, rename, mkdir, rmdir, chdir, getcwd, urandom, statvfs, sync
 import _os
 
 sep = '/'

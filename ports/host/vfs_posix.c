@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include "modules/vfs.h"
@@ -204,6 +205,24 @@ static int px_isatty(int fd) {
     return isatty(fd);
 }
 
+static int px_statvfs(const char *path, uint32_t out[10]) {
+    struct statvfs s;
+    if (statvfs(path, &s) != 0) {
+        return -errno;
+    }
+    const unsigned long long v[10] = {s.f_bsize, s.f_frsize, s.f_blocks, s.f_bfree, s.f_bavail,
+                                      s.f_files, s.f_ffree, s.f_favail, s.f_flag, s.f_namemax};
+    for (size_t i = 0; i < 10; i++) {
+        out[i] = v[i] > UINT32_MAX ? UINT32_MAX : (uint32_t)v[i];
+    }
+    return 0;
+}
+
+static int px_sync(void) {
+    sync();
+    return 0;
+}
+
 const mod_vfs_ops host_vfs_posix = {
     .open = px_open,
     .close = px_close,
@@ -224,4 +243,6 @@ const mod_vfs_ops host_vfs_posix = {
     .closedir = px_closedir,
     .poll = px_poll,
     .isatty = px_isatty,
+    .statvfs = px_statvfs,
+    .sync = px_sync,
 };
