@@ -1,5 +1,7 @@
-// modules/repl.c: the REPL (see repl.h). Input is collected in the Python heap (a str being
-// built), so a long paste costs heap, not a fixed buffer, and MemoryError just drops it.
+// modules/repl.c: the REPL (see repl.h). Input is collected in the Python heap (a buffer that
+// grows), so a long paste costs heap, not a fixed buffer, and only while it is read; input the
+// heap cannot hold is read to its end and answered "MemoryError: input too long" in the mode's
+// framing (a tool still finds its markers), and the REPL goes on.
 #include <string.h>
 
 #include "modules/modules.h"
@@ -192,7 +194,8 @@ static py_val run_input(input *in) {
     PY_TS->pending_exc = PY_NULL;
     py_nlr nlr;
     if (py_nlr_push(&nlr) == 0) {
-        py_val code = py_compile(in->buf ? in->buf : "", in->len, PY_QSTR_lt_stdin_gt, PY_COMPILE_FILE);
+        const char *src = in->buf ? in->buf : "";
+        py_val code = py_compile(src, in->len, PY_QSTR_lt_stdin_gt, PY_COMPILE_FILE);
         input_release(in);
         py_exec_code(code, PY_S->main_globals, PY_S->main_globals);
         py_nlr_pop();
@@ -231,7 +234,9 @@ static void keys(bool on) { // Ctrl-C is a key (true) or KeyboardInterrupt (fals
 // hold the script: the host answers "\x04" and stops; the error text says MemoryError. Ctrl-C
 // from the host ends it too (KeyboardInterrupt, nothing runs). Unlike MicroPython we compile
 // once it has all arrived, from the heap buffer: simpler, and the same bytes on the wire.
-#define RAW_PASTE_WINDOW 128 // two windows in flight fit the UART's 256-byte receive buffer
+// The window: two in flight (256 bytes) fit a board's console buffer (the MPS2 UART's 255-byte
+// ring and its receive register), so a UART without flow control loses nothing.
+#define RAW_PASTE_WINDOW 128
 
 // The raw REPL's soft reset on a port that does not reset (the host, whose program keeps
 // running): __main__ starts empty again; imported modules and threads stay.
@@ -279,10 +284,10 @@ static void raw_fail(const char *why) {
 
 // Raw-paste mode, "R\x01" on. Returns as raw_run, or RAW_GONE at the end of input.
 static int raw_paste(input *in) {
-    static const char hello[] = {'R', 1, RAW_PASTE_WINDOW & 0xff, RAW_PASTE_WINDOW >> 8, 1};
-    IO->write(hello, sizeof(hello));
+    static const unsigned char hello[] = {'R', 1, RAW_PASTE_WINDOW & 0xff, RAW_PASTE_WINDOW >> 8, 1};
+    IO->write((const char *)hello, sizeof(hello));
     input_reset(in);
-    bool lost = false; // the heap could not hold it: the rest is read and dropped
+    bool lost = false;  // the heap could not hold it: the rest is read and dropped
     unsigned taken = 0; // bytes taken since the last grant
     int c;
     for (;;) {

@@ -1,6 +1,7 @@
 // modules/repl.h: the interactive prompt, shared by every port: the friendly REPL (>>> and
-// ... prompts, line editing), MicroPython's paste mode (Ctrl-E) and raw REPL (Ctrl-A, the
-// protocol host tools such as mpremote speak).
+// ... prompts, line editing), MicroPython's paste mode (Ctrl-E) and raw REPL (Ctrl-A) with its
+// raw-paste mode: the protocol host tools such as pyboard.py and mpremote speak, byte for byte
+// as MicroPython documents it (repl.c has the sequences).
 #ifndef MODULES_REPL_H
 #define MODULES_REPL_H
 
