@@ -3,8 +3,9 @@ the console UART (used by tests/run_py.py --qemu).
 
 A session is one QEMU process. Each test: Ctrl-D at the raw prompt soft-resets the board (a
 fresh kernel and heap; it answers "OK\r\nMPY: soft reboot\r\n" and the raw banner), then the
-test's source goes in followed by Ctrl-D; the board answers "OK", the program's output, \\x04, the error text (a traceback) if any, \\x04, ">". A test that
-takes too long gets Ctrl-C; a board that stops answering is killed and started again.
+test's source goes in followed by Ctrl-D; the board answers "OK", the program's output, \\x04,
+the error text (a traceback) if any, \\x04, ">". A test that takes too long gets Ctrl-C; a
+board that stops answering is killed and started again.
 """
 import os
 import select
