@@ -1,5 +1,7 @@
-// modules/repl.c: the REPL (see repl.h). Input is collected in the Python heap (a str being
-// built), so a long paste costs heap, not a fixed buffer, and MemoryError just drops it.
+// modules/repl.c: the REPL (see repl.h). Input is collected in the Python heap (a buffer that
+// grows), so a long paste costs heap, not a fixed buffer, and only while it is read; input the
+// heap cannot hold is read to its end and answered "MemoryError: input too long" in the mode's
+// framing (a tool still finds its markers), and the REPL goes on.
 #include <string.h>
 
 #include "modules/modules.h"
@@ -139,18 +141,25 @@ static int execute(const char *src, size_t len, int mode) {
     return report(run_code(src, len, mode), &py_print_stderr);
 }
 
-// The input being collected: a heap buffer. False (and nothing kept) when the heap is full.
+// The input being collected: a heap buffer that grows with it (a 50 KiB script sent by a tool
+// costs heap while it is read, nothing after: see input_release).
 typedef struct {
     char *buf;
     size_t len, cap;
 } input;
 
+// Appends; false (the input unchanged) when the heap cannot hold it. The caller reports it in
+// whatever framing its mode has, so nothing is printed here.
 static bool input_add(input *in, const char *s, size_t n) {
     if (in->len + n + 1 > in->cap) {
-        size_t cap = (in->len + n + 1) * 2;
+        size_t need = in->len + n + 1;
+        size_t cap = need * 2;
         char *b = py_gc_try_alloc(cap, PY_GC_LEAF);
+        if (b == NULL) { // a nearly full heap may still fit what is needed now
+            cap = need + 64;
+            b = py_gc_try_alloc(cap, PY_GC_LEAF);
+        }
         if (b == NULL) {
-            out("\r\nMemoryError: input too long\r\n");
             return false;
         }
         py_memcpy(b, in->buf, in->len);
@@ -166,13 +175,157 @@ static bool input_add(input *in, const char *s, size_t n) {
 
 static void input_reset(input *in) { in->len = 0; }
 
+// Empties the input and gives a large buffer back to the heap (the program about to run may
+// want it; the compiled code does not refer to its source).
+static void input_release(input *in) {
+    in->len = 0;
+    if (in->cap > 2 * LINE_MAX) {
+        py_gc_free(in->buf);
+        in->buf = NULL;
+        in->cap = 0;
+    }
+}
+
+static const char too_long[] = "MemoryError: input too long\r\n";
+
+// Compiles and runs the input as a file, giving its buffer back once compiled.
+static py_val run_input(input *in) {
+    PY_S->pending &= ~(uint32_t)PY_PENDING_EXC; // a Ctrl-C typed before is stale
+    PY_TS->pending_exc = PY_NULL;
+    py_nlr nlr;
+    if (py_nlr_push(&nlr) == 0) {
+        const char *src = in->buf ? in->buf : "";
+        py_val code = py_compile(src, in->len, PY_QSTR_lt_stdin_gt, PY_COMPILE_FILE);
+        input_release(in);
+        py_exec_code(code, PY_S->main_globals, PY_S->main_globals);
+        py_nlr_pop();
+        return PY_NULL;
+    }
+    input_release(in);
+    return nlr.exc;
+}
+
+static void keys(bool on) { // Ctrl-C is a key (true) or KeyboardInterrupt (false)
+    if (IO->line_mode) {
+        IO->line_mode(on);
+    }
+}
+
 // ---- raw REPL -------------------------------------------------------------------------------
-// Ctrl-A enters it: "raw REPL; CTRL-B to exit\r\n>". The host sends code and Ctrl-D; we answer
-// "OK", run it, and end its output with \x04, its error text with \x04, then prompt ">".
-// Ctrl-D at an empty prompt soft-resets; Ctrl-B returns to the friendly REPL; Ctrl-C clears.
-static int raw_repl(input *in) {
+// MicroPython's protocol for tools (pyboard.py, mpremote), byte for byte:
+//   Ctrl-A (friendly REPL)   "\r\n" "raw REPL; CTRL-B to exit\r\n>"
+//   code, Ctrl-D             "OK", the output, "\x04", the error text (a traceback), "\x04", ">"
+//   Ctrl-D at an empty       "OK\r\n", then a soft reset: "MPY: soft reboot\r\n" (the port's
+//     buffer, or SystemExit  line, or ours when the port does not reset), the banner again
+//   Ctrl-C                   the buffer is dropped, silently
+//   Ctrl-B                   "\r\n", the friendly REPL's banner and prompt
+//   Ctrl-A                   starts over: "raw REPL; CTRL-B to exit\r\n>" with no "\r\n" first
+//                            (a host asking an old device for raw paste reads "ra" and knows)
+//   "\x05A\x01"              raw-paste mode (below); "\x05", another byte, "\x01": "R\x00" (not
+//                            supported) and an empty buffer, nothing else (the host falls back)
+// The tools wait for "raw REPL; CTRL-B to exit\r\n", "soft reboot\r\n" (pyboard.py, mpremote),
+// and "MPY: soft reboot" (mpremote's mount, to mount again after Ctrl-D): hence that wording.
+//
+// Raw-paste mode: after "\x05A\x01" we send "R\x01", the window size increment (16 bits, little
+// endian) and "\x01" (a first grant: the host may send two windows at once). The host never has
+// more than the window it was granted in flight; we send "\x01" each time we have taken another
+// window's worth. The host ends with "\x04", we answer "\x04" (all received), then run it: the
+// output, "\x04", the error text, "\x04", ">" (no "OK"). We send "\x04" early when the heap cannot
+// hold the script: the host answers "\x04" and stops; the error text says MemoryError. Ctrl-C
+// from the host ends it too (KeyboardInterrupt, nothing runs). Unlike MicroPython we compile
+// once it has all arrived, from the heap buffer: simpler, and the same bytes on the wire.
+// The window: two in flight (256 bytes) fit a board's console buffer (the MPS2 UART's 255-byte
+// ring and its receive register), so a UART without flow control loses nothing.
+#define RAW_PASTE_WINDOW 128
+
+// The raw REPL's soft reset on a port that does not reset (the host, whose program keeps
+// running): __main__ starts empty again; imported modules and threads stay.
+static void reset_in_place(void) {
+    py_dict *g = PY_S->main_globals;
+    py_val name = py_dict_get_qstr(g, PY_QSTR___name__);
+    py_val builtins = py_dict_get_qstr(g, PY_QSTR___builtins__);
+    py_dict_clear(g);
+    py_nlr nlr;
+    if (py_nlr_push(&nlr) == 0) { // the dict keeps room for these: cannot fail, but be safe
+        if (name != PY_NULL) {
+            py_dict_set_qstr(g, PY_QSTR___name__, name);
+        }
+        if (builtins != PY_NULL) {
+            py_dict_set_qstr(g, PY_QSTR___builtins__, builtins);
+        }
+        py_nlr_pop();
+    }
+    py_gc_collect();
+    out(MOD_REPL_SOFT_REBOOT);
+}
+
+// Runs what was received; "\x04" error text "\x04" after its output. Returns the SystemExit
+// status, or -1.
+static int raw_run(input *in) {
     static const py_print err = {print_write, NULL};
+    keys(false);
+    py_val exc = run_input(in);
+    keys(true);
+    py_port_flush(); // what the program printed comes before the marker
+    out("\x04");
+    int st = report(exc, &err);
+    out("\x04");
+    return st;
+}
+
+// What ends a transfer that ran nothing: the error section only.
+static void raw_fail(const char *why) {
+    out("\x04");
+    out(why);
+    out("\x04");
+}
+
+#define RAW_GONE (-100) // raw_paste: the input ended (raw_run's -1 means "no SystemExit")
+
+// Raw-paste mode, "R\x01" on. Returns as raw_run, or RAW_GONE at the end of input.
+static int raw_paste(input *in) {
+    static const unsigned char hello[] = {'R', 1, RAW_PASTE_WINDOW & 0xff, RAW_PASTE_WINDOW >> 8, 1};
+    IO->write((const char *)hello, sizeof(hello));
+    input_reset(in);
+    bool lost = false;  // the heap could not hold it: the rest is read and dropped
+    unsigned taken = 0; // bytes taken since the last grant
+    int c;
+    for (;;) {
+        c = IO->getc();
+        if (c < 0) {
+            return RAW_GONE;
+        }
+        if (c == 4 || c == 3) {
+            break;
+        }
+        if (lost) {
+            continue;
+        }
+        char ch = (char)c;
+        if (!input_add(in, &ch, 1)) {
+            lost = true;
+            out("\x04"); // stop sending: the host answers with its own \x04
+            continue;
+        }
+        if (++taken == RAW_PASTE_WINDOW) {
+            IO->write("\x01", 1);
+            taken = 0;
+        }
+    }
+    if (!lost) {
+        out("\x04"); // all of it received
+    }
+    if (lost || c == 3) {
+        input_release(in);
+        raw_fail(lost ? too_long : "KeyboardInterrupt\r\n");
+        return -1;
+    }
+    return raw_run(in);
+}
+
+static int raw_repl(input *in) {
     bool banner = true;
+    keys(true); // bytes from a tool, Ctrl-C among them, until the code runs
     for (;;) {
         if (banner) {
             out("raw REPL; CTRL-B to exit\r\n");
@@ -180,66 +333,110 @@ static int raw_repl(input *in) {
         }
         out(">");
         input_reset(in);
+        bool lost = false; // the heap is full: read up to Ctrl-D, then say so
+        int st = -1;
         for (;;) {
             int c = IO->getc();
             if (c < 0) {
+                keys(false);
                 return MOD_REPL_EXIT;
             }
-            if (c == 1) { // Ctrl-A again: start over
-                out("\r\n");
-                banner = true;
+            if (c == 1) {
+                if (in->len == 2 && in->buf[0] == 5) { // "\x05?\x01": raw paste
+                    if (in->buf[1] == 'A') {
+                        st = raw_paste(in);
+                        if (st == RAW_GONE) {
+                            keys(false);
+                            return MOD_REPL_EXIT;
+                        }
+                        break;
+                    }
+                    IO->write("R\x00", 2);
+                    input_reset(in);
+                    continue;
+                }
+                banner = true; // start over
                 break;
             }
             if (c == 2) { // Ctrl-B: the friendly REPL
                 raw_mode = false;
+                keys(false);
+                input_release(in);
                 out("\r\n");
                 return 0;
             }
             if (c == 3) { // Ctrl-C: drop the buffer
                 input_reset(in);
+                lost = false;
                 continue;
             }
             if (c == 4) {
+                out("OK");
+                if (lost) {
+                    input_release(in);
+                    raw_fail(too_long);
+                    break;
+                }
                 if (in->len == 0) {
                     out("\r\n");
-                    return MOD_REPL_SOFT_RESET;
+                    st = MOD_REPL_SOFT_RESET;
+                    break;
                 }
-                out("OK");
-                py_val exc = run_code(in->buf, in->len, PY_COMPILE_FILE);
-                py_port_flush(); // what the program printed comes before the marker
-                out("\x04");
-                int st = report(exc, &err);
-                out("\x04");
-                if (st >= 0) {
-                    return st;
-                }
+                st = raw_run(in);
                 break;
             }
             char ch = (char)c;
-            if (!input_add(in, &ch, 1)) {
-                input_reset(in);
+            if (!lost && !input_add(in, &ch, 1)) {
+                lost = true;
             }
+        }
+        if (st >= 0 || st == MOD_REPL_SOFT_RESET) { // SystemExit or Ctrl-D: a soft reset
+            if (IO->soft_reset) {
+                keys(false);
+                input_release(in);
+                return st >= 0 ? st : MOD_REPL_SOFT_RESET;
+            }
+            reset_in_place();
+            banner = true;
         }
     }
 }
 
 // ---- paste mode -----------------------------------------------------------------------------
+// Ctrl-E: "paste mode; Ctrl-C to cancel, Ctrl-D to finish\r\n=== "; lines are echoed, each
+// newline answered "\r\n=== " (no auto-indent); Ctrl-D: "\r\n" and the text runs as a file,
+// Ctrl-C: "\r\n" and it is dropped.
 static int paste_mode(input *in) {
     out("paste mode; Ctrl-C to cancel, Ctrl-D to finish\r\n=== ");
     input_reset(in);
+    bool lost = false, cr = false;
+    keys(true);
     for (;;) {
         int c = IO->getc();
         if (c < 0 || c == 4) {
+            keys(false);
             out("\r\n");
-            return execute(in->buf ? in->buf : "", in->len, PY_COMPILE_FILE);
+            if (lost) {
+                input_release(in);
+                out(too_long);
+                return -1;
+            }
+            return report(run_input(in), &py_print_stderr);
         }
         if (c == 3) {
+            keys(false);
+            input_release(in);
             out("\r\n");
             return -1;
         }
-        char ch = c == '\r' ? '\n' : (char)c;
-        if (!input_add(in, &ch, 1)) {
-            input_reset(in);
+        if (c == '\n' && cr) { // a terminal's "\r\n" is one newline
+            cr = false;
+            continue;
+        }
+        cr = c == '\r';
+        char ch = cr ? '\n' : (char)c;
+        if (!lost && !input_add(in, &ch, 1)) {
+            lost = true;
         }
         IO->write(ch == '\n' ? "\r\n=== " : &ch, ch == '\n' ? 6 : 1);
     }
@@ -291,7 +488,8 @@ int mod_repl_run(const mod_repl_io *io) {
                 break; // an empty line ends a block
             }
             if (!input_add(&in, line, (size_t)n) || !input_add(&in, "\n", 1)) {
-                n = RL_INTERRUPT;
+                out(too_long);
+                n = RL_INTERRUPT; // dropped, as a Ctrl-C would
                 break;
             }
             if (!needs_more(in.buf, in.len, &compound)) {
@@ -299,9 +497,8 @@ int mod_repl_run(const mod_repl_io *io) {
             }
             prompt = "... ";
         }
-        if (n == RL_CTRL_A) {
+        if (n == RL_CTRL_A) { // the editor has ended the line with "\r\n": the raw banner follows
             raw_mode = true;
-            out("\r\n");
             continue;
         }
         if (n == RL_CTRL_B) {

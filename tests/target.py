@@ -2,9 +2,10 @@
 the console UART (used by tests/run_py.py --qemu).
 
 A session is one QEMU process. Each test: Ctrl-D at the raw prompt soft-resets the board (a
-fresh kernel and heap), then the test's source goes in followed by Ctrl-D; the board answers
-"OK", the program's output, \\x04, the error text (a traceback) if any, \\x04, ">". A test that
-takes too long gets Ctrl-C; a board that stops answering is killed and started again.
+fresh kernel and heap; it answers "OK\r\nMPY: soft reboot\r\n" and the raw banner), then the
+test's source goes in followed by Ctrl-D; the board answers "OK", the program's output, \\x04,
+the error text (a traceback) if any, \\x04, ">". A test that takes too long gets Ctrl-C; a
+board that stops answering is killed and started again.
 """
 import os
 import select
@@ -71,6 +72,9 @@ class Session:
         if self.proc is None:
             self.start()
         self.send(b"\x04")  # soft reset: a fresh board for each test
+        # answered "OK\r\n", the soft reboot line, the raw banner; a SystemExit in the last
+        # test left a reboot of its own before that (without the "OK")
+        self.read_until(b"OK\r\n", 30)
         self.read_until(RAW_BANNER, 30)
         self.send(source + b"\x04")
         self.read_until(b"OK", 30)

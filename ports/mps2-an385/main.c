@@ -96,6 +96,7 @@ static void main_thread(void *arg) {
         .line_mode = mps2_console_line_mode,
         .terminal = true,
         .banner = banner,
+        .soft_reset = true,
     };
     (void)mod_repl_run(&io); // however it ends, the board soft-resets
     py_port_flush();
@@ -109,6 +110,6 @@ int main(void) {
                         MOD_KTHREAD_PRIO_DEFAULT, "main");
         k_start();
         mps2_quiet_devices();
-        board_console_write("rtpy: soft reboot\r\n", 19);
+        board_console_write(MOD_REPL_SOFT_REBOOT, sizeof(MOD_REPL_SOFT_REBOOT) - 1);
     }
 }

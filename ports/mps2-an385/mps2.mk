@@ -9,7 +9,8 @@
 #   make test-py-qemu            the Python tests on the firmware in QEMU, through the raw REPL
 #                                (tests/target.py; tests/py/target.skip lists what cannot run)
 #   make test-repl-qemu          the firmware's REPL on its console: editing, Ctrl-C, soft reset,
-#                                paste and raw modes (tests/host/test_host.py --qemu)
+#                                paste and raw modes (tests/host/test_host.py --qemu), and the
+#                                protocol tools speak, raw paste too (test_repl_protocol.py --qemu)
 #   make bench-target            kernel micro-benchmarks in instructions, next to FreeRTOS
 #   make bench-gc-target         GC pauses on the board (bench/gc/board.py), in instructions
 #   make mps2-size               text/data/bss of the kernel and of the firmware
@@ -139,6 +140,7 @@ test-py-qemu: $(MPS2_FW_ELF)
 
 test-repl-qemu: $(MPS2_FW_ELF)
 	$(Q)$(PYTHON3) tests/host/test_host.py --qemu $<
+	$(Q)$(PYTHON3) tests/host/test_repl_protocol.py --qemu $<
 
 # --- benchmarks (bench/target) ------------------------------------------------------------------
 # Two builds of the same benchmark: the firmware's configuration, and a lean one like the
