@@ -64,7 +64,8 @@ def global_parser():
 
 class CmdParser(argparse.ArgumentParser):
     def error(self, message):
-        raise Usage("%s: %s" % (self.prog, message))
+        where = self.prog.replace("rtpy-remote", "").strip()
+        raise Usage("%s%s" % (where + ": " if where else "", message))
 
 
 def command_parser():

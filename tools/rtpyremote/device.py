@@ -16,7 +16,7 @@ import time
 
 from .errors import DeviceBusy, DeviceError, DeviceGone, ProtocolError
 
-RAW_BANNER = b"raw REPL; CTRL-B to exit\r\n>"
+RAW_BANNER = b"raw REPL; CTRL-B to exit"  # then "\r\n>" ("\n>" on a tty without OPOST)
 FRIENDLY_PROMPT = b">>> "
 
 
@@ -75,6 +75,12 @@ class Device:
         del self.buf[:n]
         return data
 
+    def read_banner(self, timeout):
+        """The raw REPL banner and the prompt after it."""
+        end = time.monotonic() + timeout
+        self.read_until(RAW_BANNER, timeout)
+        self.read_until(b">", max(0.1, end - time.monotonic()))
+
     def drain(self, quiet):
         """Reads until the device has been silent for `quiet` seconds; returns it all."""
         while self._fill(quiet):
@@ -110,7 +116,7 @@ class Device:
         self.drain(0.1)
         self.write(b"\x01")
         try:
-            self.read_until(RAW_BANNER, self.timeout)
+            self.read_banner(self.timeout)
         except TimeoutError as e:
             raise DeviceBusy("%s: busy: no raw REPL prompt within %gs (a program running that "
                              "ignores Ctrl-C?)%s" % (self.t.name, self.timeout,
@@ -133,7 +139,7 @@ class Device:
             self.restart_program()
             return
         try:
-            self.read_until(RAW_BANNER, max(self.timeout, 10))  # raw mode survives the reset
+            self.read_banner(max(self.timeout, 10))  # raw mode survives the reset
         except TimeoutError as e:
             raise DeviceBusy("%s: no raw REPL prompt after the soft reset; it sent %r"
                              % (self.t.name, e.args[0][-60:]))
@@ -232,7 +238,7 @@ class Device:
         # raw REPL again": it printed the banner, its buffer is empty.
         self.buf[:0] = r
         try:
-            self.read_until(RAW_BANNER, self.timeout)
+            self.read_banner(self.timeout)
         except TimeoutError as e:
             raise ProtocolError("%s: unexpected answer to the raw-paste request: %r" % (self.t.name, e.args[0]))
         return None

@@ -187,7 +187,7 @@ class Fs:
 
     def info(self, p, sha=False):
         """None, ('d', 0, ''), or ('f', size, sha256-or-'')."""
-        return self.call(":" + p, "print(repr(_rr_info(%r, %r)))" % (p, sha))
+        return self.call(":" if p == "." else ":" + p, "print(repr(_rr_info(%r, %r)))" % (p, sha))
 
     # ---- commands --------------------------------------------------------------------------
     def ls(self, paths):
