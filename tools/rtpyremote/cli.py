@@ -55,8 +55,11 @@ def global_parser():
                    help="seconds to wait for the device's prompts before calling it busy (default 5)")
     p.add_argument("--progress", action="store_true", help="a progress bar on copies even when "
                    "stderr is not a terminal")
-    p.add_argument("--chunk", type=int, default=2048, help="bytes of file data per transfer step "
-                   "to the device (default 2048)")
+    p.add_argument("--chunk", type=int, default=4096, help="bytes of file data per program when "
+                   "writing to a device with raw-paste mode (default 4096)")
+    p.add_argument("--rx-buffer", type=int, default=256, metavar="BYTES",
+                   help="the most code sent at once to a device without raw-paste mode (its "
+                        "receive buffer; default 256): longer code goes in pieces of this size")
     p.add_argument("-v", "--verbose", action="store_true", help="log the bytes exchanged to stderr")
     p.add_argument("command", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
     return p
@@ -153,7 +156,7 @@ class Session:
                 def log(direction, data):
                     sys.stderr.write("%s %r\n" % (direction, data))
             t = open_target(self.target, self.opts.baud, self.opts.target_arg)
-            self.dev = Device(t, timeout=self.opts.timeout, log=log)
+            self.dev = Device(t, timeout=self.opts.timeout, rx_buffer=self.opts.rx_buffer, log=log)
             if t.restartable:
                 try:
                     self.dev.wait_boot(max(self.opts.timeout, 30))
@@ -182,7 +185,7 @@ class Session:
         _, err = dev.follow(out, interruptible=True)
         out.end()
         if err:
-            raise DeviceError(err.decode("utf-8", "replace").replace("\r\n", "\n"))
+            raise DeviceError(dev.error_text(err))
 
     def do(self, a):
         if a.cmd == "connect":

@@ -21,11 +21,11 @@ FRIENDLY_PROMPT = b">>> "
 
 
 class Device:
-    def __init__(self, transport, timeout=5.0, paste_chunk=256, paste_pause=0.01, log=None):
+    def __init__(self, transport, timeout=5.0, rx_buffer=256, log=None):
         self.t = transport
         self.timeout = timeout          # for the device's protocol answers (not for user code)
-        self.paste_chunk = paste_chunk  # plain raw mode: bytes written between pauses
-        self.paste_pause = paste_pause
+        self.rx_buffer = rx_buffer      # plain raw mode: the most we send the device unasked
+        self.staged = False             # the code running was staged (see _send_staged)
         self.buf = bytearray()
         self.in_raw = False
         self.raw_paste = None           # None: not asked yet; False: unsupported; True
@@ -203,20 +203,47 @@ class Device:
 
     # ---- running code ----------------------------------------------------------------------
     def _send_plain(self, code):
-        """Plain raw mode: the device has no flow control, so we send in small pieces with
-        pauses (its receive buffer is small) and then Ctrl-D; it answers "OK"."""
-        for i in range(0, len(code), self.paste_chunk):
-            if i:
-                time.sleep(self.paste_pause)
-            self.write(code[i:i + self.paste_chunk])
-        self.write(b"\x04")
+        """Plain raw mode: code and Ctrl-D; the device answers "OK". It has no flow control:
+        a device that drops what does not fit its receive buffer (the host rtpy, a UART ring)
+        loses bytes when it falls behind. So this is only for code that fits the buffer."""
+        self.write(code + b"\x04")
         try:
             ok = self.read_exact(2, self.timeout)
         except TimeoutError as e:
-            raise DeviceBusy("%s: the device did not acknowledge the code (sent %r)"
+            self.write(b"\x01")  # Ctrl-A: the device drops what it collected and starts over
+            self.in_raw = False
+            raise DeviceBusy("%s: the device did not acknowledge the code (it said %r)"
                              % (self.t.name, e.args[0]))
         if ok != b"OK":
             raise ProtocolError("%s: expected OK after the code, got %r" % (self.t.name, ok + self.drain(0.1)))
+
+    def _run_plain(self, code):
+        """A short piece of our own code in plain raw mode, to its end."""
+        self._send_plain(code)
+        out, err = self.follow()
+        if err:
+            raise ProtocolError("%s: staging code failed on the device: %s"
+                                % (self.t.name, err.decode("utf-8", "replace").strip().splitlines()[-1]))
+        return out
+
+    def _send_staged(self, code):
+        """Code larger than the receive buffer, without raw-paste: sent in pieces that fit,
+        each one a program of its own that appends its piece to a list (each waits for the
+        device's answer: that is our flow control), then compiled as <stdin> and run."""
+        self._run_plain(b"_rr_s = []")
+        room = self.rx_buffer - 1 - len(b"_rr_s.append()")
+        i = 0
+        while i < len(code):
+            n = min(room, len(code) - i)
+            while True:
+                lit = repr(code[i:i + n]).encode()
+                if len(lit) <= room:
+                    break
+                n = max(1, n - (len(lit) - room + 3) // 4 - 1)
+            self._run_plain(b"_rr_s.append(" + lit + b")")
+            i += n
+        self._send_plain(b"_rr_s = compile(b''.join(_rr_s).decode(), '<stdin>', 'exec')\nexec(_rr_s)")
+        self.staged = True
 
     def _try_raw_paste(self):
         """Asks for raw-paste mode; returns the window increment, or None (plain raw mode,
@@ -276,10 +303,12 @@ class Device:
                              % self.t.name)
 
     def send_code(self, code):
-        """Puts the code on the device and starts it (raw-paste if the device has it)."""
+        """Puts the code on the device and starts it: in raw-paste mode if the device has it,
+        else in plain raw mode (staged when it is larger than the receive buffer)."""
         self.enter_raw()
         if isinstance(code, str):
             code = code.encode()
+        self.staged = False
         if self.raw_paste is not False:
             inc = self._try_raw_paste()
             if inc is None:
@@ -288,7 +317,16 @@ class Device:
                 self.raw_paste = True
                 self._send_raw_paste(code, inc)
                 return
-        self._send_plain(code)
+        if len(code) < self.rx_buffer:
+            self._send_plain(code)
+        else:
+            self._send_staged(code)
+
+    def code_budget(self):
+        """How much code one program may be without being staged: None if no limit."""
+        if self.raw_paste is None:
+            self.exec_("pass")
+        return None if self.raw_paste else self.rx_buffer - 1
 
     def follow(self, stream=None, interruptible=False):
         """After send_code: the output (to `stream`, as it arrives) up to \\x04, then the
@@ -331,8 +369,22 @@ class Device:
         self.send_code(code)
         out, err = self.follow(stream, interruptible)
         if err:
-            raise DeviceError(err.decode("utf-8", "replace").replace("\r\n", "\n"))
+            raise DeviceError(self.error_text(err))
         return out
+
+    def error_text(self, err):
+        """The exception text as the user's code would have given it: without the frame of
+        the line that ran staged code."""
+        text = err.decode("utf-8", "replace").replace("\r\n", "\n")
+        if self.staged:
+            lines = text.split("\n")
+            if len(lines) > 2 and lines[1] in ('  File "<stdin>", line 1, in <module>',
+                                               '  File "<stdin>", line 2, in <module>'):
+                del lines[1]
+                if ", in " not in lines[1]:  # a SyntaxError: the device prints no header
+                    del lines[0]
+            text = "\n".join(lines)
+        return text
 
     def eval_(self, expr):
         out = self.exec_("print(repr(%s\n))" % expr)

@@ -2,6 +2,7 @@
 (only printable ASCII crosses the line: a terminal or a UART may treat control bytes as
 signals or flow control); every copy is checked with SHA-256 (hashlib on the device)."""
 import ast
+import base64
 import hashlib
 import os
 import sys
@@ -52,6 +53,8 @@ def _rr_get(p):
             if not b:
                 break
             print(binascii.b2a_base64(b, newline=False).decode())
+def _rr_p(s):
+    _rr_f.write(binascii.a2b_base64(s))
 def _rr_rmtree(p):
     for n, d, _ in _rr_ls(p):
         q = _rr_j(p, n)
@@ -151,11 +154,11 @@ def sha256_file(path):
 
 
 class Fs:
-    def __init__(self, dev, out=None, progress=False, chunk=2048, force=False):
+    def __init__(self, dev, out=None, progress=False, chunk=4096, force=False):
         self.dev = dev
         self.out = out or sys.stdout
         self.progress = progress
-        self.chunk = chunk  # bytes of file data per exec when writing to the device
+        self.chunk = chunk  # bytes of file data per program writing to a raw-paste device
         self.force = force
         self.session = None
 
@@ -332,25 +335,26 @@ class Fs:
             self.say("skip %s -> :%s (unchanged)" % (src, target))
             return
         what = "cp %s :%s" % (src, target)
+        budget = self.dev.code_budget()
+        if budget is None:  # raw-paste: flow control, any size
+            per_line, lines_per = 480, max(1, self.chunk // 480)
+        else:  # one line per program, as much as fits the device's receive buffer
+            per_line, lines_per = max(3, (budget - len("_rr_p('')")) * 3 // 4 // 3 * 3), 1
         bar = Progress(what, len(data), self.progress)
-        a2b = "binascii.a2b_base64"
-        import base64
-        pos = 0
-        first = True
         try:
-            while first or pos < len(data):
-                piece = data[pos:pos + self.chunk]
-                lines = ["_rr_f = open(%r, 'wb')" % target] if first else []
-                lines.append("_rr_w = _rr_f.write")
-                for i in range(0, len(piece), 480):
-                    lines.append("_rr_w(%s(%r))" % (a2b, base64.b64encode(piece[i:i + 480]).decode()))
-                pos += len(piece)
-                if pos >= len(data):
-                    lines.append("_rr_f.close()")
-                    lines.append("print(repr(_rr_sha(%r)))" % target)
-                first = False
-                result = self.call(what, "\n".join(lines) + "\n")
-                bar.update(len(piece))
+            self.call(what, "_rr_f = open(%r, 'wb')" % target)
+            pos = 0
+            while pos < len(data):
+                lines = []
+                for _ in range(lines_per):
+                    piece = data[pos:pos + per_line]
+                    if not piece:
+                        break
+                    lines.append("_rr_p(%r)" % base64.b64encode(piece).decode())
+                    pos += len(piece)
+                    bar.update(len(piece))
+                self.call(what, "\n".join(lines))
+            result = self.call(what, "_rr_f.close()\nprint(repr(_rr_sha(%r)))" % target)
         except RemoteError:
             try:
                 self.dev.exec_("try:\n    _rr_f.close()\nexcept Exception:\n    pass\n")
@@ -366,7 +370,6 @@ class Fs:
 
     def _get(self, p, sink, size=0, label=None):
         """Streams the device file's bytes to sink(data)."""
-        import base64
         self.ensure_helpers(":" + p)
         bar = Progress(label or p, size, self.progress)
         pending = bytearray()
