@@ -781,6 +781,32 @@ class RawPaste(unittest.TestCase):
             close_pty_device(fake)
 
 
+    def test_file_copies_in_raw_paste_mode(self):
+        # the fs code run by CPython behind the fake device: the big-program path of fs cp
+        fake = pty_device(window=256, grant_delay=0.001)
+        base = tempfile.mkdtemp(prefix="rtpy-remote-paste-")
+        try:
+            files = make_tree(os.path.join(base, "src"))
+            dev_dir = os.path.join(base, "dev")
+            os.makedirs(dev_dir)
+            args = ["-d", fake.path, "fs", "cp", "-r", os.path.join(base, "src"), ":" + dev_dir + "/app",
+                    "+", "fs", "cp", "-r", ":" + dev_dir + "/app", os.path.join(base, "back")]
+            rc, out, err = tool(args)
+            self.assertEqual(rc, 0, err)
+            for name, data in files.items():
+                for root in (os.path.join(dev_dir, "app"), os.path.join(base, "back")):
+                    with open(os.path.join(root, name), "rb") as f:
+                        self.assertEqual(f.read(), data, name)
+            rc, out, err = tool(args)
+            self.assertEqual((rc, out.count("skip ")), (0, 2 * len(files)), out + err)
+            self.assertEqual(set(fake.modes), {"paste"})
+            self.assertGreater(max(len(c) for c in fake.codes), 2048)  # big programs, not pieces
+            self.assertEqual(fake.overruns, [])
+        finally:
+            close_pty_device(fake)
+            shutil.rmtree(base)
+
+
 # ---- QEMU --------------------------------------------------------------------------------------
 class Qemu(unittest.TestCase):
     def setUp(self):

@@ -298,6 +298,9 @@ def main(argv=None):
         words = words[2:]
         if words and words[0] == "+":
             words = words[1:]
+    if opts.rx_buffer < 32 or opts.chunk < 480:
+        sys.stderr.write("rtpy-remote: --rx-buffer must be at least 32, --chunk at least 480\n")
+        return 2
     chain = split_chain(words)
     if not chain:
         sys.stderr.write("rtpy-remote: no command (rtpy-remote -h lists them)\n")

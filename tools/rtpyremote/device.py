@@ -100,6 +100,9 @@ class Device:
         terminal up after starting, flushing what came before)."""
         try:
             return self.read_until(FRIENDLY_PROMPT, timeout)
+        except DeviceGone as e:
+            said = bytes(self.buf).decode("utf-8", "replace").strip().splitlines()
+            raise DeviceGone(e.message + (": " + said[0][:200] if said else ""))
         except TimeoutError as e:
             raise DeviceBusy("%s: no REPL prompt within %gs after start; it printed: %r"
                              % (self.t.name, timeout, e.args[0][-100:]))
