@@ -14,12 +14,10 @@ import hashlib
 import os
 import select
 import shutil
-import signal
 import socket
 import subprocess
 import sys
 import tempfile
-import termios
 import threading
 import time
 import traceback

@@ -320,11 +320,15 @@ def main(argv=None):
         sys.stdout.flush()
         sys.stderr.write("rtpy-remote: %s\n" % e.message)
         return e.status
+    except BrokenPipeError:
+        return 1
+    except OSError as e:  # a local file: cannot read, cannot write, no such directory
+        sys.stdout.flush()
+        sys.stderr.write("rtpy-remote: %s%s\n" % (e.strerror or e, ": " + e.filename if e.filename else ""))
+        return 1
     except KeyboardInterrupt:
         sys.stderr.write("rtpy-remote: interrupted\n")
         return 130
-    except BrokenPipeError:
-        return 1
     finally:
         try:
             session.close()

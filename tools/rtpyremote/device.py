@@ -81,9 +81,11 @@ class Device:
         self.read_until(RAW_BANNER, timeout)
         self.read_until(b">", max(0.1, end - time.monotonic()))
 
-    def drain(self, quiet):
-        """Reads until the device has been silent for `quiet` seconds; returns it all."""
-        while self._fill(quiet):
+    def drain(self, quiet, limit=2.0):
+        """Reads until the device has been silent for `quiet` seconds (but no longer than
+        `limit`: a device may never stop talking); returns it all."""
+        end = time.monotonic() + limit
+        while self._fill(quiet) and time.monotonic() < end:
             pass
         data = bytes(self.buf)
         self.buf.clear()
@@ -189,12 +191,12 @@ class Device:
 
     def reopen_serial(self):
         from .transport import SerialTransport
-        path, baud = self.t.name, None
+        path, baud = self.t.name, self.t.baud
         self.t.close()
         end = time.monotonic() + max(self.timeout, 10)
         while True:
             try:
-                self.t = SerialTransport(path)
+                self.t = SerialTransport(path, baud)
                 break
             except Exception:
                 if time.monotonic() > end:

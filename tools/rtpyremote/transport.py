@@ -8,7 +8,6 @@ import os
 import select
 import subprocess
 import termios
-import time
 
 from .errors import DeviceAbsent, DeviceBusy, DeviceGone
 
@@ -126,7 +125,7 @@ class SerialTransport(Transport):
     kind = "serial"
 
     def __init__(self, path, baud=115200):
-        self.name = path
+        self.name, self.baud = path, baud
         if baud not in BAUDS:
             raise DeviceAbsent("%s: unsupported baud rate %d" % (path, baud))
         try:
@@ -237,7 +236,7 @@ class ProcessTransport(Transport):
         self.start()
 
 
-def find_file(path, what):
+def find_file(path):
     """A file given relative to the cwd, else relative to the project root."""
     if os.path.exists(path) or os.path.isabs(path):
         return path
@@ -249,13 +248,13 @@ def open_target(spec, baud=115200, extra_args=(), cwd=None):
     """TARGET: qemu[:ELF], host[:PATH], or a device path."""
     kind, _, arg = spec.partition(":")
     if kind == "qemu":
-        elf = find_file(arg or DEFAULT_ELF, "firmware")
+        elf = find_file(arg or DEFAULT_ELF)
         if not os.path.isfile(elf):
             raise DeviceAbsent("qemu: no firmware %s (make firmware builds it)" % elf)
         return ProcessTransport("qemu", QEMU_CMD + list(extra_args) + ["-kernel", os.path.abspath(elf)],
                                 use_pty=False, cwd=cwd)
     if kind == "host":
-        prog = find_file(arg or DEFAULT_HOST, "rtpy")
+        prog = find_file(arg or DEFAULT_HOST)
         if not os.path.isfile(prog):
             raise DeviceAbsent("host: no program %s (make builds it)" % prog)
         return ProcessTransport("host", [os.path.abspath(prog)] + list(extra_args),
