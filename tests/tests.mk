@@ -2,8 +2,9 @@
 #   test-unit    C unit tests of self-contained libraries (tests/unit/*.mk add UNIT_TESTS)
 #   test-kernel  the kernel's C tests and stress test (tests/kernel/tests.mk)
 #   test-py      Python programs compared with CPython (tests/run_py.py)
-#   test-host    the rtpy program: command line, tracebacks, pipes, the REPL on a pty, and
-#                MicroPython's REPL protocol for tools byte for byte (test_repl_protocol.py)
+#   test-host    the rtpy program: command line, tracebacks, pipes, the REPL on a pty;
+#                MicroPython's REPL protocol for tools byte for byte (test_repl_protocol.py);
+#                tools/rtpy-remote against it, fake devices and (when built) the firmware in QEMU
 -include tests/unit/*.mk
 -include tests/kernel/tests.mk
 
@@ -19,6 +20,7 @@ compat: $(BUILD)/rtpy
 test-host: $(BUILD)/rtpy
 	$(Q)$(PYTHON3) tests/host/test_host.py --rtpy $(BUILD)/rtpy
 	$(Q)$(PYTHON3) tests/host/test_repl_protocol.py --rtpy $(BUILD)/rtpy
+	$(Q)$(PYTHON3) tests/host/test_remote.py --rtpy $(BUILD)/rtpy
 
 TEST_SUITES := test-unit $(filter test-kernel,$(TEST_SUITES)) test-py test-host
 include tests/sim.mk
