@@ -423,8 +423,7 @@ static bool op_is_jump(uint8_t op) {
     }
 }
 
-// Instructions after which execution never falls through to the next byte: the code must
-// end with one, so that the VM cannot run past its end.
+// Instructions after which execution never falls through to the next one.
 static bool op_ends_flow(uint8_t op) {
     switch (op) {
     case PY_BC_RETURN_VALUE: case PY_BC_JUMP: case PY_BC_RAISE_VARARGS: case PY_BC_RERAISE:
@@ -435,17 +434,176 @@ static bool op_ends_flow(uint8_t op) {
     }
 }
 
+// How many stack items the instruction reads (it needs that depth before it runs);
+// py_bc_stack_effect gives what it leaves. From the stack comments in py/bc.h and py/vm.c.
+static uint64_t op_pops(uint8_t op, uint32_t arg) {
+    switch (op) {
+    case PY_BC_ROT_TWO: case PY_BC_DUP_TOP_TWO: case PY_BC_BINARY_SUBSCR: case PY_BC_DELETE_SUBSCR:
+    case PY_BC_STORE_ATTR: case PY_BC_YIELD_FROM: case PY_BC_END_ASYNC_FOR: case PY_BC_POP_EXCEPT_RERAISE:
+    case PY_BC_CHECK_EXC_MATCH: case PY_BC_CONTAINS_OP: case PY_BC_IS_OP: case PY_BC_IMPORT_NAME:
+        return 2;
+    case PY_BC_ROT_THREE: case PY_BC_BINARY_SLICE: case PY_BC_STORE_SUBSCR: case PY_BC_LOAD_SUPER_METHOD:
+    case PY_BC_WITH_EXCEPT_START:
+        return 3;
+    case PY_BC_ROT_FOUR: return 4;
+    case PY_BC_CALL_METHOD: return (uint64_t)arg + 2;
+    case PY_BC_CALL_METHOD_KW: return (uint64_t)arg + 3;
+    case PY_BC_CALL_FUNCTION: return (uint64_t)arg + 1;
+    case PY_BC_CALL_FUNCTION_KW: return (uint64_t)arg + 2;
+    case PY_BC_CALL_FUNCTION_EX: return 2 + (arg & 1);
+    case PY_BC_MAKE_FUNCTION: return 1 + (arg & 1) + ((arg >> 1) & 1) + ((arg >> 2) & 1);
+    case PY_BC_BUILD_TUPLE: case PY_BC_BUILD_LIST: case PY_BC_BUILD_SET: case PY_BC_BUILD_SLICE:
+    case PY_BC_BUILD_STRING: case PY_BC_COPY: case PY_BC_SWAP: case PY_BC_RAISE_VARARGS:
+        return arg;
+    case PY_BC_BUILD_MAP: return 2 * (uint64_t)arg;
+    case PY_BC_FORMAT_VALUE: return (arg & 4) ? 2 : 1;
+    case PY_BC_LIST_APPEND: case PY_BC_SET_ADD: case PY_BC_LIST_EXTEND: case PY_BC_SET_UPDATE:
+    case PY_BC_DICT_UPDATE: case PY_BC_DICT_MERGE:
+        return (uint64_t)arg + 1;
+    case PY_BC_MAP_ADD: return (uint64_t)arg + 2;
+    case PY_BC_NOP: case PY_BC_LOAD_NONE: case PY_BC_LOAD_TRUE: case PY_BC_LOAD_FALSE:
+    case PY_BC_LOAD_BUILD_CLASS: case PY_BC_LOAD_ASSERTION_ERROR: case PY_BC_SETUP_ANNOTATIONS:
+    case PY_BC_LOAD_LOCALS: case PY_BC_LOAD_CONST: case PY_BC_LOAD_SMALL_INT: case PY_BC_LOAD_FAST:
+    case PY_BC_DELETE_FAST: case PY_BC_LOAD_DEREF: case PY_BC_DELETE_DEREF: case PY_BC_LOAD_CLOSURE:
+    case PY_BC_LOAD_CLASSDEREF: case PY_BC_MAKE_CELL: case PY_BC_COPY_FREE_VARS: case PY_BC_LOAD_GLOBAL:
+    case PY_BC_DELETE_GLOBAL: case PY_BC_LOAD_NAME: case PY_BC_DELETE_NAME: case PY_BC_JUMP:
+        return 0;
+    default:
+        if (op >= PY_BC_BINARY_OR && op <= PY_BC_COMPARE_GE) {
+            return 2;
+        }
+        return 1; // the unary operations, stores, pops, conditional jumps, GET_*, ...
+    }
+}
+
 static bool is_start(const uint8_t *starts, uint32_t off) { return (starts[off >> 3] >> (off & 7)) & 1; }
 
-// Checks the bytecode's instruction boundaries, opcodes, indices, jump targets and exception
-// table against the code object.
+// The stack depths an instruction can start with: [lo, hi]; lo > hi while unreached.
+typedef struct depths {
+    uint16_t lo, hi;
+} depths;
+
+typedef struct flow {
+    depths *at;      // per byte offset (only instruction starts are used)
+    uint16_t *work;  // offsets whose depths changed, to visit
+    uint8_t *queued; // bitmap: in work
+    uint32_t nwork;
+} flow;
+
+// Merges depths [lo, hi] into the instruction at off; queues it if they widened.
+static void flow_to(flow *fl, const py_code *c, uint32_t off, int64_t lo, int64_t hi) {
+    if (lo < 0) {
+        corrupt("bytecode pops an empty stack");
+    }
+    if (hi > c->stacksize) {
+        corrupt("bytecode overflows its stack size");
+    }
+    depths *d = &fl->at[off];
+    bool changed = d->lo > d->hi;
+    if (changed) {
+        d->lo = (uint16_t)lo;
+        d->hi = (uint16_t)hi;
+    } else {
+        if (lo < d->lo) {
+            d->lo = (uint16_t)lo;
+            changed = true;
+        }
+        if (hi > d->hi) {
+            d->hi = (uint16_t)hi;
+            changed = true;
+        }
+    }
+    if (changed && !((fl->queued[off >> 3] >> (off & 7)) & 1)) {
+        fl->queued[off >> 3] |= (uint8_t)(1u << (off & 7));
+        fl->work[fl->nwork++] = (uint16_t)off;
+    }
+}
+
+// Follows every path through the code (and into the exception handlers) with the range of
+// stack depths it can have: no instruction pops more than the stack holds or pushes beyond
+// stacksize, and no path runs off the end of the code. (The VM trusts all of this; the compiler guarantees it for its own code.)
+static void check_flow(const py_code *c) {
+    flow fl;
+    fl.at = py_gc_alloc(c->codelen * sizeof(depths), PY_GC_LEAF);
+    for (uint32_t i = 0; i < c->codelen; i++) {
+        fl.at[i].lo = 1;
+        fl.at[i].hi = 0;
+    }
+    fl.work = py_gc_alloc(c->codelen * sizeof(uint16_t), PY_GC_LEAF);
+    fl.queued = py_gc_alloc((c->codelen >> 3) + 1, PY_GC_LEAF);
+    fl.nwork = 0;
+    const uint8_t *bc = c->code;
+    flow_to(&fl, c, 0, 0, 0);
+    while (fl.nwork) {
+        uint32_t off = fl.work[--fl.nwork];
+        fl.queued[off >> 3] &= (uint8_t)~(1u << (off & 7));
+        int64_t lo = fl.at[off].lo, hi = fl.at[off].hi;
+        uint32_t next = off, arg = 0;
+        uint8_t op = bc[next++];
+        if (op == PY_BC_EXTENDED_ARG) { // (the first pass checked what follows)
+            arg = (uint32_t)(bc[next] | (bc[next + 1] << 8)) << 16;
+            next += 2;
+            op = bc[next++];
+        }
+        if (op >= PY_BC_HAVE_ARG) {
+            arg |= (uint32_t)(bc[next] | (bc[next + 1] << 8));
+            next += 2;
+        }
+        if ((op == PY_BC_COPY || op == PY_BC_SWAP) && arg == 0) {
+            corrupt("bad COPY or SWAP");
+        }
+        // an exception raised here goes to the first handler covering the instruction
+        for (size_t i = 0; i < c->nexc; i++) {
+            const py_exc_entry *e = &c->exctab[i];
+            if (next - 1 >= e->start && next - 1 < e->end) {
+                // (the compiler's own ranges reach past a POP_EXCEPT, where the stack is
+                // below the handler's depth: that slot then holds the value popped)
+                flow_to(&fl, c, e->handler, e->depth + 1, e->depth + 1);
+                break;
+            }
+        }
+        int64_t pops = (int64_t)op_pops(op, arg);
+        if (lo < pops) {
+            corrupt("bytecode pops an empty stack");
+        }
+        int64_t eff = py_bc_stack_effect(op, arg);
+        switch (op) {
+        case PY_BC_JUMP:
+            flow_to(&fl, c, arg, lo, hi);
+            break;
+        case PY_BC_POP_JUMP_IF_FALSE: case PY_BC_POP_JUMP_IF_TRUE: case PY_BC_POP_JUMP_IF_NONE:
+            flow_to(&fl, c, arg, lo - 1, hi - 1);
+            break;
+        case PY_BC_JUMP_IF_FALSE_OR_POP: case PY_BC_JUMP_IF_TRUE_OR_POP:
+            flow_to(&fl, c, arg, lo, hi);
+            break;
+        case PY_BC_FOR_ITER: // exhausted: the iterator is popped
+            flow_to(&fl, c, arg, lo - 1, hi - 1);
+            break;
+        default:
+            break;
+        }
+        if (op_ends_flow(op)) {
+            continue;
+        }
+        if (next >= c->codelen) {
+            corrupt("bytecode runs off its end");
+        }
+        flow_to(&fl, c, next, lo + eff, hi + eff);
+    }
+    py_gc_free(fl.at);
+    py_gc_free(fl.work);
+    py_gc_free(fl.queued);
+}
+
+// Checks the bytecode's instruction boundaries, opcodes, indices, jump targets, exception
+// table and stack depths against the code object.
 static void check_code(const py_code *c) {
     if (c->codelen == 0) {
         corrupt("empty bytecode");
     }
     uint8_t *starts = py_gc_alloc((c->codelen >> 3) + 1, PY_GC_LEAF);
     const uint8_t *bc = c->code;
-    uint8_t last = 0;
     for (uint32_t off = 0; off < c->codelen;) {
         starts[off >> 3] |= (uint8_t)(1u << (off & 7));
         uint8_t op = bc[off];
@@ -458,14 +616,14 @@ static void check_code(const py_code *c) {
                 corrupt("truncated instruction");
             }
             off += 2;
-            if (op == PY_BC_EXTENDED_ARG && (off >= c->codelen || bc[off] < PY_BC_HAVE_ARG)) {
-                corrupt("EXTENDED_ARG without an argument to extend");
+            if (op == PY_BC_EXTENDED_ARG) {
+                // the prefix and its instruction are one: no jump may land between them
+                if (off >= c->codelen || bc[off] <= PY_BC_HAVE_ARG || c->codelen - off < 3) {
+                    corrupt("EXTENDED_ARG without an argument to extend");
+                }
+                off += 3;
             }
         }
-        last = op;
-    }
-    if (!op_ends_flow(last)) {
-        corrupt("bytecode runs off its end");
     }
     uint32_t ext = 0;
     for (uint32_t off = 0; off < c->codelen;) {
@@ -491,10 +649,11 @@ static void check_code(const py_code *c) {
     for (size_t i = 0; i < c->nexc; i++) {
         const py_exc_entry *e = &c->exctab[i];
         if (e->start > e->end || e->end > c->codelen || e->handler >= c->codelen ||
-            !is_start(starts, e->handler) || e->depth > c->stacksize) {
+            !is_start(starts, e->handler) || e->depth >= c->stacksize) {
             corrupt("exception table out of range");
         }
     }
+    check_flow(c);
     py_gc_free(starts);
     // the line table: whole (offset, line) varint pairs of 5 bytes at most (py_code_line
     // reads them without bounds or length checks)
