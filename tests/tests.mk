@@ -3,6 +3,8 @@
 #   test-kernel  the kernel's C tests and stress test (tests/kernel/tests.mk)
 #   test-py      Python programs compared with CPython (tests/run_py.py)
 #   test-host    the rtpy program: command line, tracebacks, pipes, the REPL on a pty
+#   test-cross   rtpy-cross and precompiled modules (tests/cross: docs/cross.md), and the whole
+#                Python suite run precompiled
 -include tests/unit/*.mk
 -include tests/kernel/tests.mk
 
@@ -18,11 +20,15 @@ compat: $(BUILD)/rtpy
 test-host: $(BUILD)/rtpy
 	$(Q)$(PYTHON3) tests/host/test_host.py --rtpy $(BUILD)/rtpy
 
-TEST_SUITES := test-unit $(filter test-kernel,$(TEST_SUITES)) test-py test-host
+test-cross: $(BUILD)/rtpy $(BUILD)/rtpy-cross
+	$(Q)$(PYTHON3) tests/cross/test_cross.py --rtpy $(BUILD)/rtpy --cross $(BUILD)/rtpy-cross
+	$(Q)$(PYTHON3) tests/cross/roundtrip.py --rtpy $(BUILD)/rtpy --cross $(BUILD)/rtpy-cross $(if $(CI),-j 1,-j 2)
+
+TEST_SUITES := test-unit $(filter test-kernel,$(TEST_SUITES)) test-py test-host test-cross
 include tests/sim.mk
 
 test: deps
 	$(Q)$(MAKE) --no-print-directory all
 	$(Q)set -e; for s in $(TEST_SUITES); do $(MAKE) --no-print-directory $$s; done
 
-.PHONY: test test-unit test-py test-host compat
+.PHONY: test test-unit test-py test-host test-cross compat

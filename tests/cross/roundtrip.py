@@ -12,6 +12,7 @@ usage: tests/cross/roundtrip.py [--rtpy PATH] [--cross PATH] [-j N] [paths...]
 """
 import argparse
 import concurrent.futures
+import os
 import shutil
 import subprocess
 import sys
@@ -79,6 +80,7 @@ def main():
     ap.add_argument("-j", "--jobs", type=int, default=2)
     ap.add_argument("paths", nargs="*")
     opts = ap.parse_args()
+    opts.rtpy, opts.cross = os.path.abspath(opts.rtpy), os.path.abspath(opts.cross)
     tests = run_py.find_tests(opts.paths)
     counts = {"ok": 0, "fail": 0, "skip": 0}
     with tempfile.TemporaryDirectory() as tmp, concurrent.futures.ThreadPoolExecutor(opts.jobs) as ex:
