@@ -43,7 +43,8 @@ static __attribute__((noinline)) bool load_save_load(const uint8_t *buf, size_t 
     if (py_exc_matches(nlr.exc, (py_val)&py_type_MemoryError)) {
         return true;
     }
-    fprintf(stderr, "fuzz_rpyc: a saved file does not load: %s\n", py_get_str(py_str_of(nlr.exc), &(size_t){0}));
+    size_t n;
+    fprintf(stderr, "fuzz_rpyc: a saved file does not load: %s\n", py_get_str(py_str_of(nlr.exc), &n));
     return false;
 }
 

@@ -4,8 +4,8 @@
 // NAME.py, NAME.rpyc, in this order in each directory: source before precompiled code
 // (py/persist.h), as MicroPython prefers .py to .mpy, so a stale .rpyc never hides the
 // source being edited beside it. A module is entered into sys.modules before its code runs,
-// so circular imports see the partial module; a failed import removes it again. The path entry ".frozen" stands for the modules frozen
-// into the binary (py/frozen.h).
+// so circular imports see the partial module; a failed import removes it again. The path
+// entry ".frozen" stands for the modules frozen into the binary (py/frozen.h).
 #include <string.h>
 
 #include "py/frozen.h"
@@ -175,7 +175,8 @@ static py_val load_from_paths(py_val full, py_val paths, const char *leaf, size_
         size_t dl;
         const char *dir = py_get_str(items[i], &dl);
         // the candidates in order of precedence; the first two are packages
-        static const char *const suffixes[] = {"/__init__.py", "/__init__" PY_PERSIST_EXT, ".py", PY_PERSIST_EXT};
+        static const char *const suffixes[] = {"/__init__.py", "/__init__" PY_PERSIST_EXT, ".py",
+                                               PY_PERSIST_EXT};
         const py_frozen_module *frozen = NULL;
         size_t cand = 0;
         for (; cand < sizeof(suffixes) / sizeof(suffixes[0]); cand++) {

@@ -8,8 +8,9 @@
 //
 // Loading trusts nothing: every read is bounds-checked, every count and index is checked
 // against what it indexes, the bytecode is walked so that its constant, name and local
-// indices and its jump targets are in range, and the CRC-32 of the payload must match, which
-// rejects a corrupted file before any of that (see docs/cross.md for what the checks cover).
+// indices and its jump targets are in range and every path through it keeps the stack
+// within stacksize, and the CRC-32 of the payload must match, which rejects a corrupted file
+// before any of that (docs/cross.md says what the checks cover and what they do not).
 // Errors raise ValueError; the objects built so far are left to the collector.
 #include <string.h>
 
@@ -116,7 +117,8 @@ static void save_code(saver *s, const py_code *c);
 static void save_const(saver *s, py_val v) {
     py_vstr *o = s->out;
     if (v == PY_NONE || v == PY_TRUE || v == PY_FALSE || v == PY_ELLIPSIS) {
-        put_u8(o, v == PY_NONE ? T_NONE : v == PY_TRUE ? T_TRUE : v == PY_FALSE ? T_FALSE : T_ELLIPSIS);
+        put_u8(o, v == PY_NONE ? T_NONE : v == PY_TRUE ? T_TRUE : v == PY_FALSE ? T_FALSE
+                                                                                 : T_ELLIPSIS);
         return;
     }
     if (py_is_qstr(v)) {
@@ -144,7 +146,8 @@ static void save_const(saver *s, py_val v) {
             py_raise_msg(&py_type_ValueError, "cannot save int constant");
         }
         // drop redundant sign bytes (keep one that carries the sign)
-        while (n > 1 && ((buf[n - 1] == 0 && !(buf[n - 2] & 0x80)) || (buf[n - 1] == 0xff && (buf[n - 2] & 0x80)))) {
+        while (n > 1 && ((buf[n - 1] == 0 && !(buf[n - 2] & 0x80)) ||
+                         (buf[n - 1] == 0xff && (buf[n - 2] & 0x80)))) {
             n--;
         }
         put_u8(o, T_BIGINT);
@@ -438,12 +441,13 @@ static bool op_ends_flow(uint8_t op) {
 // py_bc_stack_effect gives what it leaves. From the stack comments in py/bc.h and py/vm.c.
 static uint64_t op_pops(uint8_t op, uint32_t arg) {
     switch (op) {
-    case PY_BC_ROT_TWO: case PY_BC_DUP_TOP_TWO: case PY_BC_BINARY_SUBSCR: case PY_BC_DELETE_SUBSCR:
-    case PY_BC_STORE_ATTR: case PY_BC_YIELD_FROM: case PY_BC_END_ASYNC_FOR: case PY_BC_POP_EXCEPT_RERAISE:
-    case PY_BC_CHECK_EXC_MATCH: case PY_BC_CONTAINS_OP: case PY_BC_IS_OP: case PY_BC_IMPORT_NAME:
+    case PY_BC_ROT_TWO: case PY_BC_DUP_TOP_TWO: case PY_BC_BINARY_SUBSCR:
+    case PY_BC_DELETE_SUBSCR: case PY_BC_STORE_ATTR: case PY_BC_YIELD_FROM:
+    case PY_BC_END_ASYNC_FOR: case PY_BC_POP_EXCEPT_RERAISE: case PY_BC_CHECK_EXC_MATCH:
+    case PY_BC_CONTAINS_OP: case PY_BC_IS_OP: case PY_BC_IMPORT_NAME:
         return 2;
-    case PY_BC_ROT_THREE: case PY_BC_BINARY_SLICE: case PY_BC_STORE_SUBSCR: case PY_BC_LOAD_SUPER_METHOD:
-    case PY_BC_WITH_EXCEPT_START:
+    case PY_BC_ROT_THREE: case PY_BC_BINARY_SLICE: case PY_BC_STORE_SUBSCR:
+    case PY_BC_LOAD_SUPER_METHOD: case PY_BC_WITH_EXCEPT_START:
         return 3;
     case PY_BC_ROT_FOUR: return 4;
     case PY_BC_CALL_METHOD: return (uint64_t)arg + 2;
@@ -465,8 +469,9 @@ static uint64_t op_pops(uint8_t op, uint32_t arg) {
     case PY_BC_LOAD_BUILD_CLASS: case PY_BC_LOAD_ASSERTION_ERROR: case PY_BC_SETUP_ANNOTATIONS:
     case PY_BC_LOAD_LOCALS: case PY_BC_LOAD_CONST: case PY_BC_LOAD_SMALL_INT: case PY_BC_LOAD_FAST:
     case PY_BC_DELETE_FAST: case PY_BC_LOAD_DEREF: case PY_BC_DELETE_DEREF: case PY_BC_LOAD_CLOSURE:
-    case PY_BC_LOAD_CLASSDEREF: case PY_BC_MAKE_CELL: case PY_BC_COPY_FREE_VARS: case PY_BC_LOAD_GLOBAL:
-    case PY_BC_DELETE_GLOBAL: case PY_BC_LOAD_NAME: case PY_BC_DELETE_NAME: case PY_BC_JUMP:
+    case PY_BC_LOAD_CLASSDEREF: case PY_BC_MAKE_CELL: case PY_BC_COPY_FREE_VARS:
+    case PY_BC_LOAD_GLOBAL: case PY_BC_DELETE_GLOBAL: case PY_BC_LOAD_NAME: case PY_BC_DELETE_NAME:
+    case PY_BC_JUMP:
         return 0;
     default:
         if (op >= PY_BC_BINARY_OR && op <= PY_BC_COMPARE_GE) {
@@ -476,7 +481,9 @@ static uint64_t op_pops(uint8_t op, uint32_t arg) {
     }
 }
 
-static bool is_start(const uint8_t *starts, uint32_t off) { return (starts[off >> 3] >> (off & 7)) & 1; }
+static bool is_start(const uint8_t *starts, uint32_t off) {
+    return (starts[off >> 3] >> (off & 7)) & 1;
+}
 
 // The stack depths an instruction can start with: [lo, hi]; lo > hi while unreached.
 typedef struct depths {
@@ -521,7 +528,8 @@ static void flow_to(flow *fl, const py_code *c, uint32_t off, int64_t lo, int64_
 
 // Follows every path through the code (and into the exception handlers) with the range of
 // stack depths it can have: no instruction pops more than the stack holds or pushes beyond
-// stacksize, and no path runs off the end of the code. (The VM trusts all of this; the compiler guarantees it for its own code.)
+// stacksize, and no path runs off the end of the code. (The VM trusts all of this; the
+// compiler guarantees it for its own code.)
 static void check_flow(const py_code *c) {
     flow fl;
     fl.at = py_gc_alloc(c->codelen * sizeof(depths), PY_GC_LEAF);
@@ -639,7 +647,8 @@ static void check_code(const py_code *c) {
         }
         ext = 0;
         if ((op == PY_BC_LOAD_CONST && arg >= c->nconsts) || (op_is_name(op) && arg >= c->nnames) ||
-            (op_is_local(op) && arg >= c->nlocals) || (op == PY_BC_COPY_FREE_VARS && arg != c->nfree)) {
+            (op_is_local(op) && arg >= c->nlocals) ||
+            (op == PY_BC_COPY_FREE_VARS && arg != c->nfree)) {
             corrupt("bytecode index out of range");
         }
         if (op_is_jump(op) && (arg >= c->codelen || !is_start(starts, arg))) {
@@ -772,8 +781,8 @@ py_val py_persist_load(const uint8_t *data, size_t len) {
     }
     unsigned version = data[4] | (data[5] << 8);
     if (version != PY_PERSIST_FORMAT_VERSION) {
-        py_raise_fmt(&py_type_ValueError, "incompatible .rpyc file: format version %u, expected %u", version,
-                     (unsigned)PY_PERSIST_FORMAT_VERSION);
+        py_raise_fmt(&py_type_ValueError, "incompatible .rpyc file: format version %u, expected %u",
+                     version, (unsigned)PY_PERSIST_FORMAT_VERSION);
     }
     unsigned features = data[6] | (data[7] << 8);
     if (features & ~PY_PERSIST_F_KNOWN) {
@@ -781,7 +790,8 @@ py_val py_persist_load(const uint8_t *data, size_t len) {
                      features & ~PY_PERSIST_F_KNOWN);
     }
     if ((features & PY_PERSIST_F_FLOAT) && !PY_CFG_FLOAT) {
-        py_raise_msg(&py_type_ValueError, "incompatible .rpyc file: it has float constants, this build has no float");
+        py_raise_msg(&py_type_ValueError,
+                     "incompatible .rpyc file: it has float constants, this build has no float");
     }
     uint32_t sig = le32(data + 8), want = py_persist_bc_signature();
     if (sig != want) {
@@ -809,7 +819,7 @@ py_val py_persist_load(const uint8_t *data, size_t len) {
     }
     ld.qs = py_gc_alloc(nq * sizeof(qstr) + 1, PY_GC_LEAF);
     for (size_t i = 0; i < nq; i++) {
-        size_t n = get_max(&ld, 0xffff, "string too long");
+        size_t n = get_max(&ld, 1u << 20, "string too long");
         const char *s = (const char *)get_span(&ld, n);
         if (!py_utf8_valid(s, n)) {
             corrupt("string is not UTF-8");

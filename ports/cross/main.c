@@ -48,6 +48,30 @@ static char *read_all(const char *path, size_t *len) {
     return buf;
 }
 
+// Compiles src and writes the .rpyc; returns the exit status. A function of its own, called
+// from main: the collector scans the C stack from main's `here` down, and main's own locals
+// may lie above it.
+static __attribute__((noinline)) int compile_to(const char *src, size_t len, const char *name,
+                                                const char *out) {
+    py_nlr nlr;
+    if (py_nlr_push(&nlr) == 0) {
+        py_val code = py_compile(src, len, py_qstr_from_str(name), PY_COMPILE_FILE);
+        py_vstr v;
+        py_vstr_init(&v, 4096);
+        py_persist_save(&v, (const py_code *)code);
+        py_nlr_pop();
+        FILE *f = fopen(out, "wb");
+        if (f == NULL || fwrite(py_vstr_data(&v), 1, v.len, f) != v.len || fclose(f) != 0) {
+            perror(out);
+            remove(out);
+            return 1;
+        }
+        return 0;
+    }
+    py_exc_print_traceback(&py_print_stderr, nlr.exc);
+    return 1;
+}
+
 int main(int argc, char **argv) {
     const char *in = NULL, *out = NULL, *name = NULL;
     bool version = false;
@@ -93,24 +117,8 @@ int main(int argc, char **argv) {
     }
     size_t len;
     char *src = read_all(in, &len);
-    py_nlr nlr;
-    if (py_nlr_push(&nlr) == 0) {
-        py_val code = py_compile(src, len, py_qstr_from_str(name ? name : in), PY_COMPILE_FILE);
-        py_vstr v;
-        py_vstr_init(&v, 4096);
-        py_persist_save(&v, (const py_code *)code);
-        py_nlr_pop();
-        FILE *f = fopen(out, "wb");
-        if (f == NULL || fwrite(py_vstr_data(&v), 1, v.len, f) != v.len || fclose(f) != 0) {
-            perror(out);
-            remove(out);
-            return 1;
-        }
-    } else {
-        py_exc_print_traceback(&py_print_stderr, nlr.exc);
-        return 1;
-    }
+    int rc = compile_to(src, len, name ? name : in, out);
     free(src);
     free(outbuf);
-    return 0;
+    return rc;
 }

@@ -162,7 +162,8 @@ static int run_file(const char *path) {
     long m = py_port_read_file(path, src, (size_t)n);
     size_t pl = strlen(path), el = sizeof(PY_PERSIST_EXT) - 1;
     bool rpyc = pl > el && strcmp(path + pl - el, PY_PERSIST_EXT) == 0; // as python3 runs a .pyc
-    int rc = run_source(src, (size_t)(m < 0 ? 0 : m), py_qstr_from_str(path), rpyc ? PRECOMPILED : PY_COMPILE_FILE);
+    int rc = run_source(src, (size_t)(m < 0 ? 0 : m), py_qstr_from_str(path),
+                        rpyc ? PRECOMPILED : PY_COMPILE_FILE);
     free(src);
     return rc;
 }
