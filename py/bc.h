@@ -19,6 +19,8 @@
 #include "py/obj.h"
 
 // Opcodes. The comment gives the stack effect: (before -- after), top of stack rightmost.
+// Precompiled files (.rpyc, py/persist.h) are refused when this list changes; changing what an
+// opcode or its argument means without changing the list must bump PY_PERSIST_BC_REVISION.
 #define PY_OPCODES(X)                                                                          \
     /* no argument */                                                                          \
     X(NOP)              /* ( -- ) */                                                           \
