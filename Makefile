@@ -1,7 +1,7 @@
 # rtpy top-level build. Each layer contributes a fragment (py/py.mk, kernel/kernel.mk, ...)
 # that appends its sources to a variable; this file only wires them together.
 #
-#   make            build build/host/rtpy
+#   make            build build/host/rtpy and build/host/rtpy-cross (docs/cross.md)
 #   make run        build and run examples/hello.py
 #   make test       install missing Debian packages, then run every test suite
 #   make test SANITIZE=1   the same suites under ASan+UBSan (build/host-san)
@@ -53,6 +53,7 @@ include drivers/drivers.mk
 -include fs/fs.mk
 include kernel/kernel.mk
 include ports/host/host.mk
+include ports/cross/cross.mk
 include fuzz/fuzz.mk
 include tests/tests.mk
 -include ports/mps2-an385/mps2.mk

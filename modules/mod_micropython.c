@@ -3,6 +3,7 @@
 #include "modules/kthread.h"
 #include "modules/modules.h"
 #include "py/gc.h"
+#include "py/persist.h"
 #include "py/runtime.h"
 #include "py/state.h"
 
@@ -92,6 +93,27 @@ static py_val mp_stack_use(void) {
 }
 static PY_FN_OBJ_0(mp_stack_use_obj, stack_use, mp_stack_use);
 
+// The .rpyc format of precompiled modules (py/persist.h, docs/cross.md) to and from bytes:
+// what rtpy-cross writes and import reads, for programs that keep code elsewhere than in files
+// (and for the tests: the board has no file system to import from).
+static py_val mp_rpyc_dumps(py_val code) {
+    if (py_typeof(code) != &py_type_code) {
+        py_raise_fmt(&py_type_TypeError, "rpyc_dumps: expected a code object, not '%T'", code);
+    }
+    py_vstr v;
+    py_vstr_init(&v, 256);
+    py_persist_save(&v, (const py_code *)code);
+    return py_vstr_to_bytes(&v);
+}
+static PY_FN_OBJ_1(mp_rpyc_dumps_obj, rpyc_dumps, mp_rpyc_dumps);
+
+static py_val mp_rpyc_loads(py_val data) {
+    py_buffer buf;
+    py_get_buffer(data, &buf, PY_BUFFER_READ);
+    return py_persist_load(buf.buf, buf.len);
+}
+static PY_FN_OBJ_1(mp_rpyc_loads_obj, rpyc_loads, mp_rpyc_loads);
+
 static const py_dict_entry mp_table[] = {
     PY_ROM_ENTRY(__name__, py_qstr_val_const(PY_QSTR_micropython)),
     PY_ROM_ENTRY(const, &mp_const_obj),
@@ -104,6 +126,8 @@ static const py_dict_entry mp_table[] = {
     PY_ROM_ENTRY(kbd_intr, &mp_kbd_intr_obj),
     PY_ROM_ENTRY(opt_level, &mp_opt_level_obj),
     PY_ROM_ENTRY(stack_use, &mp_stack_use_obj),
+    PY_ROM_ENTRY(rpyc_dumps, &mp_rpyc_dumps_obj),
+    PY_ROM_ENTRY(rpyc_loads, &mp_rpyc_loads_obj),
 };
 static PY_ROM_DICT(mp_globals, mp_table);
 

@@ -19,6 +19,8 @@
 #include "py/obj.h"
 
 // Opcodes. The comment gives the stack effect: (before -- after), top of stack rightmost.
+// Precompiled files (.rpyc, py/persist.h) are refused when this list changes; changing what an
+// opcode or its argument means without changing the list must bump PY_PERSIST_BC_REVISION.
 #define PY_OPCODES(X)                                                                          \
     /* no argument */                                                                          \
     X(NOP)              /* ( -- ) */                                                           \
@@ -188,6 +190,9 @@ typedef struct py_code {
     const py_exc_entry *exctab;
 } py_code;
 
+// The net change of the stack depth by an instruction that falls through to the next one
+// (the compiler's stack sizes; the .rpyc loader's check of them, py/persist.c).
+int py_bc_stack_effect(int op, uint32_t arg);
 // Line of the instruction at byte offset `off`.
 int py_code_line(const py_code *code, size_t off);
 // Prints a disassembly (for tests and debugging: rtpy -X dis).

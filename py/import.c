@@ -1,14 +1,17 @@
 // py/import.c: module objects and the import system.
 // Built-in modules (C) are found through the port; Python modules are searched on sys.path
-// as NAME.py or NAME/__init__.py (a package, whose directory becomes __path__). A module is
-// entered into sys.modules before its code runs, so circular imports see the partial module;
-// a failed import removes it again. The path entry ".frozen" stands for the modules frozen
-// into the binary (py/frozen.h).
+// as NAME/__init__.py, NAME/__init__.rpyc (a package, whose directory becomes __path__),
+// NAME.py, NAME.rpyc, in this order in each directory: source before precompiled code
+// (py/persist.h), as MicroPython prefers .py to .mpy, so a stale .rpyc never hides the
+// source being edited beside it. A module is entered into sys.modules before its code runs,
+// so circular imports see the partial module; a failed import removes it again. The path
+// entry ".frozen" stands for the modules frozen into the binary (py/frozen.h).
 #include <string.h>
 
 #include "py/frozen.h"
 #include "py/objexc.h"
 #include "py/objfun.h"
+#include "py/persist.h"
 #include "py/port.h"
 #include "py/runtime.h"
 #include "py/state.h"
@@ -125,8 +128,13 @@ static void exec_module(py_val mod, const char *path, const py_frozen_module *fr
             py_raise_fmt(&py_type_ImportError, "cannot read %s", path);
         }
     }
-    qstr file = py_qstr_from_str(path);
-    py_val code = py_compile(src, len, file, PY_COMPILE_FILE);
+    size_t pl = strlen(path), el = sizeof(PY_PERSIST_EXT) - 1;
+    py_val code;
+    if (!frozen && pl > el && strcmp(path + pl - el, PY_PERSIST_EXT) == 0) {
+        code = py_persist_load((const uint8_t *)src, len);
+    } else {
+        code = py_compile(src, len, py_qstr_from_str(path), PY_COMPILE_FILE);
+    }
     py_gc_free(buf);
     py_exec_code(code, g, g);
 }
@@ -166,17 +174,21 @@ static py_val load_from_paths(py_val full, py_val paths, const char *leaf, size_
         }
         size_t dl;
         const char *dir = py_get_str(items[i], &dl);
-        bool is_pkg = false;
-        const py_frozen_module *frozen;
-        path_join(&v, dir, dl, leaf, leaf_len, "/__init__.py");
-        if (module_exists(py_vstr_data(&v), &frozen)) {
-            is_pkg = true;
-        } else {
-            path_join(&v, dir, dl, leaf, leaf_len, ".py");
-            if (!module_exists(py_vstr_data(&v), &frozen)) {
-                continue;
+        // the candidates in order of precedence; the first two are packages
+        static const char *const suffixes[] = {"/__init__.py", "/__init__" PY_PERSIST_EXT, ".py",
+                                               PY_PERSIST_EXT};
+        const py_frozen_module *frozen = NULL;
+        size_t cand = 0;
+        for (; cand < sizeof(suffixes) / sizeof(suffixes[0]); cand++) {
+            path_join(&v, dir, dl, leaf, leaf_len, suffixes[cand]);
+            if (module_exists(py_vstr_data(&v), &frozen)) {
+                break;
             }
         }
+        if (cand == sizeof(suffixes) / sizeof(suffixes[0])) {
+            continue;
+        }
+        bool is_pkg = cand < 2;
         py_val mod = py_module_new(py_str_intern(full));
         py_dict *g = ((py_module *)mod)->globals;
         const char *path = py_vstr_data(&v);

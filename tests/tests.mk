@@ -5,6 +5,9 @@
 #   test-host    the rtpy program: command line, tracebacks, pipes, the REPL on a pty;
 #                MicroPython's REPL protocol for tools byte for byte (test_repl_protocol.py);
 #                tools/rtpy-remote against it, fake devices and (when built) the firmware in QEMU
+#   test-cross   rtpy-cross and precompiled modules (tests/cross: docs/cross.md), and the whole
+#                Python suite run precompiled
+#   test-cross-qemu  the same, and .rpyc bytes made on the host run by the firmware in QEMU
 -include tests/unit/*.mk
 -include tests/kernel/tests.mk
 
@@ -22,11 +25,23 @@ test-host: $(BUILD)/rtpy
 	$(Q)$(PYTHON3) tests/host/test_repl_protocol.py --rtpy $(BUILD)/rtpy
 	$(Q)$(PYTHON3) tests/host/test_remote.py --rtpy $(BUILD)/rtpy
 
-TEST_SUITES := test-unit $(filter test-kernel,$(TEST_SUITES)) test-py test-host
+test-cross: $(BUILD)/rtpy $(BUILD)/rtpy-cross
+	$(Q)$(PYTHON3) tests/cross/test_cross.py --rtpy $(BUILD)/rtpy --cross $(BUILD)/rtpy-cross
+	$(Q)$(PYTHON3) tests/cross/roundtrip.py --rtpy $(BUILD)/rtpy --cross $(BUILD)/rtpy-cross $(if $(CI),-j 1,-j 2)
+
+# (the firmware's make file, ports/mps2-an385/mps2.mk, defines `firmware`)
+test-cross-qemu: $(BUILD)/rtpy $(BUILD)/rtpy-cross firmware
+	$(Q)$(PYTHON3) tests/cross/test_cross.py --rtpy $(BUILD)/rtpy --cross $(BUILD)/rtpy-cross \
+	    --qemu build/mps2-an385/rtpy.elf
+
+TEST_SUITES := test-unit $(filter test-kernel,$(TEST_SUITES)) test-py test-host test-cross
+ifneq ($(SANITIZE),1) # the board is not a sanitizer matter
+TEST_SUITES += test-cross-qemu
+endif
 include tests/sim.mk
 
 test: deps
 	$(Q)$(MAKE) --no-print-directory all
 	$(Q)set -e; for s in $(TEST_SUITES); do $(MAKE) --no-print-directory $$s; done
 
-.PHONY: test test-unit test-py test-host compat
+.PHONY: test test-unit test-py test-host test-cross test-cross-qemu compat

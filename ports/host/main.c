@@ -22,6 +22,7 @@
 #include "ports/host/host.h"
 #include "py/bc.h"
 #include "py/objexc.h"
+#include "py/persist.h"
 #include "py/port.h"
 #include "py/runtime.h"
 #include "py/state.h"
@@ -129,11 +130,14 @@ static int handle_uncaught(py_val exc) {
     return 1;
 }
 
-// Compiles and runs source text as __main__; returns the exit code.
+// Compiles and runs source text as __main__ (or, with mode PRECOMPILED, loads an .rpyc
+// file's code: py/persist.h); returns the exit code.
+#define PRECOMPILED (-1)
 static int run_source(const char *src, size_t len, qstr filename, int mode) {
     py_nlr nlr;
     if (py_nlr_push(&nlr) == 0) {
-        py_val code = py_compile(src, len, filename, mode);
+        py_val code = mode == PRECOMPILED ? py_persist_load((const uint8_t *)src, len)
+                                          : py_compile(src, len, filename, mode);
         if (O.dis) {
             py_code_dis(&py_print_stdout, (const py_code *)code);
         }
@@ -156,7 +160,10 @@ static int run_file(const char *path) {
         return 1;
     }
     long m = py_port_read_file(path, src, (size_t)n);
-    int rc = run_source(src, (size_t)(m < 0 ? 0 : m), py_qstr_from_str(path), PY_COMPILE_FILE);
+    size_t pl = strlen(path), el = sizeof(PY_PERSIST_EXT) - 1;
+    bool rpyc = pl > el && strcmp(path + pl - el, PY_PERSIST_EXT) == 0; // as python3 runs a .pyc
+    int rc = run_source(src, (size_t)(m < 0 ? 0 : m), py_qstr_from_str(path),
+                        rpyc ? PRECOMPILED : PY_COMPILE_FILE);
     free(src);
     return rc;
 }

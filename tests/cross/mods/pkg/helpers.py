@@ -1,0 +1,2 @@
+def greet(who):
+    return "hello %s from %s" % (who, __name__)
