@@ -664,13 +664,34 @@ static bool matches(const model *m) {
     return tree_entries == n;
 }
 
+static char last_op[96];
+
+// Prints how the file system differs from m (diagnostics).
+static void explain(const model *m) {
+    static uint8_t buf[MAXF + 10];
+    for (int f = 0; f < MF; f++) {
+        long r = get(file_names[f], buf, sizeof(buf));
+        uint32_t same = 0;
+        while (r > 0 && same < (uint32_t)r && same < m->size[f] && buf[same] == m->data[f][same]) {
+            same++;
+        }
+        if (m->exists[f] ? r != (long)m->size[f] || same != m->size[f] : r != -ENOENT) {
+            printf("    %s: model %s %u bytes, fs %ld (same for %u bytes)\n", file_names[f],
+                   m->exists[f] ? "has" : "lacks", m->size[f], r, same);
+        }
+    }
+}
+
 // One random operation, applied to the file system and (as it should come out) to cur.
 static int random_op(void) {
     static uint8_t buf[MAXF];
     int f = (int)rnd(MF), g = (int)rnd(MF), d = (int)rnd(3), fd;
     uint32_t n, at;
     long r;
-    switch (rnd(10)) {
+    uint32_t kind = rnd(10);
+    snprintf(last_op, sizeof(last_op), "kind %u f %s g %s d %s", kind, file_names[f],
+             file_names[g], dir_names[d]);
+    switch (kind) {
     case 0:
     case 1: // write a whole file in random pieces
         if (!parent_exists(&cur, f)) {
@@ -678,6 +699,9 @@ static int random_op(void) {
         }
         n = rnd(MAXF);
         pattern(buf, n, rng);
+        memcpy(cur.data[f], buf, n); // the model first: a power cut may stop what follows
+        cur.size[f] = n;
+        cur.exists[f] = true;
         if ((fd = fs_open(&fs, file_names[f], FS_O_WRONLY | FS_O_CREAT | FS_O_TRUNC)) < 0) {
             return fd;
         }
@@ -686,9 +710,6 @@ static int random_op(void) {
                 return (int)r;
             }
         }
-        memcpy(cur.data[f], buf, n);
-        cur.size[f] = n;
-        cur.exists[f] = true;
         return fs_close(&fs, fd);
     case 2: // append, or write at a random place
         if (!cur.exists[f]) {
@@ -697,27 +718,27 @@ static int random_op(void) {
         at = rnd(2) ? cur.size[f] : rnd(cur.size[f] + 1);
         n = rnd(MAXF - at + 1);
         pattern(buf, n, rng);
+        memcpy(cur.data[f] + at, buf, n);
+        cur.size[f] = at + n > cur.size[f] ? at + n : cur.size[f];
         if ((fd = fs_open(&fs, file_names[f], FS_O_RDWR)) < 0) {
             return fd;
         }
         if (fs_seek(&fs, fd, at, 0) != at || fs_write(&fs, fd, buf, n) != (long)n) {
             return -1001;
         }
-        memcpy(cur.data[f] + at, buf, n);
-        cur.size[f] = at + n > cur.size[f] ? at + n : cur.size[f];
         return fs_close(&fs, fd);
     case 3: // truncate
         if (!cur.exists[f]) {
             return 0;
         }
         n = rnd(MAXF);
-        if ((fd = fs_open(&fs, file_names[f], FS_O_WRONLY)) < 0 || fs_truncate(&fs, fd, n) < 0) {
-            return -1002;
-        }
         if (n > cur.size[f]) {
             memset(cur.data[f] + cur.size[f], 0, n - cur.size[f]);
         }
         cur.size[f] = n;
+        if ((fd = fs_open(&fs, file_names[f], FS_O_WRONLY)) < 0 || fs_truncate(&fs, fd, n) < 0) {
+            return -1002;
+        }
         return fs_close(&fs, fd);
     case 4: // rename a file, maybe over another
         if (!cur.exists[f] || !parent_exists(&cur, g)) {
@@ -793,7 +814,9 @@ static void t_random_model(void) {
                     cur = alt;
                     rolled_back++;
                 } else {
-                    printf("  op %d (seed %u): after a cut, neither before nor after\n", i, seed);
+                    printf("  op %d (seed %u, %s): after a cut, neither before nor after\n", i, seed,
+                           last_op);
+                    explain(&prev);
                     bad++;
                 }
             }
