@@ -428,8 +428,10 @@ static int gc_log(fs_t *fs) {
             best = s, best_mask = mask, best_count = count;
         }
     }
+    // compacting costs a copy of each record kept: worth it when that frees half a sector,
+    // or any room at all once free sectors run short
     uint32_t room = nslots(fs) - fs->head_slot;
-    if (best != NONE && best_count <= room / 2) {
+    if (best != NONE && (best_count <= room / 2 || (fs->nfree <= RESERVE && best_count < room))) {
         return compact(fs, best, best_mask);
     }
     return 0;
@@ -886,6 +888,9 @@ long fs_write(fs_t *fs, int fd, const void *buf, uint32_t n) {
     fs_file_t *h = handle(fs, fd);
     if (!h || (h->flags & FS_O_ACCESS) == FS_O_RDONLY) {
         return -EBADF;
+    }
+    if (n == 0) {
+        return 0; // and no gap filled
     }
     if (h->flags & FS_O_APPEND) {
         h->pos = h->size;
