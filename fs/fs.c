@@ -40,7 +40,7 @@
 #define MAX_BLK 0xfffu
 #define TAG(ino, blk) ((ino) << 12 | (blk))
 #define TAG_INO(t) ((t) >> 12)
-#define TAG_BLK(t) ((t) & 0xfffu)
+#define TAG_BLK(t) ((t)&0xfffu)
 #define IS_DATA(t) ((t) < S_BUSY)
 
 enum { R_FILE = FS_TYPE_FILE, R_DIR = FS_TYPE_DIR, R_DEL = 3 };
@@ -325,7 +325,6 @@ static int put_rec(fs_t *fs, rec_t *r, bool keep_seq) {
     return program(fs, fs->head, slot * SLOT, r, SLOT);
 }
 
-
 // What compaction needs to know of one record of the sector it empties.
 typedef struct keep {
     uint32_t seq, ino, victim;
@@ -360,7 +359,8 @@ static int needed(fs_t *fs, uint32_t v, uint32_t *mask, uint32_t *count) {
             break;
         }
         if (k == V_OK) {
-            e[n++] = (keep_t){r.seq, r.ino, r.victim, (uint8_t)slot, r.type, true, false, true, false};
+            e[n++] =
+                (keep_t){r.seq, r.ino, r.victim, (uint8_t)slot, r.type, true, false, true, false};
         }
     }
     it_t it = {0, 1};
@@ -502,8 +502,8 @@ static int flush(fs_t *fs) {
         return s;
     }
     int r = program(fs, (uint32_t)s, DATA_OFF, fs->buf, round_up(fs, len));
-    hdr_t d = {DATA_MAGIC, fs->next_seq++, fs->buf_ino, fs->buf_blk, len,
-               crc32(0, fs->buf, len), 0, 0};
+    hdr_t d = {DATA_MAGIC, fs->next_seq++,         fs->buf_ino, fs->buf_blk,
+               len,        crc32(0, fs->buf, len), 0,           0};
     d.crc = crc32(0, &d, 28);
     if (r == 0) {
         r = program(fs, (uint32_t)s, HDR_OFF, &d, sizeof(d));
@@ -919,7 +919,10 @@ int64_t fs_seek(fs_t *fs, int fd, int64_t off, int whence) {
     if (!h) {
         return -EBADF;
     }
-    int64_t base = whence == 0 ? 0 : whence == 1 ? (int64_t)h->pos : whence == 2 ? (int64_t)h->size : -1;
+    int64_t base = whence == 0   ? 0
+                   : whence == 1 ? (int64_t)h->pos
+                   : whence == 2 ? (int64_t)h->size
+                                 : -1;
     if (base < 0 || off < -base || base + off > 0x7fffffff) {
         return -EINVAL;
     }
@@ -1542,12 +1545,25 @@ int fs_mount(fs_t *fs, drv_flash *f, uint32_t off, uint32_t size) {
     return 0;
 }
 
-int fs_unmount(fs_t *fs) {
+int fs_sync(fs_t *fs) {
+    if (!fs->mounted) {
+        return -ENODEV;
+    }
     int r = 0;
     for (int i = 0; i < FS_MAX_OPEN; i++) {
         if (fs->files[i].used) {
-            int e = fs_close(fs, i);
+            int e = commit(fs, &fs->files[i]);
             r = r ? r : e;
+        }
+    }
+    return r;
+}
+
+int fs_unmount(fs_t *fs) {
+    int r = fs_sync(fs);
+    for (int i = 0; i < FS_MAX_OPEN; i++) {
+        if (fs->files[i].used) {
+            fs_close(fs, i);
         }
     }
     fs->mounted = false;

@@ -51,9 +51,9 @@ typedef struct fs_stat {
 } fs_stat_t;
 
 typedef struct fs_statvfs {
-    uint32_t block_size;   // bytes of file data a sector holds
-    uint32_t blocks;       // sectors in the partition
-    uint32_t blocks_free;  // sectors free for file data (less a reserve for metadata)
+    uint32_t block_size;  // bytes of file data a sector holds
+    uint32_t blocks;      // sectors in the partition
+    uint32_t blocks_free; // sectors free for file data (less a reserve for metadata)
     uint32_t name_max;
 } fs_statvfs_t;
 
@@ -67,12 +67,12 @@ typedef struct fs_info {
 
 typedef struct fs_file {
     bool used;
-    bool dirty;     // written or truncated since the last commit
-    uint8_t flags;  // FS_O_*
+    bool dirty;    // written or truncated since the last commit
+    uint8_t flags; // FS_O_*
     uint32_t ino;
     uint32_t pos;
-    uint32_t size;  // the size now (the same in every handle on ino)
-    uint32_t cseq;  // seq of the ino's newest record (its committed state)
+    uint32_t size; // the size now (the same in every handle on ino)
+    uint32_t cseq; // seq of the ino's newest record (its committed state)
 } fs_file_t;
 
 typedef struct fs_dir {
@@ -86,10 +86,10 @@ typedef struct fs {
     uint32_t off, nsect, ssize, bsize; // partition, sector size, data bytes per sector
     uint32_t gen;                      // format generation
     uint32_t next_seq, next_ino;
-    uint32_t cursor;                   // where allocation looks next (round robin)
+    uint32_t cursor; // where allocation looks next (round robin)
     uint32_t nfree;
-    uint32_t head, head_slot;          // the metadata log's open sector and next free slot
-    uint32_t erase_guess;              // count for a sector whose erase record is unreadable
+    uint32_t head, head_slot; // the metadata log's open sector and next free slot
+    uint32_t erase_guess;     // count for a sector whose erase record is unreadable
     bool mounted;
     // the block buffer: one block of one file (a read cache, or dirty: not yet on flash)
     bool buf_valid, buf_dirty;
@@ -112,7 +112,7 @@ int fs_format(fs_t *fs, drv_flash *f, uint32_t off, uint32_t size);
 int fs_unmount(fs_t *fs);
 
 int fs_open(fs_t *fs, const char *path, int flags); // → handle; -EISDIR, -EBUSY (see docs)
-int fs_close(fs_t *fs, int fd);                      // commits
+int fs_close(fs_t *fs, int fd);                     // commits
 long fs_read(fs_t *fs, int fd, void *buf, uint32_t n);
 long fs_write(fs_t *fs, int fd, const void *buf, uint32_t n);
 int64_t fs_seek(fs_t *fs, int fd, int64_t off, int whence); // whence 0/1/2
@@ -128,6 +128,7 @@ int fs_opendir(fs_t *fs, const char *path);
 /** The next entry: 1 with name (truncated to n), type and ino; 0 at the end. */
 int fs_readdir(fs_t *fs, int dir, char *name, uint32_t n, uint8_t *type, uint32_t *ino);
 int fs_closedir(fs_t *fs, int dir);
+int fs_sync(fs_t *fs); // commits every open file
 int fs_statvfs(fs_t *fs, fs_statvfs_t *out);
 int fs_info(fs_t *fs, fs_info_t *out);
 

@@ -220,10 +220,14 @@ static int vf_statvfs(const char *path, uint32_t out[10]) {
     if (r < 0 || (r = fs_stat(&the_fs, p, &s)) < 0 || (r = fs_statvfs(&the_fs, &v)) < 0) {
         return r;
     }
-    uint32_t fig[10] = {v.block_size, v.block_size, v.blocks, v.blocks_free, v.blocks_free,
-                        0, 0, 0, 0, v.name_max};
+    uint32_t fig[10] = {
+        v.block_size, v.block_size, v.blocks, v.blocks_free, v.blocks_free, 0, 0, 0, 0, v.name_max};
     memcpy(out, fig, sizeof(fig));
     return 0;
+}
+
+static int vf_sync(void) {
+    return fs_sync(&the_fs);
 }
 
 const mod_vfs_ops fs_vfs_ops = {
@@ -247,4 +251,5 @@ const mod_vfs_ops fs_vfs_ops = {
     .poll = vf_poll,
     .isatty = vf_isatty,
     .statvfs = vf_statvfs,
+    .sync = vf_sync,
 };

@@ -14,12 +14,12 @@
 #include "fs/vfs_fs.h"
 
 static int failed_checks;
-#define CHECK(cond)                                                                            \
-    do {                                                                                       \
-        if (!(cond)) {                                                                         \
-            printf("  check failed: %s (%s:%d)\n", #cond, __FILE__, __LINE__);                 \
-            failed_checks++;                                                                   \
-        }                                                                                      \
+#define CHECK(cond)                                                                                \
+    do {                                                                                           \
+        if (!(cond)) {                                                                             \
+            printf("  check failed: %s (%s:%d)\n", #cond, __FILE__, __LINE__);                     \
+            failed_checks++;                                                                       \
+        }                                                                                          \
     } while (0)
 
 static bool quick;
@@ -324,7 +324,8 @@ static void t_basic(void) {
     CHECK(same_file("/more", a, 5000) && same_file("/m/hello2", "hi there", 8));
     CHECK(fs_format(&fs, &fl, part_off, part_size) == 0 && tree_hash() != h);
     CHECK(fs_stat(&fs, "/more", &st) == -ENOENT && tree_entries == 0);
-    CHECK(fs_mount(&fs, &fl, 0, 4096 * 3) == -EINVAL && fs_mount(&fs, &fl, 100, 4096 * 16) == -EINVAL);
+    CHECK(fs_mount(&fs, &fl, 0, 4096 * 3) == -EINVAL &&
+          fs_mount(&fs, &fl, 100, 4096 * 16) == -EINVAL);
 }
 
 // The vfs backend: relative paths, '.', '..', the current directory, stat modes, statvfs.
@@ -360,11 +361,21 @@ static void t_vfs(void) {
     int n = 0;
     while (o->readdir(d, name, sizeof(name), &kind, &ino) == 1) {
         n++;
-        CHECK((!strcmp(name, "x") && kind == MOD_VFS_IFDIR) || (!strcmp(name, "g") && kind == MOD_VFS_IFREG));
+        CHECK((!strcmp(name, "x") && kind == MOD_VFS_IFDIR) ||
+              (!strcmp(name, "g") && kind == MOD_VFS_IFREG));
     }
     CHECK(n == 2 && o->closedir(d) == 0);
     uint32_t sv[10];
     CHECK(o->statvfs("/", sv) == 0 && sv[0] == 4032 && sv[2] == 32 && sv[3] == 27 && sv[9] == 100);
+    fd = o->open("s", MOD_VFS_WRONLY | MOD_VFS_CREAT);
+    CHECK(o->write(fd, "sync", 4) == 4 && o->sync() == 0);
+    uint8_t *img = malloc(part_size); // a power cut now: the synced data is there
+    memcpy(img, md.mem, part_size);
+    CHECK(o->close(fd) == 0);
+    memcpy(md.mem, img, part_size);
+    free(img);
+    CHECK(fs_vfs_mount(&fl, 0, part_size) == 0 && o->stat("/s", &st) == 0 && st.size == 4);
+    CHECK(o->remove("s") == 0);
     CHECK(o->remove("g") == 0 && o->rmdir("x") == 0 && o->stat("x", &st) == -ENOENT);
     CHECK(o->open("", MOD_VFS_RDONLY) == -ENOENT);
 }
@@ -383,29 +394,29 @@ static void on_point(void) {
 }
 
 // Each call that changes the tree durably is followed by point(); a failure stops the script.
-#define STEP(call)                                                                             \
-    do {                                                                                       \
-        long r_ = (call);                                                                      \
-        if (fl.powered_off || r_ < 0) {                                                        \
-            return fl.powered_off ? -EIO : (int)r_;                                            \
-        }                                                                                      \
-        point();                                                                               \
+#define STEP(call)                                                                                 \
+    do {                                                                                           \
+        long r_ = (call);                                                                          \
+        if (fl.powered_off || r_ < 0) {                                                            \
+            return fl.powered_off ? -EIO : (int)r_;                                                \
+        }                                                                                          \
+        point();                                                                                   \
     } while (0)
 // A call whose effect is not durable yet (a write before the close): no point.
-#define RUN(call)                                                                              \
-    do {                                                                                       \
-        long r_ = (call);                                                                      \
-        if (fl.powered_off || r_ < 0) {                                                        \
-            return fl.powered_off ? -EIO : (int)r_;                                            \
-        }                                                                                      \
+#define RUN(call)                                                                                  \
+    do {                                                                                           \
+        long r_ = (call);                                                                          \
+        if (fl.powered_off || r_ < 0) {                                                            \
+            return fl.powered_off ? -EIO : (int)r_;                                                \
+        }                                                                                          \
     } while (0)
-#define PUT(path, seed, n)                                                                     \
-    do {                                                                                       \
-        pattern(buf, n, seed);                                                                 \
-        int r_ = put(path, buf, n);                                                            \
-        if (fl.powered_off || r_ < 0) {                                                        \
-            return fl.powered_off ? -EIO : r_;                                                 \
-        }                                                                                      \
+#define PUT(path, seed, n)                                                                         \
+    do {                                                                                           \
+        pattern(buf, n, seed);                                                                     \
+        int r_ = put(path, buf, n);                                                                \
+        if (fl.powered_off || r_ < 0) {                                                            \
+            return fl.powered_off ? -EIO : r_;                                                     \
+        }                                                                                          \
     } while (0)
 
 static int workload(void) {
@@ -600,8 +611,8 @@ static void t_power_cut_format(void) {
 #define MF 16
 #define MAXF 9000
 static const char *const file_names[MF] = {
-    "/f0", "/f1", "/f2", "/f3", "/f4", "/d0/f0", "/d0/f1", "/d0/f2", "/d1/f0", "/d1/f1",
-    "/d0/e/f0", "/d0/e/f1", "/f5", "/f6", "/d1/f2", "/d0/e/f2",
+    "/f0",    "/f1",    "/f2",      "/f3",      "/f4", "/d0/f0", "/d0/f1", "/d0/f2",
+    "/d1/f0", "/d1/f1", "/d0/e/f0", "/d0/e/f1", "/f5", "/f6",    "/d1/f2", "/d0/e/f2",
 };
 static const char *const dir_names[3] = {"/d0", "/d1", "/d0/e"};
 
@@ -624,7 +635,10 @@ static uint32_t rnd(uint32_t n) {
 
 static int parent_of(int f) { // index of the directory a file is in, -1 for the root
     const char *p = file_names[f];
-    return !strncmp(p, "/d0/e/", 6) ? 2 : !strncmp(p, "/d0/", 4) ? 0 : !strncmp(p, "/d1/", 4) ? 1 : -1;
+    return !strncmp(p, "/d0/e/", 6) ? 2
+           : !strncmp(p, "/d0/", 4) ? 0
+           : !strncmp(p, "/d1/", 4) ? 1
+                                    : -1;
 }
 
 static bool parent_exists(const model *m, int f) {
@@ -655,7 +669,8 @@ static bool matches(const model *m) {
     }
     for (int f = 0; f < MF; f++) {
         long r = get(file_names[f], buf, sizeof(buf));
-        if (m->exists[f] ? r != (long)m->size[f] || memcmp(buf, m->data[f], m->size[f]) : r != -ENOENT) {
+        if (m->exists[f] ? r != (long)m->size[f] || memcmp(buf, m->data[f], m->size[f])
+                         : r != -ENOENT) {
             return false;
         }
         n += m->exists[f];
@@ -689,8 +704,8 @@ static int random_op(void) {
     uint32_t n, at;
     long r;
     uint32_t kind = rnd(10);
-    snprintf(last_op, sizeof(last_op), "kind %u f %s g %s d %s", kind, file_names[f],
-             file_names[g], dir_names[d]);
+    snprintf(last_op, sizeof(last_op), "kind %u f %s g %s d %s", kind, file_names[f], file_names[g],
+             dir_names[d]);
     switch (kind) {
     case 0:
     case 1: // write a whole file in random pieces
@@ -742,7 +757,9 @@ static int random_op(void) {
         return fs_close(&fs, fd);
     case 4: // rename a file, maybe over another
         if (!cur.exists[f] || !parent_exists(&cur, g)) {
-            return cur.exists[f] ? 0 : fs_rename(&fs, file_names[f], file_names[g]) == -ENOENT ? 0 : -1003;
+            return cur.exists[f]                                             ? 0
+                   : fs_rename(&fs, file_names[f], file_names[g]) == -ENOENT ? 0
+                                                                             : -1003;
         }
         if (f != g) {
             memcpy(cur.data[g], cur.data[f], cur.size[f]);
@@ -775,7 +792,9 @@ static int random_op(void) {
     case 8: // read one file back
         r = get(file_names[f], buf, sizeof(buf));
         return (cur.exists[f] ? r == (long)cur.size[f] && !memcmp(buf, cur.data[f], cur.size[f])
-                              : r == -ENOENT) ? 0 : -1007;
+                              : r == -ENOENT)
+                   ? 0
+                   : -1007;
     default: // remount
         return fs_unmount(&fs) == 0 ? mount() : -1008;
     }
@@ -814,8 +833,8 @@ static void t_random_model(void) {
                     cur = alt;
                     rolled_back++;
                 } else {
-                    printf("  op %d (seed %u, %s): after a cut, neither before nor after\n", i, seed,
-                           last_op);
+                    printf("  op %d (seed %u, %s): after a cut, neither before nor after\n", i,
+                           seed, last_op);
                     explain(&prev);
                     bad++;
                 }
@@ -836,8 +855,8 @@ static void t_random_model(void) {
     fs_info_t info;
     CHECK(fs_info(&fs, &info) == 0);
     printf("  figure: random: %d operations, %d power cuts (%d rolled back), log %u sectors, "
-           "erases min %u max %u\n", n_ops, cuts, rolled_back, info.meta, info.erase_min,
-           info.erase_max);
+           "erases min %u max %u\n",
+           n_ops, cuts, rolled_back, info.meta, info.erase_min, info.erase_max);
 }
 
 // ---- 4. wear ----------------------------------------------------------------------------------
@@ -853,7 +872,8 @@ static void t_wear(void) {
     fs_info_t info;
     CHECK(fs_info(&fs, &info) == 0);
     printf("  figure: wear: 3000 rewrites of a 100-byte file on 64 sectors: erases min %u max "
-           "%u mean %.1f\n", info.erase_min, info.erase_max, (double)info.erase_total / 64);
+           "%u mean %.1f\n",
+           info.erase_min, info.erase_max, (double)info.erase_total / 64);
     CHECK(info.erase_max <= info.erase_min + info.erase_min / 4 + 2);
     CHECK(info.erase_total < 3000 * 1.2);
 }
@@ -920,8 +940,8 @@ static void t_figures(void) {
     part_size = DRV_FLASH_PART_FS_SIZE;
     CHECK(mount() == 0);
     printf("  figure: RAM: sizeof(fs_t) %zu (sector table %zu, buffer %u, a handle %zu, a "
-           "directory %zu)\n", sizeof(fs_t), sizeof(fs.sect), FS_BUF_SIZE, sizeof(fs_file_t),
-           sizeof(fs_dir_t));
+           "directory %zu)\n",
+           sizeof(fs_t), sizeof(fs.sect), FS_BUF_SIZE, sizeof(fs_file_t), sizeof(fs_dir_t));
     uint64_t p0 = md.program_bytes;
     uint32_t e0 = fl.n_erase;
     CHECK(fs_mkdir(&fs, "/small") == 0);
@@ -958,7 +978,8 @@ static void t_figures(void) {
     fs_info_t info;
     CHECK(fs_info(&fs, &info) == 0);
     printf("  figure: full partition: %d+101 files, %u data sectors, %u log sectors, %u free, %u "
-           "records\n", files, info.data, info.meta, info.free, info.live_records);
+           "records\n",
+           files, info.data, info.meta, info.free, info.live_records);
     CHECK(fs_unmount(&fs) == 0);
     uint32_t r0 = fl.n_read;
     uint64_t b0 = md.read_bytes;
