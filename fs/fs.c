@@ -30,6 +30,12 @@
 #define NONE 0xffffffffu
 #define RESERVE 3u // sectors file data may not take: the log always has room to commit
 #define TRIES 8    // reads of something whose checksum fails before it counts as bad
+#ifndef FS_WEAR_EVERY
+#define FS_WEAR_EVERY 16 // allocations between two looks at the wear
+#endif
+#ifndef FS_WEAR_GAP
+#define FS_WEAR_GAP 8 // erases a sector holding a file that never changes may lag by
+#endif
 
 // What fs->sect[] says of a sector; anything else is a data sector's ino << 12 | block.
 #define S_FREE 0xffffffffu  // holds nothing that matters; erased before use
@@ -191,15 +197,121 @@ static void release(fs_t *fs, uint32_t s) {
     }
 }
 
+// 0 if the data of sector s (header h) reads back with its checksum (retried), else -EIO.
+static int read_data_crc(fs_t *fs, uint32_t s, const hdr_t *h) {
+    if (h->len > fs->bsize) {
+        return -EIO;
+    }
+    for (int i = 0; i < TRIES; i++) {
+        uint8_t chunk[256];
+        uint32_t crc = 0;
+        int r = 0;
+        for (uint32_t at = 0; at < h->len && r == 0; at += sizeof(chunk)) {
+            uint32_t k = h->len - at < sizeof(chunk) ? h->len - at : sizeof(chunk);
+            r = drv_flash_read(fs->f, addr(fs, s, DATA_OFF + at), chunk, k);
+            crc = crc32(crc, chunk, k);
+        }
+        if (r < 0) {
+            return r;
+        }
+        if (crc == h->dcrc) {
+            return 0;
+        }
+    }
+    return -EIO;
+}
+
+static uint32_t next_free(const fs_t *fs) {
+    uint32_t s = fs->cursor % fs->nsect;
+    while (fs->sect[s] != S_FREE && fs->sect[s] != S_CLEAN) {
+        s = (s + 1) % fs->nsect;
+    }
+    return s;
+}
+
+static int erase_count(fs_t *fs, uint32_t s, uint32_t *count) {
+    erec_t e;
+    int v = read_checked(fs, s, ER_OFF, &e, sizeof(e), check_erec);
+    *count = v == V_OK ? e.count : fs->erase_guess;
+    return v < 0 ? v : 0;
+}
+
+static int alloc(fs_t *fs, bool for_log);
+static int read_hdr(fs_t *fs, uint32_t s, hdr_t *h);
+
+// Copies data sector `from` to a fresh sector, header and all (the same sequence number: of
+// two identical copies either may win), and frees it, so that it joins the rotation.
+static int relocate(fs_t *fs, uint32_t from) {
+    hdr_t h;
+    int r = read_hdr(fs, from, &h);
+    int to = r < 0 ? r : alloc(fs, true);
+    if (to < 0) {
+        return to;
+    }
+    uint8_t chunk[256];
+    uint32_t len = round_up(fs, h.len);
+    for (uint32_t at = 0; at < len && r == 0; at += sizeof(chunk)) {
+        uint32_t k = len - at < sizeof(chunk) ? len - at : sizeof(chunk);
+        r = drv_flash_read(fs->f, addr(fs, from, DATA_OFF + at), chunk, k);
+        if (r == 0) {
+            r = program(fs, (uint32_t)to, DATA_OFF + at, chunk, k);
+        }
+    }
+    if (r == 0 && read_data_crc(fs, (uint32_t)to, &h) < 0) {
+        fs->sect[to] = S_FREE; // a bit flipped on the way: leave the sector where it is
+        fs->nfree++;
+        return 0;
+    }
+    if (r == 0) {
+        r = program(fs, (uint32_t)to, HDR_OFF, &h, sizeof(h));
+    }
+    if (r < 0) {
+        return r;
+    }
+    fs->sect[to] = fs->sect[from];
+    release(fs, from);
+    fs->n_moved++;
+    return 0;
+}
+
+// Static wear levelling: the rotation never erases a sector holding a file that does not
+// change; when the least-erased data sector lags the sector the rotation takes next by more
+// than FS_WEAR_GAP erases, it moves (and its sector joins the rotation).
+static int level_wear(fs_t *fs) {
+    uint32_t least = NONE, least_count = NONE, next;
+    for (uint32_t s = 0; s < fs->nsect; s++) {
+        uint32_t c;
+        if (IS_DATA(fs->sect[s])) {
+            int r = erase_count(fs, s, &c);
+            if (r < 0) {
+                return r;
+            }
+            if (c < least_count) {
+                least = s, least_count = c;
+            }
+        }
+    }
+    int r = least == NONE ? 0 : erase_count(fs, next_free(fs), &next);
+    if (r < 0 || least == NONE || next <= least_count + FS_WEAR_GAP) {
+        return r;
+    }
+    return relocate(fs, least);
+}
+
 // The next free sector after the last one taken (round robin spreads the erases), erased.
 static int alloc(fs_t *fs, bool for_log) {
     if (fs->nfree == 0 || (!for_log && fs->nfree <= RESERVE)) {
         return -ENOSPC;
     }
-    uint32_t s = fs->cursor % fs->nsect;
-    while (fs->sect[s] != S_FREE && fs->sect[s] != S_CLEAN) {
-        s = (s + 1) % fs->nsect;
+    if (++fs->n_alloc % FS_WEAR_EVERY == 0 && !fs->leveling && fs->nfree > RESERVE + 1) {
+        fs->leveling = true;
+        int r = level_wear(fs);
+        fs->leveling = false;
+        if (r < 0) {
+            return r;
+        }
     }
+    uint32_t s = next_free(fs);
     fs->cursor = s + 1;
     if (fs->sect[s] == S_FREE) {
         int r = wipe(fs, s);
@@ -409,28 +521,34 @@ static int compact(fs_t *fs, uint32_t v, uint32_t mask) {
 // Log compaction, when a new log sector opens: log sectors with nothing that matters are
 // erased, and the one with the fewest records that matter is compacted if that frees room.
 static int gc_log(fs_t *fs) {
-    uint32_t best = NONE, best_mask = 0, best_count = 0;
-    for (uint32_t s = 0; s < fs->nsect; s++) {
+    uint32_t best = NONE, best_mask = 0, best_count = 0, head_wear, wear;
+    uint32_t still = NONE, still_mask = 0, room = nslots(fs) - fs->head_slot;
+    int r = erase_count(fs, fs->head, &head_wear);
+    for (uint32_t s = 0; s < fs->nsect && r == 0; s++) {
         if (fs->sect[s] != S_META || s == fs->head) {
             continue;
         }
         uint32_t mask, count;
-        int r = needed(fs, s, &mask, &count);
-        if (r < 0) {
+        if ((r = needed(fs, s, &mask, &count)) < 0 || (r = erase_count(fs, s, &wear)) < 0) {
             return r;
         }
         if (count == 0) {
             r = wipe(fs, s);
-            if (r < 0) {
-                return r;
-            }
         } else if (best == NONE || count < best_count) {
             best = s, best_mask = mask, best_count = count;
         }
+        if (count && count <= room && wear + FS_WEAR_GAP < head_wear) {
+            still = s, still_mask = mask; // long-lived records: wear levelling moves them
+        }
+    }
+    if (r < 0) {
+        return r;
+    }
+    if (still != NONE) {
+        return compact(fs, still, still_mask);
     }
     // compacting costs a copy of each record kept: worth it when that frees half a sector,
     // or any room at all once free sectors run short
-    uint32_t room = nslots(fs) - fs->head_slot;
     if (best != NONE && (best_count <= room / 2 || (fs->nfree <= RESERVE && best_count < room))) {
         return compact(fs, best, best_mask);
     }
@@ -1172,29 +1290,33 @@ int fs_readdir(fs_t *fs, int d, char *name, uint32_t n, uint8_t *type, uint32_t 
     }
     fs_dir_t *dh = &fs->dirs[d];
     // entries in ino order: the live entry with the smallest ino after the last one returned
-    // (the log may be compacted between calls, so a position in it would not do)
-    it_t it = {0, 1};
-    rec_t r, cur, best;
-    uint32_t best_ino = NONE;
-    int k;
-    while ((k = it_next(fs, &it, &r)) > 0) {
-        if (r.type == R_DEL || r.parent != dh->ino || r.ino <= dh->last || r.ino >= best_ino) {
-            continue;
+    // (the log may be compacted between calls, so a position in it would not do). A record
+    // names a candidate; the file's newest record says whether it is still there.
+    rec_t r, best;
+    uint32_t floor = dh->last, best_ino;
+    for (;;) {
+        it_t it = {0, 1};
+        int k;
+        best_ino = NONE;
+        while ((k = it_next(fs, &it, &r)) > 0) {
+            if (r.type != R_DEL && r.parent == dh->ino && r.ino > floor && r.ino < best_ino) {
+                best_ino = r.ino;
+            }
         }
-        int live = state(fs, r.ino, &cur);
+        if (k < 0) {
+            return k;
+        }
+        if (best_ino == NONE) {
+            return 0;
+        }
+        int live = state(fs, best_ino, &best);
         if (live < 0) {
             return live;
         }
-        if (live && cur.parent == dh->ino) {
-            best = cur;
-            best_ino = cur.ino;
+        if (live && best.parent == dh->ino) {
+            break;
         }
-    }
-    if (k < 0) {
-        return k;
-    }
-    if (best_ino == NONE) {
-        return 0;
+        floor = best_ino; // moved away or deleted since that record
     }
     dh->last = best_ino;
     if (n) {
@@ -1232,6 +1354,7 @@ int fs_info(fs_t *fs, fs_info_t *out) {
     }
     memset(out, 0, sizeof(*out));
     out->sectors = fs->nsect;
+    out->moved = fs->n_moved;
     out->erase_min = NONE;
     for (uint32_t s = 0; s < fs->nsect; s++) {
         uint32_t t = fs->sect[s];
@@ -1248,7 +1371,7 @@ int fs_info(fs_t *fs, fs_info_t *out) {
     it_t it = {0, 1};
     rec_t r;
     while (it_next(fs, &it, &r) > 0) {
-        out->live_records++;
+        out->records++;
     }
     return 0;
 }

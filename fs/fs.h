@@ -62,7 +62,8 @@ typedef struct fs_info {
     uint32_t sectors, free, meta, data;
     uint32_t erase_min, erase_max; // over every sector
     uint64_t erase_total;
-    uint32_t live_records; // records in the metadata log that still matter
+    uint32_t records; // valid records in the metadata log
+    uint32_t moved;   // sectors moved by wear levelling since the mount
 } fs_info_t;
 
 typedef struct fs_file {
@@ -90,6 +91,9 @@ typedef struct fs {
     uint32_t nfree;
     uint32_t head, head_slot; // the metadata log's open sector and next free slot
     uint32_t erase_guess;     // count for a sector whose erase record is unreadable
+    uint32_t n_alloc;         // allocations (every FS_WEAR_EVERY-th looks at the wear)
+    uint32_t n_moved;         // sectors moved by wear levelling
+    bool leveling;
     bool mounted;
     // the block buffer: one block of one file (a read cache, or dirty: not yet on flash)
     bool buf_valid, buf_dirty;
