@@ -221,12 +221,14 @@ static int read_data_crc(fs_t *fs, uint32_t s, const hdr_t *h) {
     return -EIO;
 }
 
+// The first free sector from the cursor on (NONE if there is none).
 static uint32_t next_free(const fs_t *fs) {
-    uint32_t s = fs->cursor % fs->nsect;
-    while (fs->sect[s] != S_FREE && fs->sect[s] != S_CLEAN) {
-        s = (s + 1) % fs->nsect;
+    for (uint32_t i = 0, s = fs->cursor % fs->nsect; i < fs->nsect; i++, s = (s + 1) % fs->nsect) {
+        if (fs->sect[s] == S_FREE || fs->sect[s] == S_CLEAN) {
+            return s;
+        }
     }
-    return s;
+    return NONE;
 }
 
 static int erase_count(fs_t *fs, uint32_t s, uint32_t *count) {
@@ -291,11 +293,12 @@ static int level_wear(fs_t *fs) {
             }
         }
     }
-    int r = least == NONE ? 0 : erase_count(fs, next_free(fs), &next);
-    if (r < 0 || least == NONE || next <= least_count + FS_WEAR_GAP) {
-        return r;
+    uint32_t s = next_free(fs);
+    if (least == NONE || s == NONE) {
+        return 0;
     }
-    return relocate(fs, least);
+    int r = erase_count(fs, s, &next);
+    return r < 0 || next <= least_count + FS_WEAR_GAP ? r : relocate(fs, least);
 }
 
 // The next free sector after the last one taken (round robin spreads the erases), erased.
@@ -312,6 +315,9 @@ static int alloc(fs_t *fs, bool for_log) {
         }
     }
     uint32_t s = next_free(fs);
+    if (s == NONE) {
+        return -ENOSPC;
+    }
     fs->cursor = s + 1;
     if (fs->sect[s] == S_FREE) {
         int r = wipe(fs, s);
