@@ -636,17 +636,18 @@ static int flush(fs_t *fs) {
         return r;
     }
     uint32_t tag = TAG(fs->buf_ino, fs->buf_blk);
+    fs->sect[s] = tag;
+    fs->buf_dirty = false;
     for (uint32_t i = 0; i < fs->nsect; i++) {
         hdr_t o;
-        if (fs->sect[i] == tag && (r = read_hdr(fs, i, &o)) == 0 && o.seq > h->cseq) {
+        if (i != (uint32_t)s && fs->sect[i] == tag && (r = read_hdr(fs, i, &o)) == 0 &&
+            o.seq > h->cseq) {
             release(fs, i);
         }
         if (r < 0) {
             return r;
         }
     }
-    fs->sect[s] = tag;
-    fs->buf_dirty = false;
     return 0;
 }
 
@@ -980,7 +981,9 @@ int fs_close(fs_t *fs, int fd) {
     // a read-only handle leaves the writers' data to them (their close or fsync commits it)
     int r = (h->flags & FS_O_ACCESS) != FS_O_RDONLY ? commit(fs, h) : 0;
     h->used = false;
-    if (r < 0 && !any_handle(fs, h->ino) && !fs->f->powered_off) {
+    // the last handle gone with writes that did not commit: they must not be taken in by a
+    // later commit of the file (after a power cut, mount does this)
+    if ((r < 0 || h->dirty) && !any_handle(fs, h->ino) && !fs->f->powered_off) {
         abandon(fs, h->ino, h->cseq);
     }
     return r;
