@@ -601,7 +601,7 @@ static int find_block(fs_t *fs, uint32_t ino, uint32_t blk, hdr_t *out) {
 
 static fs_file_t *any_handle(fs_t *fs, uint32_t ino) {
     for (int i = 0; i < FS_MAX_OPEN; i++) {
-        if (fs->files[i].used && fs->files[i].ino == ino) {
+        if (fs->files[i].used && !fs->files[i].dead && fs->files[i].ino == ino) {
             return &fs->files[i];
         }
     }
@@ -904,7 +904,7 @@ static int new_entry(fs_t *fs, uint32_t parent, const char *leaf, uint32_t len, 
 
 // ---- files ------------------------------------------------------------------------------------
 static fs_file_t *handle(fs_t *fs, int fd) {
-    if (!fs->mounted || fd < 0 || fd >= FS_MAX_OPEN || !fs->files[fd].used) {
+    if (!fs->mounted || fd < 0 || fd >= FS_MAX_OPEN || !fs->files[fd].used || fs->files[fd].dead) {
         return NULL;
     }
     return &fs->files[fd];
@@ -974,6 +974,10 @@ int fs_fsync(fs_t *fs, int fd) {
 }
 
 int fs_close(fs_t *fs, int fd) {
+    if (fs->mounted && fd >= 0 && fd < FS_MAX_OPEN && fs->files[fd].dead) {
+        fs->files[fd] = (fs_file_t){0}; // its file is gone: nothing to commit
+        return 0;
+    }
     fs_file_t *h = handle(fs, fd);
     if (!h) {
         return -EBADF;
@@ -1112,7 +1116,18 @@ int fs_stat(fs_t *fs, const char *path, fs_stat_t *st) {
 }
 
 // ---- names ------------------------------------------------------------------------------------
+// The file ino was removed or replaced while open (as POSIX allows): its handles stay until
+// closed but do nothing more, and what they had not committed is dropped with the file.
+static void kill_handles(fs_t *fs, uint32_t ino) {
+    for (int i = 0; i < FS_MAX_OPEN; i++) {
+        if (fs->files[i].used && fs->files[i].ino == ino) {
+            fs->files[i].dead = true;
+        }
+    }
+}
+
 static void release_file(fs_t *fs, uint32_t ino) {
+    kill_handles(fs, ino);
     for (uint32_t i = 0; i < fs->nsect; i++) {
         if (IS_DATA(fs->sect[i]) && TAG_INO(fs->sect[i]) == ino) {
             release(fs, i);
@@ -1131,9 +1146,6 @@ int fs_remove(fs_t *fs, const char *path) {
     }
     if (r.type == R_DIR) {
         return -EISDIR;
-    }
-    if (any_handle(fs, r.ino)) {
-        return -EBUSY;
     }
     r.type = R_DEL;
     r.victim = 0;
@@ -1246,9 +1258,6 @@ int fs_rename(fs_t *fs, const char *from, const char *to) {
         }
         if (b.type == R_DIR && (e = has_entries(fs, b.ino)) != 0) {
             return e < 0 ? e : -ENOTEMPTY;
-        }
-        if (any_handle(fs, b.ino)) {
-            return -EBUSY;
         }
     }
     // the record below carries the file's committed size: commit what is pending first

@@ -68,6 +68,7 @@ typedef struct fs_info {
 
 typedef struct fs_file {
     bool used;
+    bool dead;     // its file was removed or replaced: only close works (it frees the slot)
     bool dirty;    // written or truncated since the last commit
     uint8_t flags; // FS_O_*
     uint32_t ino;
@@ -115,7 +116,7 @@ int fs_format(fs_t *fs, drv_flash *f, uint32_t off, uint32_t size);
 /** Commits every open file and forgets the mount. */
 int fs_unmount(fs_t *fs);
 
-int fs_open(fs_t *fs, const char *path, int flags); // → handle; -EISDIR, -EBUSY (see docs)
+int fs_open(fs_t *fs, const char *path, int flags); // → handle; -EISDIR (see docs)
 int fs_close(fs_t *fs, int fd);                     // commits
 long fs_read(fs_t *fs, int fd, void *buf, uint32_t n);
 long fs_write(fs_t *fs, int fd, const void *buf, uint32_t n);

@@ -66,14 +66,21 @@ static int resolve(const char *path, char out[FS_VFS_PATH_MAX]) {
     return 0;
 }
 
+// Handles are the file system's plus FD_BASE: 0, 1 and 2 stay stdin, stdout and stderr (the
+// console), as they are to open(fd) and fileno() everywhere else.
+#define FD_BASE 3
+
 static int vf_open(const char *path, int flags) {
     char p[FS_VFS_PATH_MAX];
     int r = resolve(path, p);
-    return r < 0 ? r : fs_open(&the_fs, p, flags); // MOD_VFS_* and FS_O_* are the same bits
+    if (r == 0) {
+        r = fs_open(&the_fs, p, flags); // MOD_VFS_* and FS_O_* are the same bits
+    }
+    return r < 0 ? r : r + FD_BASE;
 }
 
 static int vf_close(int fd) {
-    return fs_close(&the_fs, fd);
+    return fs_close(&the_fs, fd - FD_BASE);
 }
 
 static uint32_t clamp(size_t n) {
@@ -81,19 +88,19 @@ static uint32_t clamp(size_t n) {
 }
 
 static long vf_read(int fd, void *buf, size_t n) {
-    return fs_read(&the_fs, fd, buf, clamp(n));
+    return fs_read(&the_fs, fd - FD_BASE, buf, clamp(n));
 }
 
 static long vf_write(int fd, const void *buf, size_t n) {
-    return fs_write(&the_fs, fd, buf, clamp(n));
+    return fs_write(&the_fs, fd - FD_BASE, buf, clamp(n));
 }
 
 static int64_t vf_seek(int fd, int64_t off, int whence) {
-    return fs_seek(&the_fs, fd, off, whence);
+    return fs_seek(&the_fs, fd - FD_BASE, off, whence);
 }
 
 static int vf_truncate(int fd, int64_t size) {
-    return size < 0 || size > 0x7fffffff ? -EINVAL : fs_truncate(&the_fs, fd, (uint32_t)size);
+    return size < 0 || size > 0x7fffffff ? -EINVAL : fs_truncate(&the_fs, fd - FD_BASE, (uint32_t)size);
 }
 
 static void fill_stat(const fs_stat_t *s, mod_vfs_statbuf *st) {
@@ -106,7 +113,7 @@ static void fill_stat(const fs_stat_t *s, mod_vfs_statbuf *st) {
 
 static int vf_fstat(int fd, mod_vfs_statbuf *st) {
     fs_stat_t s;
-    int r = fs_fstat(&the_fs, fd, &s);
+    int r = fs_fstat(&the_fs, fd - FD_BASE, &s);
     if (r == 0) {
         fill_stat(&s, st);
     }
@@ -198,7 +205,7 @@ static int vf_poll(mod_vfs_pollfd *fds, size_t n) {
     int ready = 0;
     for (size_t i = 0; i < n; i++) {
         fs_stat_t s;
-        if (fs_fstat(&the_fs, fds[i].fd, &s) < 0) {
+        if (fs_fstat(&the_fs, fds[i].fd - FD_BASE, &s) < 0) {
             fds[i].revents = MOD_VFS_POLLNVAL;
         } else {
             fds[i].revents = fds[i].events & (MOD_VFS_POLLIN | MOD_VFS_POLLOUT);

@@ -302,8 +302,20 @@ static void t_basic(void) {
     CHECK(fs_open(&fs, "/b", 3) == -EINVAL);
     int w = fs_open(&fs, "/b", FS_O_WRONLY), r = fs_open(&fs, "/b", FS_O_RDONLY);
     CHECK(fs_write(&fs, w, "ZZZZ", 4) == 4 && fs_read(&fs, r, b, 10) == 4 && !memcmp(b, "ZZZZ", 4));
-    CHECK(fs_remove(&fs, "/b") == -EBUSY);
-    CHECK(fs_close(&fs, w) == 0 && fs_close(&fs, r) == 0);
+    // removing an open file (as POSIX allows): its handles only close after, the uncommitted
+    // write goes with the file, and the slots come back
+    CHECK(fs_remove(&fs, "/b") == 0);
+    CHECK(fs_read(&fs, r, b, 10) == -EBADF && fs_write(&fs, w, "Y", 1) == -EBADF);
+    CHECK(fs_stat(&fs, "/b", &st) == -ENOENT);
+    CHECK(fs_close(&fs, w) == 0 && fs_close(&fs, r) == 0 && fs_close(&fs, r) == -EBADF);
+    // renaming over an open file: the same
+    CHECK(put("/c1", "one", 3) == 0 && put("/c2", "two", 3) == 0);
+    r = fs_open(&fs, "/c2", FS_O_RDONLY);
+    CHECK(r >= 0 && fs_rename(&fs, "/c1", "/c2") == 0 && fs_read(&fs, r, b, 3) == -EBADF);
+    CHECK(fs_close(&fs, r) == 0);
+    fd = fs_open(&fs, "/c2", FS_O_RDONLY);
+    CHECK(fs_read(&fs, fd, b, 10) == 3 && !memcmp(b, "one", 3) && fs_close(&fs, fd) == 0);
+    CHECK(fs_remove(&fs, "/c2") == 0);
 
     // full: ENOSPC, then the file system still works
     fd = fs_open(&fs, "/fill", FS_O_WRONLY | FS_O_CREAT);
