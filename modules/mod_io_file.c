@@ -12,6 +12,7 @@
 #include "modules/mod_io.h"
 #include "modules/modules.h"
 #include "modules/vfs.h"
+#include "py/gc.h"
 #include "py/port.h"
 #include "py/runtime.h"
 
@@ -419,6 +420,16 @@ static PY_FN_OBJ_VAR(file_truncate_obj, truncate, 1, 2, file_truncate);
 
 // ---- state
 // ---------------------------------------------------------------------------------------
+// A file that became garbage without close() (`open(p).read()`): the collector closes it, as
+// CPython's reference counting does at once, so the storage's handles are not used up.
+static void file_finalise(void *obj) {
+    mod_io_file *f = obj;
+    if (!(f->flags & (MOD_IO_CLOSED | MOD_IO_CONSOLE))) {
+        f->flags |= MOD_IO_CLOSED;
+        (void)mod_vfs_close(f->fd);
+    }
+}
+
 static py_val file_close(py_val self) {
     mod_io_file *f = file_of(self);
     if (f->flags & (MOD_IO_CLOSED | MOD_IO_CONSOLE)) {
@@ -427,6 +438,7 @@ static py_val file_close(py_val self) {
         }
         return PY_NONE;
     }
+    py_gc_clear_finaliser(f);
     f->flags |= MOD_IO_CLOSED;
     f->rbuf = NULL;
     f->rpos = f->rlen = 0;
@@ -709,7 +721,12 @@ static py_val io_open(size_t n_args, size_t n_kw, const py_val *args) {
             py_raise_fmt(&py_type_TypeError, "expected str, bytes or os.PathLike object, not %T",
                          file);
         }
-        fd = mod_vfs_open(mod_vfs_path(file), vflags);
+        const char *path = mod_vfs_path(file);
+        fd = mod_vfs_open(path, vflags);
+        if (fd == -EMFILE || fd == -ENFILE) {
+            py_gc_collect(); // files that are garbage close, giving their handles back
+            fd = mod_vfs_open(path, vflags);
+        }
         if (fd < 0) {
             mod_vfs_raise(-fd, file, PY_NULL);
         }
@@ -737,6 +754,10 @@ static py_val io_open(size_t n_args, size_t n_kw, const py_val *args) {
     f->encoding = a[3] == PY_NONE ? PY_NULL : a[3];
     if (vflags & MOD_VFS_APPEND) {
         mod_vfs_seek(fd, 0, 2); // tell() starts at the end, as CPython
+    }
+    if (!py_is_int(file) && !py_gc_set_finaliser(f, file_finalise)) {
+        py_gc_collect(); // the table is full of files that may be garbage
+        (void)py_gc_set_finaliser(f, file_finalise);
     }
     return (py_val)f;
 }

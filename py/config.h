@@ -73,6 +73,12 @@
 #endif
 #endif
 
+// Objects whose finaliser the collector runs when they become garbage (open files): a fixed
+// table, so registering never allocates.
+#ifndef PY_CFG_GC_FINALISERS
+#define PY_CFG_GC_FINALISERS 32
+#endif
+
 #ifndef PY_CFG_GC_BLOCK
 #define PY_CFG_GC_BLOCK 16
 #endif

@@ -522,6 +522,40 @@ static void mark_roots(void) {
 // ever: the last pass (MARK_PASSES) has them wait (py_gc_isr_must_defer).
 #define MARK_PASSES 3
 
+// ---- finalisers -------------------------------------------------------------------------------
+bool py_gc_set_finaliser(void *obj, void (*fn)(void *obj)) {
+    for (size_t i = 0; i < PY_CFG_GC_FINALISERS; i++) {
+        if (G.final[i].hidden == 0) {
+            G.final[i].hidden = ~(uintptr_t)obj;
+            G.final[i].fn = fn;
+            return true;
+        }
+    }
+    return false;
+}
+
+void py_gc_clear_finaliser(void *obj) {
+    for (size_t i = 0; i < PY_CFG_GC_FINALISERS; i++) {
+        if (G.final[i].hidden == ~(uintptr_t)obj) {
+            G.final[i].hidden = 0;
+        }
+    }
+}
+
+// After marking: the finaliser of each registered object left unmarked runs (once).
+static void run_finalisers(void) {
+    for (size_t i = 0; i < PY_CFG_GC_FINALISERS; i++) {
+        if (G.final[i].hidden == 0) {
+            continue;
+        }
+        void *obj = (void *)~G.final[i].hidden;
+        if (in_pool(obj) && at_get(block_of(obj)) == AT_HEAD) {
+            G.final[i].hidden = 0;
+            G.final[i].fn(obj);
+        }
+    }
+}
+
 void py_gc_collect(void) {
     if (G.collecting || G.n_blocks == 0) {
         return;
@@ -545,6 +579,7 @@ void py_gc_collect(void) {
     }
     G.marking = false;
     G.isr_defer = false;
+    run_finalisers();
     sweep();
     G.collections++;
     G.alloc_since_collect = 0;

@@ -38,6 +38,12 @@ void *py_gc_realloc(void *p, size_t n);
 bool py_gc_resize_in_place(void *p, size_t n);
 // Frees at once an allocation known to be unreachable (optional; the collector would).
 void py_gc_free(void *p);
+// Has fn(obj) called by the collection that finds obj (an allocation's start) unreachable,
+// before it is freed: e.g. an open file closes itself. fn must not allocate or raise, nor use
+// other heap objects (they may be garbage too). False if the table is full (then nothing is
+// registered). py_gc_clear_finaliser forgets it (an explicit close).
+bool py_gc_set_finaliser(void *obj, void (*fn)(void *obj));
+void py_gc_clear_finaliser(void *obj);
 // Bytes usable in the allocation p (a multiple of the block size).
 size_t py_gc_nbytes(const void *p);
 bool py_gc_is_heap_ptr(const void *p);

@@ -75,6 +75,12 @@ typedef struct py_gc_state {
     size_t threshold;           // collect when alloc_since_collect passes it (0: only when full)
     size_t collect_after;       // when the next early collection is due (SIZE_MAX: none)
     bool threshold_auto;        // the threshold is the default one (see early_update in gc.c)
+    // Finalisers (py_gc_set_finaliser). The object's address is kept inverted: the table must
+    // not keep the object alive when PY_S is scanned as a root.
+    struct {
+        uintptr_t hidden; // ~(uintptr_t)obj; 0: a free entry
+        void (*fn)(void *obj);
+    } final[PY_CFG_GC_FINALISERS];
 } py_gc_state;
 
 // One entry of the name-lookup cache (PY_CFG_ATTR_CACHE_SIZE entries, direct-mapped by

@@ -497,8 +497,55 @@ static void test_handler_storm_ends(void) {
     CHECK(((py_list *)keep)->len == 100);
 }
 
+// ---- finalisers
+static int finalised;
+static void *finalised_obj;
+static void count_final(void *obj) {
+    finalised++;
+    finalised_obj = obj;
+}
+
+static __attribute__((noinline)) uintptr_t make_final(bool clear) {
+    void *p = py_gc_alloc(32, 0);
+    CHECK(py_gc_set_finaliser(p, count_final));
+    if (clear) {
+        py_gc_clear_finaliser(p);
+    }
+    return ~(uintptr_t)p; // not a pointer the stack scan would take
+}
+
+static void test_finalisers(void) {
+    // kept alive: not run; garbage: run once, before it is freed
+    void *live = py_gc_alloc(32, 0);
+    CHECK(py_gc_set_finaliser(live, count_final));
+    uintptr_t gone = make_final(false);
+    wipe_stack();
+    finalised = 0;
+    py_gc_collect();
+    CHECK(finalised == 1 && finalised_obj == (void *)~gone);
+    py_gc_collect();
+    CHECK(finalised == 1);
+    // cleared (an explicit close): not run
+    (void)make_final(true);
+    wipe_stack();
+    py_gc_collect();
+    CHECK(finalised == 1);
+    // the table full: registration refused, the earlier ones still run
+    size_t n = 1;
+    while (n < 1000 && py_gc_set_finaliser(py_gc_alloc(16, 0), count_final)) {
+        n++;
+    }
+    CHECK(n == PY_CFG_GC_FINALISERS);
+    wipe_stack();
+    py_gc_collect();
+    CHECK(finalised == 1 + (int)n - 1); // all but `live`
+    py_gc_clear_finaliser(live);
+    CHECK(live != NULL);
+}
+
 int main(void) {
     static const uh_test tests[] = {
+        {"finalisers", test_finalisers},
         {"alloc_zeroed_and_sized", test_alloc_zeroed_and_sized},
         {"unreachable_freed", test_unreachable_freed},
         {"threshold_collects_early", test_threshold_collects_early},
