@@ -1,7 +1,13 @@
-// modules/boot.c: what a board runs at start, shared by the ports: boot.py, then main.py,
-// each from the root file system (the flash's, on a board) or else frozen into the firmware.
-// Their errors are printed, never fatal: the REPL comes up whatever they do.
+// modules/boot.c: what a board does at start, shared by the ports: the file system of the
+// flash partition mounted as the root, then boot.py and main.py, each from it or else frozen
+// into the firmware. Their errors are printed, never fatal: the REPL comes up whatever they do.
 #include "modules/boot.h"
+
+#include <string.h>
+
+#include "drivers/board.h"
+#include "drivers/flash.h"
+#include "fs/vfs_fs.h"
 
 #include "modules/repl.h"
 #include "modules/vfs.h"
@@ -11,6 +17,24 @@
 #include "py/print.h"
 #include "py/runtime.h"
 #include "py/state.h"
+
+bool mod_boot_mount_flash(void) {
+    drv_flash *f = drv_flash_board();
+    if (f == NULL) {
+        return false;
+    }
+    int r = fs_vfs_mount(f, DRV_FLASH_PART_FS_OFF, DRV_FLASH_PART_FS_SIZE);
+    if (r < 0) {
+        static const char msg[] = "rtpy: the flash file system cannot be mounted: ";
+        board_console_write(msg, sizeof(msg) - 1);
+        const char *why = strerror(-r);
+        board_console_write(why, strlen(why));
+        board_console_write("\r\n", 2);
+        return false;
+    }
+    mod_vfs_mount(&fs_vfs_ops);
+    return true;
+}
 
 // The code of `name`: compiled from the file system's copy, or the frozen one; PY_NULL if
 // neither exists. Raises (SyntaxError, MemoryError) like an import would.

@@ -16,6 +16,7 @@
 #include "modules/kthread.h"
 #include "modules/mod_machine.h"
 #include "modules/modules.h"
+#include "modules/vfs.h"
 #include "py/objint.h"
 #include "py/runtime.h"
 #include "py/state.h"
@@ -63,6 +64,7 @@ _Noreturn void mod_machine_raise_errno(int err, const char *what) {
 // -------------------------------------------------------------------------
 static py_val machine_reset(void) {
     py_port_flush();
+    (void)mod_vfs_sync(); // files left open keep what was written (MicroPython's lose it)
     board_reset();
 }
 static PY_FN_OBJ_0(machine_reset_obj, reset, machine_reset);

@@ -6,14 +6,34 @@ fresh kernel and heap; it answers "OK\r\nMPY: soft reboot\r\n" and the raw banne
 test's source goes in followed by Ctrl-D; the board answers "OK", the program's output, \\x04,
 the error text (a traceback) if any, \\x04, ">". A test that takes too long gets Ctrl-C; a
 board that stops answering is killed and started again.
+Each session's board has a flash (a temporary file behind QEMU's semihosting, docs/storage.md);
+before each test its file system is emptied and the test runs in a new directory, /t, as the host
+runs each test in a new directory.
 """
 import os
 import select
 import shlex
 import subprocess
+import tempfile
 import time
 
 RAW_BANNER = b"raw REPL; CTRL-B to exit\r\n>"
+# Empties the board's file system and enters a new directory /t for the test (which so meets
+# a current directory that is not the root, as on the host), leaving no names behind.
+CLEAN = b"""import os
+def _clean(p):
+    for n in os.listdir(p):
+        q = p.rstrip('/') + '/' + n
+        if os.stat(q)[0] & 0x4000:
+            _clean(q)
+            os.rmdir(q)
+        else:
+            os.remove(q)
+_clean('/')
+os.mkdir('/t')
+os.chdir('/t')
+del os, _clean
+"""
 
 
 class BoardGone(Exception):
@@ -22,7 +42,10 @@ class BoardGone(Exception):
 
 class Session:
     def __init__(self, qemu_cmd, elf):
-        self.cmd = shlex.split(qemu_cmd) + ["-kernel", elf]
+        self.dir = tempfile.TemporaryDirectory(prefix="rtpy-flash-")
+        flash = os.path.join(self.dir.name, "flash.bin")
+        self.cmd = [a + ",arg=rtpy,arg=--flash=" + flash if a.startswith("enable=on") else a
+                    for a in shlex.split(qemu_cmd)] + ["-kernel", elf]
         self.proc = None
         self.buf = b""
 
@@ -66,16 +89,25 @@ class Session:
         before, _, self.buf = self.buf.partition(marker)
         return before
 
+    def soft_reset(self):
+        self.send(b"\x04")
+        # answered "OK\r\n", the soft reboot line, the raw banner; a SystemExit in the last
+        # test left a reboot of its own before that (without the "OK")
+        self.read_until(b"OK\r\n", 30)
+        self.read_until(RAW_BANNER, 30)
+
     def run(self, source, timeout):
         """Runs one program; returns (stdout bytes, exit code 0/1, error text) or raises
         BoardGone / TimeoutError (then the session must be restarted)."""
         if self.proc is None:
             self.start()
-        self.send(b"\x04")  # soft reset: a fresh board for each test
-        # answered "OK\r\n", the soft reboot line, the raw banner; a SystemExit in the last
-        # test left a reboot of its own before that (without the "OK")
-        self.read_until(b"OK\r\n", 30)
-        self.read_until(RAW_BANNER, 30)
+        self.soft_reset()  # a fresh board for each test
+        self.send(CLEAN + b"\x04")  # and an empty file system
+        self.read_until(b"OK", 30)
+        self.read_until(b"\x04", 30)
+        err = self.read_until(b"\x04", 30)
+        if err.strip():
+            raise BoardGone("cleaning the file system failed: " + err.decode("utf-8", "replace"))
         self.send(source + b"\x04")
         self.read_until(b"OK", 30)
         try:

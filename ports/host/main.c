@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "boards/sim/board_sim.h"
+#include "modules/boot.h"
 #include "modules/kthread.h"
 #include "modules/modules.h"
 #include "modules/repl.h"
@@ -44,6 +45,7 @@ static struct {
     bool time_given;
     long run_for_ms; // -1: none
     const char *board, *trace; // --board= scenario, --trace= output (boards/sim)
+    const char *flash;         // --flash= file: the board's flash, its file system the root
     bool repl;
     char *stdin_src; // a program read from a pipe
     size_t stdin_len;
@@ -106,6 +108,9 @@ static void usage(void) {
             "  --run-for=MS   raise KeyboardInterrupt in the main thread after MS of (simulated) time\n"
             "  --board=FILE   simulated board scenario (docs/board-sim.md)\n"
             "  --trace=FILE   write the board's outputs with their times to FILE ('-': stdout)\n"
+            "  --flash=FILE   give the board a flash kept in FILE (4 MiB, created erased); its\n"
+            "                 file system becomes the root, and without a program boot.py and\n"
+            "                 main.py run from it before the REPL (docs/storage.md)\n"
             "  -h, --help     this text\n"
             "  -V, --version  the version\n");
 }
@@ -149,8 +154,8 @@ static int run_source(const char *src, size_t len, qstr filename, int mode) {
 }
 
 static int run_file(const char *path) {
-    long n = py_port_read_file(path, NULL, 0);
-    if (n < 0 || py_port_stat(path) != 1) {
+    long n = host_read_file(path, NULL, 0);
+    if (n < 0 || host_stat(path) != 1) {
         fprintf(stderr, "rtpy: can't open file '%s': [Errno 2] No such file or directory\n", path);
         return 2;
     }
@@ -159,7 +164,7 @@ static int run_file(const char *path) {
         fprintf(stderr, "rtpy: out of memory reading '%s'\n", path);
         return 1;
     }
-    long m = py_port_read_file(path, src, (size_t)n);
+    long m = host_read_file(path, src, (size_t)n);
     size_t pl = strlen(path), el = sizeof(PY_PERSIST_EXT) - 1;
     bool rpyc = pl > el && strcmp(path + pl - el, PY_PERSIST_EXT) == 0; // as python3 runs a .pyc
     int rc = run_source(src, (size_t)(m < 0 ? 0 : m), py_qstr_from_str(path),
@@ -297,7 +302,12 @@ static void main_thread(void *arg) {
     k_thread_stack_bounds(k_thread_self(), &lo, &hi);
     py_thread_set_stack(PY_TS, (char *)__builtin_frame_address(0) + 256, lo);
     mod_kthread_init();
-    mod_vfs_mount(&host_vfs_posix);
+    if (O.flash) {
+        // the flash's file system as the root; if it cannot be mounted, no root at all
+        host_flash_root = mod_boot_mount_flash();
+    } else {
+        mod_vfs_mount(&host_vfs_posix);
+    }
     if (!setup_main(O.script, O.cmd, O.module, O.argc, O.argv, O.first_arg)) {
         fprintf(stderr, "rtpy: start-up failed (heap too small?)\n");
         k_stop(1);
@@ -323,12 +333,21 @@ static void main_thread(void *arg) {
         }
     } else if (O.script) {
         rc = run_file(O.script);
+    } else if (O.flash) {
+        // a device: boot.py and main.py from its file system, then the REPL (or a program
+        // piped in)
+        (void)mod_boot_run_script("boot.py");
+        (void)mod_boot_run_script("main.py");
+        rc = O.repl ? repl() : O.stdin_src ? run_source(O.stdin_src, O.stdin_len, PY_QSTR_lt_stdin_gt, PY_COMPILE_FILE) : 0;
     } else if (O.stdin_src) {
         rc = run_source(O.stdin_src, O.stdin_len, PY_QSTR_lt_stdin_gt, PY_COMPILE_FILE);
     } else {
         rc = repl();
     }
     py_port_flush();
+    if (host_flash_root) {
+        mod_vfs_sync(); // files left open keep what was written, as CPython's are closed at exit
+    }
     k_stop(rc);
 }
 
@@ -387,6 +406,8 @@ int main(int argc, char **argv) {
             O.board = a + 8;
         } else if (strncmp(a, "--trace=", 8) == 0) {
             O.trace = a + 8;
+        } else if (strncmp(a, "--flash=", 8) == 0) {
+            O.flash = a + 8;
         } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
             usage();
             return 0;
@@ -431,6 +452,9 @@ int main(int argc, char **argv) {
     cfg.time_mode = O.virtual_time ? K_TIME_VIRTUAL : K_TIME_REAL;
     k_init(&cfg);
     if (board_sim_init(O.board, O.trace) != 0) {
+        return 2;
+    }
+    if (O.flash && board_sim_flash_open(O.flash) != 0) {
         return 2;
     }
     k_sim_irq_init(&sigint_irq, interrupt_isr, NULL);

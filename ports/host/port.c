@@ -16,6 +16,7 @@
 
 #include "modules/kthread.h"
 #include "modules/modules.h"
+#include "modules/vfs.h"
 #include "ports/host/console.h"
 #include "ports/host/host.h"
 #include "py/port.h"
@@ -38,7 +39,18 @@ _Noreturn void py_port_fatal(const char *msg) {
     exit(70);
 }
 
+bool host_flash_root;
+
+// Imports read the root file system: the host's own, or the flash's (--flash).
 int py_port_stat(const char *path) {
+    return host_flash_root ? mod_vfs_kind(path) : host_stat(path);
+}
+
+long py_port_read_file(const char *path, char *buf, size_t cap) {
+    return host_flash_root ? mod_vfs_read_file(path, buf, cap) : host_read_file(path, buf, cap);
+}
+
+int host_stat(const char *path) {
     struct stat st;
     if (stat(path, &st) != 0) {
         return 0;
@@ -46,7 +58,7 @@ int py_port_stat(const char *path) {
     return S_ISDIR(st.st_mode) ? 2 : S_ISREG(st.st_mode) ? 1 : 0;
 }
 
-long py_port_read_file(const char *path, char *buf, size_t cap) {
+long host_read_file(const char *path, char *buf, size_t cap) {
     int fd = open(path, O_RDONLY);
     if (fd < 0) {
         return -1;

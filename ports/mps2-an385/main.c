@@ -16,6 +16,7 @@
 #include "modules/kthread.h"
 #include "modules/modules.h"
 #include "modules/repl.h"
+#include "modules/vfs.h"
 #include "ports/mps2-an385/port.h"
 #include "py/frozen.h"
 #include "py/objexc.h"
@@ -80,6 +81,7 @@ static void main_thread(void *arg) {
         board_console_write("rtpy: start-up failed: heap too small\r\n", 39);
         board_exit(1);
     }
+    (void)mod_boot_mount_flash();
     (void)mod_boot_run_script("boot.py");
     (void)mod_boot_run_script("main.py");
     static bool first_session = true;
@@ -100,6 +102,7 @@ static void main_thread(void *arg) {
     };
     (void)mod_repl_run(&io); // however it ends, the board soft-resets
     py_port_flush();
+    (void)mod_vfs_sync(); // files left open keep what was written
     k_stop(0);
 }
 

@@ -5,12 +5,14 @@
 #   make test-kernel-qemu        run it in QEMU (-icount shift=0): "N passed, N failed", QEMU's
 #                                exit status is the suite's (KTEST_FILTER=substring: some cases)
 #   make firmware                build/mps2-an385/rtpy.elf: the interpreter with its REPL on UART0
-#   make qemu                    run it in QEMU, the REPL on this terminal (Ctrl-A X quits QEMU)
+#   make qemu [FLASH=file]       run it in QEMU, the REPL on this terminal (Ctrl-A X quits QEMU);
+#                                with a flash kept in the file (docs/storage.md)
 #   make test-py-qemu            the Python tests on the firmware in QEMU, through the raw REPL
 #                                (tests/target.py; tests/py/target.skip lists what cannot run)
 #   make test-repl-qemu          the firmware's REPL on its console: editing, Ctrl-C, soft reset,
 #                                paste and raw modes (tests/host/test_host.py --qemu), and the
-#                                protocol tools speak, raw paste too (test_repl_protocol.py --qemu)
+#                                protocol tools speak, raw paste too (test_repl_protocol.py --qemu),
+#                                and the flash across resets and runs (test_storage.py --qemu)
 #   make bench-target            kernel micro-benchmarks in instructions, next to FreeRTOS
 #   make bench-gc-target         GC pauses on the board (bench/gc/board.py), in instructions
 #   make mps2-size               text/data/bss of the kernel and of the firmware
@@ -26,8 +28,10 @@ MPS2_CFLAGS := -std=gnu11 $(MPS2_ARCH) $(MPS2_OPT) -g -ffunction-sections -fdata
                $(WARN) -I. -Ikernel/include -Iports/mps2-an385 -MMD -MP $(MPS2_EXTRA_CFLAGS)
 MPS2_LDFLAGS := $(MPS2_ARCH) -T boards/mps2-an385/mps2-an385.ld -Wl,--gc-sections \
                 --specs=nano.specs --specs=nosys.specs
-QEMU_MPS2 := qemu-system-arm -M mps2-an385 -nographic -monitor none \
-             -semihosting-config enable=on,target=native -icount shift=0,sleep=off
+comma := ,
+QEMU_MPS2 = qemu-system-arm -M mps2-an385 -nographic -monitor none \
+             -semihosting-config enable=on,target=native$(if $(FLASH),$(comma)arg=rtpy$(comma)arg=--flash=$(FLASH)) \
+             -icount shift=0,sleep=off
 MPS2_TIMEOUT ?= 120
 
 MPS2_KERNEL_SRC := $(KERNEL_SRC) \
@@ -131,6 +135,7 @@ firmware-minimal:
 	$(Q)$(MAKE) --no-print-directory MPS2_MINIMAL=1 MPS2_BUILD=$(MPS2_BUILD)/minimal \
 	    $(MPS2_BUILD)/minimal/rtpy.elf
 
+# FLASH=file: the board's flash, kept in that file (docs/storage.md)
 qemu: $(MPS2_FW_ELF)
 	$(QEMU_MPS2) $(QEMU_EXTRA) -kernel $<
 
@@ -141,6 +146,7 @@ test-py-qemu: $(MPS2_FW_ELF)
 test-repl-qemu: $(MPS2_FW_ELF)
 	$(Q)$(PYTHON3) tests/host/test_host.py --qemu $<
 	$(Q)$(PYTHON3) tests/host/test_repl_protocol.py --qemu $<
+	$(Q)$(PYTHON3) tests/host/test_storage.py --qemu $<
 
 # --- benchmarks (bench/target) ------------------------------------------------------------------
 # Two builds of the same benchmark: the firmware's configuration, and a lean one like the
