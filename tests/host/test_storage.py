@@ -109,8 +109,8 @@ class Host(unittest.TestCase):
         """SIGKILL at random moments while a file is rewritten: afterwards the file holds one
         complete version, and the file system mounts and works."""
         self.ok("open('/v.txt', 'w').write('version 0 ' * 300)")
-        writer = ("import time\n"
-                  "n = 1\n"
+        writer = ("import os\n"
+                  "n = int(open('/n.txt').read()) + 1 if 'n.txt' in os.listdir('/') else 1\n"
                   "while True:\n"
                   "    with open('/v.txt', 'w') as f:\n"
                   "        f.write(('version %d ' % n) * 300)\n"
@@ -220,6 +220,62 @@ class Qemu(unittest.TestCase):
             d.close()
 
 
+REMOTE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools", "rtpy-remote")
+
+
+class Remote(unittest.TestCase):
+    """tools/rtpy-remote with a device that has a flash: a tree of files copied in, code run
+    from it, results read back, a reset in between, a 50 KiB script through raw paste."""
+
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        d = self.tmp.name
+        os.makedirs(os.path.join(d, "app", "lib"))
+        os.makedirs(os.path.join(d, "app", "data"))
+        with open(os.path.join(d, "app", "calc.py"), "w") as f:
+            f.write("from util import double\n\ndef answer():\n    return double(21)\n")
+        with open(os.path.join(d, "app", "lib", "util.py"), "w") as f:
+            f.write("def double(x):\n    return 2 * x\n")
+        self.blob = bytes(random.Random(3).getrandbits(8) for _ in range(9000))
+        with open(os.path.join(d, "app", "data", "blob.bin"), "wb") as f:
+            f.write(self.blob)
+        lines = ["t = 0"] + ["t += %d  # %s" % (i, "x" * 40) for i in range(1100)] + ["print('sum', t)"]
+        with open(os.path.join(d, "big.py"), "w") as f:
+            f.write("\n".join(lines) + "\n")
+        self.assertGreater(os.path.getsize(os.path.join(d, "big.py")), 50 * 1024)
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def remote(self, target, *args):
+        p = subprocess.run([sys.executable, REMOTE, "-d", target, "--target-arg=--flash=flash.bin"]
+                           + list(args), capture_output=True, timeout=120, cwd=self.tmp.name)
+        self.assertEqual(p.returncode, 0, p.stderr.decode() + p.stdout.decode())
+        return p.stdout.decode()
+
+    def check(self, target):
+        self.remote(target, "fs", "cp", "-r", "app", ":app")
+        out = self.remote(target, "exec",
+                          "import sys\nsys.path[:0] = ['/app', '/app/lib']\nimport calc\n"
+                          "with open('/app/out.txt', 'w') as f:\n    f.write(str(calc.answer()))\n",
+                          "+", "reset",
+                          "+", "exec", "print(open('/app/out.txt').read())")
+        self.assertEqual(out.split()[-1], "42")
+        self.remote(target, "fs", "cp", ":app/data/blob.bin", "back.bin")
+        with open(os.path.join(self.tmp.name, "back.bin"), "rb") as f:
+            self.assertEqual(f.read(), self.blob)
+        self.assertIn("skip", self.remote(target, "fs", "cp", "-r", "app", ":app"))
+        self.assertEqual(self.remote(target, "run", "big.py").split(), ["sum", str(sum(range(1100)))])
+
+    def test_host(self):
+        self.check("host:" + RTPY)
+
+    def test_qemu(self):
+        if not ELF:
+            self.skipTest("no firmware (--qemu ELF)")
+        self.check("qemu:" + os.path.abspath(ELF))
+
+
 def main():
     global RTPY, ELF
     ap = argparse.ArgumentParser()
@@ -231,9 +287,11 @@ def main():
     loader = unittest.defaultTestLoader
     if a.qemu:
         ELF = a.qemu
-        suite = loader.loadTestsFromTestCase(Qemu)
+        suite = unittest.TestSuite([loader.loadTestsFromTestCase(Qemu),
+                                    loader.loadTestsFromName("Remote.test_qemu", sys.modules[__name__])])
     else:
-        suite = loader.loadTestsFromTestCase(Host)
+        suite = unittest.TestSuite([loader.loadTestsFromTestCase(Host),
+                                    loader.loadTestsFromName("Remote.test_host", sys.modules[__name__])])
     res = unittest.TextTestRunner(verbosity=2 if a.v else 1, stream=sys.stdout).run(suite)
     bad = len(res.failures) + len(res.errors)
     print("%d passed, %d failed" % (res.testsRun - bad, bad))

@@ -251,7 +251,16 @@ def open_target(spec, baud=115200, extra_args=(), cwd=None):
         elf = find_file(arg or DEFAULT_ELF)
         if not os.path.isfile(elf):
             raise DeviceAbsent("qemu: no firmware %s (make firmware builds it)" % elf)
-        return ProcessTransport("qemu", QEMU_CMD + list(extra_args) + ["-kernel", os.path.abspath(elf)],
+        # --flash=FILE, as for a host target: the board's flash in FILE, named on QEMU's
+        # semihosting command line (docs/storage.md); other arguments go to QEMU as they are
+        cmd = list(QEMU_CMD)
+        for a in extra_args:
+            if a.startswith("--flash="):
+                path = os.path.abspath(os.path.join(cwd or ".", a[len("--flash="):]))
+                cmd[cmd.index("enable=on,target=native")] += ",arg=rtpy,arg=--flash=" + path
+            else:
+                cmd.append(a)
+        return ProcessTransport("qemu", cmd + ["-kernel", os.path.abspath(elf)],
                                 use_pty=False, cwd=cwd)
     if kind == "host":
         prog = find_file(arg or DEFAULT_HOST)
