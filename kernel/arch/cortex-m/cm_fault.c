@@ -29,18 +29,15 @@ __attribute__((naked)) void arch_cm_fault(void) {
                    "b arch_cm_fault_entry\n");
 }
 
-#define CFSR_IACCVIOL (1u << 0)
-#define CFSR_IBUSERR (1u << 8)
 #define SEMIHOSTING_BKPT 0xbeabu // bkpt 0xab
 
 // A semihosting call with nothing to answer it (no debugger, QEMU without
 // -semihosting-config enable=on) faults: it returns -1 instead, as "not available". (QEMU
-// sets no status bit for it: the instruction at the stacked pc tells, read only when the
-// fault was not fetching that instruction.)
+// sets no status bit for it: the instruction at the stacked pc tells. It is read only when
+// no configurable fault is recorded, so the frame was stacked and the pc fetched.)
 void arch_cm_fault_entry(uint32_t *frame, uint32_t exc_return) {
-    uint32_t pc = frame[6];
-    if (!(CM_CFSR & (CFSR_IACCVIOL | CFSR_IBUSERR)) && !(pc & 1u) &&
-        *(const uint16_t *)(uintptr_t)pc == SEMIHOSTING_BKPT) {
+    if (CM_CFSR == 0 && !(frame[6] & 1u) &&
+        *(const uint16_t *)(uintptr_t)frame[6] == SEMIHOSTING_BKPT) {
         frame[0] = UINT32_MAX;
         frame[6] += 2;
         return;
