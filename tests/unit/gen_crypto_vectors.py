@@ -332,6 +332,23 @@ hz = bytes(32)
 sz = sign(k, hz)
 p256(pub, N.to_bytes(32, "big"), sz, 1, "hash_n_equiv_zero")
 
+# Seeds for fuzz/fuzz_crypto.c (first byte odd: Ed25519 pub || sig || msg; even: P-256
+# pub || hash || der): some valid cases and some of the edge cases, to mutate from.
+SEEDS = os.path.join(os.path.dirname(OUT), "fuzz")
+os.makedirs(SEEDS, exist_ok=True)
+for old in os.listdir(SEEDS):
+    os.remove(os.path.join(SEEDS, old))
+keep = {"random0", "random1", "random2", "S_plus_L", "A_identity", "R_identity", "A_not_on_curve",
+        "base", "high_s", "key_d_1_0", "key_d_n_minus_1_0", "der_r_negative", "der_trailing_byte",
+        "short_r", "hash_ff", "key_off_curve"}
+for ln in lines:
+    f = ln.split(" ")
+    if f[0] in ("ed25519", "p256") and (f[5] in keep or f[5].startswith("mixed_order1_")):
+        b = [bytes.fromhex(x) if x != "-" else b"" for x in f[1:4]]
+        data = b"\x01" + b[0] + b[2] + b[1] if f[0] == "ed25519" else b"\x00" + b[0] + b[1] + b[2]
+        with open(os.path.join(SEEDS, "%s_%s" % (f[0], f[5])), "wb") as out:
+            out.write(data)
+
 with open(OUT, "w") as f:
     f.write("# tests/unit/data/crypto/vectors.txt: written by tests/unit/gen_crypto_vectors.py; "
             "see there.\n")
