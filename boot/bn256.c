@@ -1,6 +1,6 @@
 // boot/bn256.c: see boot/bn256.h. Multiplication is word-serial Montgomery (each of the 8
-// rounds adds a * b[i], then the multiple of m that clears the low word, and shifts one word):
-// 32x32->64 multiplies only, a 10-word accumulator on the stack.
+// rounds adds a * b[i] and the multiple of m that clears the low word, and shifts one word):
+// 32x32->64 multiplies only, a 9-word accumulator on the stack.
 #include "boot/bn256.h"
 
 uint32_t bn_add(uint32_t r[BN_WORDS], const uint32_t a[BN_WORDS], const uint32_t b[BN_WORDS]) {
@@ -120,29 +120,27 @@ void bn_mod_init(bn_mod *M, const uint32_t m[BN_WORDS]) {
 
 void bn_mont_mul(uint32_t r[BN_WORDS], const uint32_t a[BN_WORDS], const uint32_t b[BN_WORDS],
                  const bn_mod *M) {
-    uint32_t t[BN_WORDS + 2] = {0};
+    // t = (t + a b[i] + q m) / 2^32 for each word b[i], q making the low word 0; the two
+    // products run in one pass over the words (carries c for a b[i], d for q m), so each word
+    // of t is read and written once per round. t < 2m throughout (t[8] <= 1).
+    uint32_t t[BN_WORDS + 1] = {0};
     for (int i = 0; i < BN_WORDS; i++) {
-        // t += a * b[i]
-        uint64_t c = 0;
-        for (int j = 0; j < BN_WORDS; j++) {
-            c += (uint64_t)a[j] * b[i] + t[j];
-            t[j] = (uint32_t)c;
-            c >>= 32;
-        }
-        c += t[BN_WORDS];
-        t[BN_WORDS] = (uint32_t)c;
-        t[BN_WORDS + 1] = (uint32_t)(c >> 32);
-        // t = (t + q m) / 2^32, q chosen so the low word is 0
-        uint32_t q = t[0] * M->m0;
-        c = ((uint64_t)q * M->m[0] + t[0]) >> 32;
+        uint32_t bi = b[i];
+        uint64_t c = (uint64_t)a[0] * bi + t[0];
+        uint32_t q = (uint32_t)c * M->m0;
+        uint64_t d = ((uint64_t)q * M->m[0] + (uint32_t)c) >> 32;
+        c >>= 32;
         for (int j = 1; j < BN_WORDS; j++) {
-            c += (uint64_t)q * M->m[j] + t[j];
-            t[j - 1] = (uint32_t)c;
+            c += (uint64_t)a[j] * bi + t[j];           // < 2^64
+            d += (uint64_t)q * M->m[j] + (uint32_t)c;  // < 2^64
+            t[j - 1] = (uint32_t)d;
             c >>= 32;
+            d >>= 32;
         }
         c += t[BN_WORDS];
-        t[BN_WORDS - 1] = (uint32_t)c;
-        t[BN_WORDS] = t[BN_WORDS + 1] + (uint32_t)(c >> 32);
+        d += (uint32_t)c;
+        t[BN_WORDS - 1] = (uint32_t)d;
+        t[BN_WORDS] = (uint32_t)(c >> 32) + (uint32_t)(d >> 32);
     }
     // t < 2m: at most one subtraction
     if (t[BN_WORDS] != 0 || bn_cmp(t, M->m) >= 0) {
