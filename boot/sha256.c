@@ -69,6 +69,9 @@ void boot_sha256_init(boot_sha256 *c) {
 }
 
 void boot_sha256_update(boot_sha256 *c, const void *data, size_t n) {
+    if (n == 0) {
+        return; // data may then be NULL
+    }
     const uint8_t *p = data;
     size_t used = (size_t)(c->len & 63);
     c->len += n;

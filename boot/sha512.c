@@ -85,6 +85,9 @@ void boot_sha512_init(boot_sha512 *c) {
 }
 
 void boot_sha512_update(boot_sha512 *c, const void *data, size_t n) {
+    if (n == 0) {
+        return; // data may then be NULL
+    }
     const uint8_t *p = data;
     size_t used = (size_t)(c->len & 127);
     c->len += n;

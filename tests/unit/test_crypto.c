@@ -117,6 +117,8 @@ static void test_sha256_fips(void) {
     CHECK(strcmp(h, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1") == 0);
     sha256_hex("", 0, h);
     CHECK(strcmp(h, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855") == 0);
+    sha256_hex(NULL, 0, h); // no data, no pointer
+    CHECK(strcmp(h, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855") == 0);
     // one million 'a': in 1000-byte pieces, and in pieces of 1, 2, ... 1413 bytes
     static uint8_t a[1413];
     memset(a, 'a', sizeof(a));
@@ -381,6 +383,9 @@ static void test_ed25519_rfc8032(void) {
         long n = unhex(msg_buf, sizeof(msg_buf), rfc8032[i].msg);
         CHECK(n >= 0);
         CHECK_CASE(ed_verify(pub, msg_buf, (size_t)n, sig), rfc8032[i].name);
+        if (n == 0) {
+            CHECK(boot_ed25519_verify(pub, NULL, 0, sig)); // an empty message needs no pointer
+        }
         // every bit of the signature and of the key; every bit of the message (for the
         // 1023 bytes of TEST 1024: every bit of the first and last 64 bytes, one bit of each
         // byte between, its position moving)
