@@ -50,6 +50,7 @@ UNIT_TESTS :=
 include py/py.mk
 include modules/modules.mk
 include drivers/drivers.mk
+include boot/boot.mk
 -include fs/fs.mk
 include kernel/kernel.mk
 include ports/host/host.mk

@@ -4,22 +4,26 @@
 # Targets and their kept inputs: fuzz_compile (compiler and VM: tests/fuzz/*.py), fuzz_re (the
 # re module: tests/fuzz/re/), fuzz_json (the json module: tests/fuzz/json/), fuzz_rpyc (the
 # .rpyc loader, py/persist.c: tests/fuzz/rpyc/; its seeds are also the modules of
-# tests/cross/mods, precompiled by this build's rtpy-cross).
+# tests/cross/mods, precompiled by this build's rtpy-cross), fuzz_crypto (boot/'s signature
+# verification, no interpreter: tests/unit/data/crypto/fuzz/).
+# One target alone: make fuzz FUZZ_TARGETS=crypto FUZZ_SECONDS=60
 FUZZ_SECONDS ?= 60
 FUZZ_BUILD := build/fuzz
 FUZZ_CFLAGS := -std=gnu11 -g -O1 -I. -I$(FUZZ_BUILD)/gen -DPY_CFG_SANITIZE=1 \
                -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
-FUZZ_TARGETS := compile re json rpyc
+FUZZ_TARGETS := compile re json rpyc crypto
 FUZZ_MOD_re := modules/mod_re.c modules/mod_re_compile.c modules/mod_re_match.c
 FUZZ_MOD_json := modules/mod_json.c
 FUZZ_SEEDS_compile := tests/fuzz $(sort $(dir $(wildcard tests/py/*/*.py)))
 FUZZ_SEEDS_re := tests/fuzz/re
 FUZZ_SEEDS_json := tests/fuzz/json
 FUZZ_SEEDS_rpyc := tests/fuzz/rpyc $(FUZZ_BUILD)/seeds_rpyc
+FUZZ_SEEDS_crypto := tests/unit/data/crypto/fuzz
 FUZZ_REGRESS_compile := $(wildcard tests/fuzz/*.py)
 FUZZ_REGRESS_re := $(wildcard tests/fuzz/re/*)
 FUZZ_REGRESS_json := $(wildcard tests/fuzz/json/*)
 FUZZ_REGRESS_rpyc := $(wildcard tests/fuzz/rpyc/*)
+FUZZ_REGRESS_crypto := $(wildcard tests/unit/data/crypto/fuzz/*)
 
 fuzz_obj = $(addprefix $(FUZZ_BUILD)/obj/,$(1:.c=.o))
 FUZZ_PY_OBJ := $(call fuzz_obj,$(PY_SRC)) $(FUZZ_BUILD)/obj/frozen.o
@@ -43,6 +47,9 @@ $(FUZZ_BUILD)/obj/frozen.o: $(FUZZ_BUILD)/gen/frozen.c | $(FUZZ_BUILD)/gen/py/qs
 
 $(FUZZ_BUILD)/fuzz_re: $(call fuzz_obj,$(FUZZ_MOD_re))
 $(FUZZ_BUILD)/fuzz_json: $(call fuzz_obj,$(FUZZ_MOD_json))
+$(FUZZ_BUILD)/fuzz_crypto: $(FUZZ_BUILD)/obj/fuzz/fuzz_crypto.o $(call fuzz_obj,$(BOOT_CRYPTO_SRC))
+	$(if $(Q),@echo "LINK $@")
+	$(Q)clang $(FUZZ_CFLAGS) -fsanitize=fuzzer $^ -o $@
 $(FUZZ_BUILD)/fuzz_%: $(FUZZ_BUILD)/obj/fuzz/fuzz_%.o $(FUZZ_BUILD)/obj/fuzz/fuzz_port.o $(FUZZ_PY_OBJ)
 	$(if $(Q),@echo "LINK $@")
 	$(Q)clang $(FUZZ_CFLAGS) -fsanitize=fuzzer $^ -lm -o $@
@@ -63,7 +70,8 @@ fuzz: $(addprefix $(FUZZ_BUILD)/fuzz_,$(FUZZ_TARGETS)) $(FUZZ_BUILD)/seeds_rpyc
 	$(Q)set -e; for t in $(FUZZ_TARGETS); do \
 	    mkdir -p $(FUZZ_BUILD)/corpus_$$t; \
 	    case $$t in compile) seeds="$(FUZZ_SEEDS_compile)";; re) seeds="$(FUZZ_SEEDS_re)";; \
-	        json) seeds="$(FUZZ_SEEDS_json)";; rpyc) seeds="$(FUZZ_SEEDS_rpyc)";; esac; \
+	        json) seeds="$(FUZZ_SEEDS_json)";; rpyc) seeds="$(FUZZ_SEEDS_rpyc)";; \
+	        crypto) seeds="$(FUZZ_SEEDS_crypto)";; esac; \
 	    $(FUZZ_BUILD)/fuzz_$$t -max_total_time=$(FUZZ_EACH) -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
 	        -artifact_prefix=$(FUZZ_BUILD)/crashes/$$t- -print_final_stats=1 \
 	        $(FUZZ_BUILD)/corpus_$$t $$seeds; \
@@ -73,16 +81,21 @@ $(BUILD)/fuzz/replay: $(BUILD)/fuzz/fuzz_compile.o
 $(BUILD)/fuzz/replay_re: $(BUILD)/fuzz/fuzz_re.o $(addprefix $(BUILD)/,$(FUZZ_MOD_re:.c=.o))
 $(BUILD)/fuzz/replay_json: $(BUILD)/fuzz/fuzz_json.o $(addprefix $(BUILD)/,$(FUZZ_MOD_json:.c=.o))
 $(BUILD)/fuzz/replay_rpyc: $(BUILD)/fuzz/fuzz_rpyc.o
+$(BUILD)/fuzz/replay_crypto: $(BUILD)/fuzz/replay.o $(BUILD)/fuzz/fuzz_crypto.o $(BOOT_CRYPTO_OBJ)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(LDFLAGS) $^ $(LDLIBS) -o $@
 $(BUILD)/fuzz/replay $(BUILD)/fuzz/replay_re $(BUILD)/fuzz/replay_json $(BUILD)/fuzz/replay_rpyc: $(BUILD)/fuzz/replay.o \
     $(BUILD)/fuzz/fuzz_port.o $(PY_OBJ)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(LDFLAGS) $^ $(LDLIBS) -o $@
 
-test-fuzz-regress: $(BUILD)/fuzz/replay $(BUILD)/fuzz/replay_re $(BUILD)/fuzz/replay_json $(BUILD)/fuzz/replay_rpyc
+test-fuzz-regress: $(BUILD)/fuzz/replay $(BUILD)/fuzz/replay_re $(BUILD)/fuzz/replay_json \
+    $(BUILD)/fuzz/replay_rpyc $(BUILD)/fuzz/replay_crypto
 	$(Q)$(BUILD)/fuzz/replay $(FUZZ_REGRESS_compile)
 	$(Q)$(BUILD)/fuzz/replay_re $(FUZZ_REGRESS_re)
 	$(Q)$(BUILD)/fuzz/replay_json $(FUZZ_REGRESS_json)
 	$(Q)$(BUILD)/fuzz/replay_rpyc $(FUZZ_REGRESS_rpyc)
+	$(Q)$(BUILD)/fuzz/replay_crypto $(FUZZ_REGRESS_crypto)
 
 UNIT_TESTS += test-fuzz-regress
 .PHONY: fuzz test-fuzz-regress
