@@ -51,6 +51,7 @@ include py/py.mk
 include modules/modules.mk
 include drivers/drivers.mk
 -include fs/fs.mk
+-include boot/image.mk
 include kernel/kernel.mk
 include ports/host/host.mk
 include fuzz/fuzz.mk
