@@ -6,6 +6,7 @@
 // reason, without reading outside the image (a bounds-checking reader counts any attempt).
 //
 // Usage: test_image [DATA_DIR]   (default tests/data/mcuboot)
+//        test_image --verify PUBKEY.pem IMAGE   (exit 0 if IMAGE verifies; for test_img.py)
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,9 +43,7 @@ typedef struct {
     size_t n;
 } blob;
 
-static blob load(const char *name) {
-    char path[512];
-    snprintf(path, sizeof(path), "%s/%s", dir, name);
+static blob load_path(const char *path) {
     blob b = {NULL, 0};
     FILE *f = fopen(path, "rb");
     if (!f) {
@@ -65,9 +64,15 @@ static blob load(const char *name) {
     return b;
 }
 
+static blob load(const char *name) {
+    char path[512];
+    snprintf(path, sizeof(path), "%s/%s", dir, name);
+    return load_path(path);
+}
+
 // The DER inside a PEM file (base64 between the BEGIN and END lines).
-static size_t pem_der(const char *name, uint8_t *out, size_t cap) {
-    blob b = load(name);
+static size_t pem_der_path(const char *path, uint8_t *out, size_t cap) {
+    blob b = load_path(path);
     char *s = strstr((char *)b.p, "-----\n");
     size_t n = 0;
     uint32_t acc = 0;
@@ -89,6 +94,12 @@ static size_t pem_der(const char *name, uint8_t *out, size_t cap) {
     }
     free(b.p);
     return n;
+}
+
+static size_t pem_der(const char *name, uint8_t *out, size_t cap) {
+    char path[512];
+    snprintf(path, sizeof(path), "%s/%s", dir, name);
+    return pem_der_path(path, out, cap);
 }
 
 // ---- imgtool's dumpinfo, read from the text ----
@@ -822,7 +833,23 @@ static void test_trailer(void) {
     free(c.p);
 }
 
+// The C verifier on any image, for the tool's tests (tests/host/test_img.py).
+static int verify_file(const char *pem, const char *image) {
+    uint8_t key[256];
+    size_t kl = pem_der_path(pem, key, sizeof(key));
+    int type = kl == 44 ? BOOT_KEY_ED25519 : BOOT_KEY_P256;
+    blob b = load_path(image);
+    const char *why = NULL;
+    int r = boot_image_verify(b.p, b.n, key, kl, type, &why);
+    printf("%s: %s\n", image, r == 0 ? "verified" : why ? why : "refused");
+    free(b.p);
+    return r == 0 ? 0 : 1;
+}
+
 int main(int argc, char **argv) {
+    if (argc == 4 && strcmp(argv[1], "--verify") == 0) {
+        return verify_file(argv[2], argv[3]);
+    }
     if (argc > 1) {
         dir = argv[1];
     }
