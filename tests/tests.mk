@@ -2,7 +2,8 @@
 #   test-unit    C unit tests of self-contained libraries (tests/unit/*.mk add UNIT_TESTS)
 #   test-kernel  the kernel's C tests and stress test (tests/kernel/tests.mk)
 #   test-py      Python programs compared with CPython (tests/run_py.py)
-#   test-host    the rtpy program: command line, tracebacks, pipes, the REPL on a pty
+#   test-host    the rtpy program: command line, tracebacks, pipes, the REPL on a pty; and
+#                tools/rtpy-img against imgtool's images (tests/host/test_img.py)
 -include tests/unit/*.mk
 -include tests/kernel/tests.mk
 
@@ -15,8 +16,9 @@ test-py: $(BUILD)/rtpy
 compat: $(BUILD)/rtpy
 	$(Q)$(PYTHON3) tests/run_py.py --rtpy $(BUILD)/rtpy --by-topic
 
-test-host: $(BUILD)/rtpy
+test-host: $(BUILD)/rtpy $(BUILD)/tests/unit/test_image
 	$(Q)$(PYTHON3) tests/host/test_host.py --rtpy $(BUILD)/rtpy
+	$(Q)$(PYTHON3) tests/host/test_img.py --c-verify $(BUILD)/tests/unit/test_image
 
 TEST_SUITES := test-unit $(filter test-kernel,$(TEST_SUITES)) test-py test-host
 include tests/sim.mk
