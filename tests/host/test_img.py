@@ -296,6 +296,53 @@ class Verify(unittest.TestCase):
                     # the same reason in C and in Python
                     self.assertEqual(so.split(": ", 1)[1].strip(), err.split(": ")[-1].strip())
 
+    def test_c_and_python_agree(self):
+        """Random damage (bit flips, rewritten length and type fields, truncation): the C
+        verifier and the tool accept and refuse the same images, for the same reason."""
+        if not C_VERIFY:
+            self.skipTest("no --c-verify")
+        rnd = random.Random(1)
+        cases = 0
+        with tempfile.TemporaryDirectory() as t:
+            for name, key in FIXTURES.items():
+                if "padded-test" in name:
+                    continue
+                buf = read(name)
+                info = img.parse(buf)
+                fields = [8, 10, 12, info["tlv_off"], info["tlv_off"] + 2]
+                fields += [x["off"] - d for x in info["tlvs"] for d in (2, 4)]
+                if info["protect_tlv_size"]:
+                    fields += [info["prot_off"], info["prot_off"] + 2]
+                for i in range(40):
+                    b = bytearray(buf)
+                    kind = i % 4
+                    if kind == 0:
+                        o = rnd.randrange(info["total_len"])
+                        b[o] ^= 1 << rnd.randrange(8)
+                    elif kind == 1:
+                        f = rnd.choice(fields)
+                        v = rnd.choice([0, 1, 3, 4, 0xFFFF, rnd.randrange(0x10000),
+                                        (b[f] | b[f + 1] << 8) + rnd.choice([-4, -1, 1, 4])])
+                        b[f], b[f + 1] = v & 0xFF, (v >> 8) & 0xFF
+                    elif kind == 2:
+                        del b[rnd.randrange(info["total_len"]):]
+                    else:
+                        o = rnd.randrange(info["tlv_off"], info["total_len"])
+                        b[o] = rnd.randrange(256)
+                    path = os.path.join(t, "m.bin")
+                    open(path, "wb").write(b)
+                    try:
+                        img.verify(bytes(b), pub(key))
+                        want = "verified"
+                    except img.ImageError as e:
+                        want = str(e)
+                    rc, so = c_verify(data(key), path)
+                    self.assertEqual(so.split(": ", 1)[1].strip(), want,
+                                     "%s case %d" % (name, i))
+                    self.assertEqual(rc, 0 if want == "verified" else 1)
+                    cases += 1
+        self.assertGreater(cases, 100)
+
     def test_truncation_refused(self):
         for name in FIXTURES:
             buf = read(name)
