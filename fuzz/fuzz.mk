@@ -76,7 +76,7 @@ $(BUILD)/fuzz/replay $(BUILD)/fuzz/replay_re $(BUILD)/fuzz/replay_json: $(BUILD)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(LDFLAGS) $^ $(LDLIBS) -o $@
 $(BUILD)/fuzz/replay_image: $(BUILD)/fuzz/replay.o $(BUILD)/fuzz/fuzz_image.o $(BOOT_IMAGE_OBJ) \
-    $(BUILD)/$(BOOT_IMAGE_TEST_CRYPTO_SRC:.c=.o)
+    $(BOOT_IMAGE_TEST_CRYPTO_OBJ)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(LDFLAGS) $^ $(BOOT_IMAGE_TEST_LIBS) $(LDLIBS) -o $@
 

@@ -1,9 +1,9 @@
-// tests/unit/crypto_openssl.c: TEST-ONLY STAND-IN for boot/crypto.c, built from OpenSSL's
-// libcrypto. TEMPORARY: boot/crypto.c (branch step8-crypto) implements boot/crypto.h for the
-// bootloader; until it is merged, the image tests and fuzz target link this file instead
-// (tests/unit/image.mk and fuzz/fuzz.mk pick boot/crypto.c as soon as it exists). Never part
-// of a firmware build. It implements the same contract, so the tests check real hashes and
-// real signatures, not a stub's answers.
+// tests/unit/crypto_openssl.c: TEST-ONLY STAND-IN for the boot/crypto.h implementation, built
+// from OpenSSL's libcrypto. TEMPORARY: branch step8-crypto implements boot/crypto.h for the
+// bootloader (boot/boot.mk's BOOT_CRYPTO_SRC); until it is merged, the image tests and fuzz
+// target link this file instead (boot/image.mk picks BOOT_CRYPTO_SRC as soon as it is defined;
+// this file can then be deleted). Never part of a firmware build. It implements the same
+// contract, so the tests check real hashes and real signatures, not a stub's answers.
 #include <stdlib.h>
 #include <string.h>
 
