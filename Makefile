@@ -52,6 +52,7 @@ include modules/modules.mk
 include drivers/drivers.mk
 include boot/boot.mk
 -include fs/fs.mk
+include boot/image.mk
 include kernel/kernel.mk
 include ports/host/host.mk
 include ports/cross/cross.mk

@@ -5,13 +5,14 @@
 # re module: tests/fuzz/re/), fuzz_json (the json module: tests/fuzz/json/), fuzz_rpyc (the
 # .rpyc loader, py/persist.c: tests/fuzz/rpyc/; its seeds are also the modules of
 # tests/cross/mods, precompiled by this build's rtpy-cross), fuzz_crypto (boot/'s signature
-# verification, no interpreter: tests/unit/data/crypto/fuzz/).
+# verification, no interpreter: tests/unit/data/crypto/fuzz/), fuzz_image (boot/image.c, no
+# interpreter: tests/fuzz/image/).
 # One target alone: make fuzz FUZZ_TARGETS=crypto FUZZ_SECONDS=60
 FUZZ_SECONDS ?= 60
 FUZZ_BUILD := build/fuzz
 FUZZ_CFLAGS := -std=gnu11 -g -O1 -I. -I$(FUZZ_BUILD)/gen -DPY_CFG_SANITIZE=1 \
                -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
-FUZZ_TARGETS := compile re json rpyc crypto
+FUZZ_TARGETS := compile re json rpyc crypto image
 FUZZ_MOD_re := modules/mod_re.c modules/mod_re_compile.c modules/mod_re_match.c
 FUZZ_MOD_json := modules/mod_json.c
 FUZZ_SEEDS_compile := tests/fuzz $(sort $(dir $(wildcard tests/py/*/*.py)))
@@ -19,11 +20,13 @@ FUZZ_SEEDS_re := tests/fuzz/re
 FUZZ_SEEDS_json := tests/fuzz/json
 FUZZ_SEEDS_rpyc := tests/fuzz/rpyc $(FUZZ_BUILD)/seeds_rpyc
 FUZZ_SEEDS_crypto := tests/unit/data/crypto/fuzz
+FUZZ_SEEDS_image := tests/fuzz/image
 FUZZ_REGRESS_compile := $(wildcard tests/fuzz/*.py)
 FUZZ_REGRESS_re := $(wildcard tests/fuzz/re/*)
 FUZZ_REGRESS_json := $(wildcard tests/fuzz/json/*)
 FUZZ_REGRESS_rpyc := $(wildcard tests/fuzz/rpyc/*)
 FUZZ_REGRESS_crypto := $(wildcard tests/unit/data/crypto/fuzz/*)
+FUZZ_REGRESS_image := $(wildcard tests/fuzz/image/*)
 
 fuzz_obj = $(addprefix $(FUZZ_BUILD)/obj/,$(1:.c=.o))
 FUZZ_PY_OBJ := $(call fuzz_obj,$(PY_SRC)) $(FUZZ_BUILD)/obj/frozen.o
@@ -54,6 +57,12 @@ $(FUZZ_BUILD)/fuzz_%: $(FUZZ_BUILD)/obj/fuzz/fuzz_%.o $(FUZZ_BUILD)/obj/fuzz/fuz
 	$(if $(Q),@echo "LINK $@")
 	$(Q)clang $(FUZZ_CFLAGS) -fsanitize=fuzzer $^ -lm -o $@
 
+# fuzz_image needs no interpreter: its own rule (an explicit rule wins over the pattern)
+$(FUZZ_BUILD)/fuzz_image: $(FUZZ_BUILD)/obj/fuzz/fuzz_image.o \
+    $(call fuzz_obj,$(BOOT_IMAGE_SRC) $(BOOT_IMAGE_TEST_CRYPTO_SRC))
+	$(if $(Q),@echo "LINK $@")
+	$(Q)clang $(FUZZ_CFLAGS) -fsanitize=fuzzer $^ $(BOOT_IMAGE_TEST_LIBS) -o $@
+
 -include $(wildcard $(FUZZ_BUILD)/obj/*/*.d)
 .PRECIOUS: $(FUZZ_BUILD)/obj/%.o # kept between builds (make would delete them as intermediates)
 
@@ -71,7 +80,7 @@ fuzz: $(addprefix $(FUZZ_BUILD)/fuzz_,$(FUZZ_TARGETS)) $(FUZZ_BUILD)/seeds_rpyc
 	    mkdir -p $(FUZZ_BUILD)/corpus_$$t; \
 	    case $$t in compile) seeds="$(FUZZ_SEEDS_compile)";; re) seeds="$(FUZZ_SEEDS_re)";; \
 	        json) seeds="$(FUZZ_SEEDS_json)";; rpyc) seeds="$(FUZZ_SEEDS_rpyc)";; \
-	        crypto) seeds="$(FUZZ_SEEDS_crypto)";; esac; \
+	        crypto) seeds="$(FUZZ_SEEDS_crypto)";; image) seeds="$(FUZZ_SEEDS_image)";; esac; \
 	    $(FUZZ_BUILD)/fuzz_$$t -max_total_time=$(FUZZ_EACH) -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
 	        -artifact_prefix=$(FUZZ_BUILD)/crashes/$$t- -print_final_stats=1 \
 	        $(FUZZ_BUILD)/corpus_$$t $$seeds; \
@@ -89,13 +98,19 @@ $(BUILD)/fuzz/replay $(BUILD)/fuzz/replay_re $(BUILD)/fuzz/replay_json $(BUILD)/
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(LDFLAGS) $^ $(LDLIBS) -o $@
 
+$(BUILD)/fuzz/replay_image: $(BUILD)/fuzz/replay.o $(BUILD)/fuzz/fuzz_image.o $(BOOT_IMAGE_OBJ) \
+    $(BOOT_IMAGE_TEST_CRYPTO_OBJ)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(LDFLAGS) $^ $(BOOT_IMAGE_TEST_LIBS) $(LDLIBS) -o $@
+
 test-fuzz-regress: $(BUILD)/fuzz/replay $(BUILD)/fuzz/replay_re $(BUILD)/fuzz/replay_json \
-    $(BUILD)/fuzz/replay_rpyc $(BUILD)/fuzz/replay_crypto
+    $(BUILD)/fuzz/replay_rpyc $(BUILD)/fuzz/replay_crypto $(BUILD)/fuzz/replay_image
 	$(Q)$(BUILD)/fuzz/replay $(FUZZ_REGRESS_compile)
 	$(Q)$(BUILD)/fuzz/replay_re $(FUZZ_REGRESS_re)
 	$(Q)$(BUILD)/fuzz/replay_json $(FUZZ_REGRESS_json)
 	$(Q)$(BUILD)/fuzz/replay_rpyc $(FUZZ_REGRESS_rpyc)
 	$(Q)$(BUILD)/fuzz/replay_crypto $(FUZZ_REGRESS_crypto)
+	$(Q)$(BUILD)/fuzz/replay_image $(FUZZ_REGRESS_image)
 
 UNIT_TESTS += test-fuzz-regress
 .PHONY: fuzz test-fuzz-regress

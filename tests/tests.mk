@@ -5,7 +5,8 @@
 #   test-host    the rtpy program: command line, tracebacks, pipes, the REPL on a pty;
 #                MicroPython's REPL protocol for tools byte for byte (test_repl_protocol.py);
 #                tools/rtpy-remote against it, fake devices and (when built) the firmware in QEMU;
-#                the flash file system across runs (test_storage.py)
+#                the flash file system across runs (test_storage.py); tools/rtpy-img against
+#                imgtool's images (test_img.py)
 #   test-cross   rtpy-cross and precompiled modules (tests/cross: docs/cross.md), and the whole
 #                Python suite run precompiled
 #   test-cross-qemu  the same, and .rpyc bytes made on the host run by the firmware in QEMU
@@ -21,11 +22,12 @@ test-py: $(BUILD)/rtpy
 compat: $(BUILD)/rtpy
 	$(Q)$(PYTHON3) tests/run_py.py --rtpy $(BUILD)/rtpy --by-topic
 
-test-host: $(BUILD)/rtpy
+test-host: $(BUILD)/rtpy $(BUILD)/tests/unit/test_image
 	$(Q)$(PYTHON3) tests/host/test_host.py --rtpy $(BUILD)/rtpy
 	$(Q)$(PYTHON3) tests/host/test_repl_protocol.py --rtpy $(BUILD)/rtpy
 	$(Q)$(PYTHON3) tests/host/test_remote.py --rtpy $(BUILD)/rtpy
 	$(Q)$(PYTHON3) tests/host/test_storage.py --rtpy $(BUILD)/rtpy
+	$(Q)$(PYTHON3) tests/host/test_img.py --c-verify $(BUILD)/tests/unit/test_image
 
 test-cross: $(BUILD)/rtpy $(BUILD)/rtpy-cross
 	$(Q)$(PYTHON3) tests/cross/test_cross.py --rtpy $(BUILD)/rtpy --cross $(BUILD)/rtpy-cross

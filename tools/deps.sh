@@ -2,7 +2,8 @@
 # Installs the Debian packages the build and the tests need, if any is missing.
 # Run by `make test` (through `make deps`); a no-op when everything is present.
 set -eu
-pkgs=(gcc make python3 clang libclang-rt-14-dev llvm gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm)
+pkgs=(gcc make python3 python3-cryptography clang libclang-rt-14-dev llvm gcc-arm-none-eabi libnewlib-arm-none-eabi
+      qemu-system-arm)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
