@@ -18,6 +18,8 @@ typedef struct boot_sha256 {
 void boot_sha256_init(boot_sha256 *c);
 void boot_sha256_update(boot_sha256 *c, const void *data, size_t n);
 void boot_sha256_final(boot_sha256 *c, uint8_t out[32]);
+/** SHA-256's compression of one 64-byte block into the state h (hashlib's sha224/sha256). */
+void boot_sha256_block(uint32_t h[8], const uint8_t *block);
 /** The digest of n bytes at data, in one call. */
 void boot_sha256_digest(const void *data, size_t n, uint8_t out[32]);
 

@@ -21,7 +21,7 @@ static inline uint32_t ror(uint32_t x, unsigned n) {
     return (x >> n) | (x << (32 - n));
 }
 
-static void compress(uint32_t h[8], const uint8_t *p) {
+void boot_sha256_block(uint32_t h[8], const uint8_t *p) {
     uint32_t w[16];
     for (int i = 0; i < 16; i++) {
         w[i] = (uint32_t)p[4 * i] << 24 | (uint32_t)p[4 * i + 1] << 16 |
@@ -83,10 +83,10 @@ void boot_sha256_update(boot_sha256 *c, const void *data, size_t n) {
         if (used + take < 64) {
             return;
         }
-        compress(c->h, c->buf);
+        boot_sha256_block(c->h, c->buf);
     }
     for (; n >= 64; p += 64, n -= 64) {
-        compress(c->h, p);
+        boot_sha256_block(c->h, p);
     }
     if (n != 0) {
         memcpy(c->buf, p, n);
@@ -100,14 +100,14 @@ void boot_sha256_final(boot_sha256 *c, uint8_t out[32]) {
     c->buf[used++] = 0x80;
     if (used > 56) {
         memset(c->buf + used, 0, 64 - used);
-        compress(c->h, c->buf);
+        boot_sha256_block(c->h, c->buf);
         used = 0;
     }
     memset(c->buf + used, 0, 56 - used);
     for (int i = 0; i < 8; i++) {
         c->buf[56 + i] = (uint8_t)(bits >> (56 - 8 * i));
     }
-    compress(c->h, c->buf);
+    boot_sha256_block(c->h, c->buf);
     for (int i = 0; i < 8; i++) {
         out[4 * i] = (uint8_t)(c->h[i] >> 24);
         out[4 * i + 1] = (uint8_t)(c->h[i] >> 16);

@@ -7,6 +7,7 @@
 // Non-goals: sha384/512, sha3, blake2, pbkdf2, hmac (a Python module can build it on these).
 #include <string.h>
 
+#include "boot/crypto.h"
 #include "modules/modules.h"
 #include "py/gc.h"
 #include "py/runtime.h"
@@ -30,9 +31,6 @@ typedef struct hash_obj {
 
 static uint32_t rotl(uint32_t x, unsigned n) {
     return (x << n) | (x >> (32 - n));
-}
-static uint32_t rotr(uint32_t x, unsigned n) {
-    return (x >> n) | (x << (32 - n));
 }
 static uint32_t load_be(const uint8_t *p) {
     return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
@@ -136,47 +134,7 @@ static void sha1_compress(uint32_t *h, const uint8_t *block) {
     h[4] += e;
 }
 
-// ---- SHA-224/256 (FIPS 180-4, 6.2 and 6.3)
-// -------------------------------------------------------- The first 32 bits of the fractional
-// parts of the cube roots of the first 64 primes.
-static const uint32_t sha256_k[64] = {
-    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-    0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-    0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-    0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-    0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-    0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-    0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-};
-
-static void sha256_compress(uint32_t *h, const uint8_t *block) {
-    uint32_t w[16];
-    for (int i = 0; i < 16; i++) {
-        w[i] = load_be(block + 4 * i);
-    }
-    uint32_t v[8];
-    memcpy(v, h, sizeof(v)); // a b c d e f g h
-    for (int t = 0; t < 64; t++) {
-        if (t >= 16) {
-            uint32_t w15 = w[(t - 15) & 15], w2 = w[(t - 2) & 15];
-            uint32_t s0 = rotr(w15, 7) ^ rotr(w15, 18) ^ (w15 >> 3);
-            uint32_t s1 = rotr(w2, 17) ^ rotr(w2, 19) ^ (w2 >> 10);
-            w[t & 15] += s0 + w[(t - 7) & 15] + s1;
-        }
-        uint32_t e = v[4], a = v[0];
-        uint32_t t1 = v[7] + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & v[5]) ^ (~e & v[6])) +
-                      sha256_k[t] + w[t & 15];
-        uint32_t t2 =
-            (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & v[1]) ^ (a & v[2]) ^ (v[1] & v[2]));
-        memmove(v + 1, v, 7 * sizeof(uint32_t));
-        v[4] += t1;
-        v[0] = t1 + t2;
-    }
-    for (int i = 0; i < 8; i++) {
-        h[i] += v[i];
-    }
-}
+// ---- SHA-224/256: boot/sha256.c's compression (the bootloader's own)
 
 static const hash_algo algos[] = {
     {PY_QSTR_md5, 16, 4, false, md5_compress, {0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476}},
@@ -190,14 +148,14 @@ static const hash_algo algos[] = {
      28,
      8,
      true,
-     sha256_compress,
+     boot_sha256_block,
      {0xc1059ed8, 0x367cd507, 0x3070dd17, 0xf70e5939, 0xffc00b31, 0x68581511, 0x64f98fa7,
       0xbefa4fa4}},
     {PY_QSTR_sha256,
      32,
      8,
      true,
-     sha256_compress,
+     boot_sha256_block,
      {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab,
       0x5be0cd19}},
 };

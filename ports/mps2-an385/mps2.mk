@@ -93,7 +93,7 @@ test-kernel-qemu: $(MPS2_KTEST_ELF)
 # MPS2_FROZEN="boot.py main.py ..." freezes more files at the top level: a frozen boot.py, then
 # main.py, runs at start-up before the REPL.
 MPS2_GEN := $(MPS2_BUILD)/gen
-MPS2_FW_SRC := $(PY_SRC) $(MODULES_SRC) $(FS_SRC) ports/mps2-an385/main.c ports/mps2-an385/port.c
+MPS2_FW_SRC := $(PY_SRC) $(MODULES_SRC) $(FS_SRC) $(BOOT_CRYPTO_SRC) ports/mps2-an385/main.c ports/mps2-an385/port.c
 MPS2_QSTR_SOURCES := $(QSTR_SOURCES)
 MPS2_FROZEN_PY := $(FROZEN_PY)
 ifeq ($(MPS2_MINIMAL),1) # make firmware-minimal: no optional modules, nothing frozen
