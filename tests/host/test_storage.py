@@ -265,6 +265,18 @@ class Remote(unittest.TestCase):
         with open(os.path.join(self.tmp.name, "back.bin"), "rb") as f:
             self.assertEqual(f.read(), self.blob)
         self.assertIn("skip", self.remote(target, "fs", "cp", "-r", "app", ":app"))
+        # a module precompiled on the host (rtpy-cross) imported from the device's flash
+        pc = os.path.join(self.tmp.name, "pc")
+        os.makedirs(pc)
+        with open(os.path.join(pc, "twice.py"), "w") as f:
+            f.write("def twice(s):\n    return [s * 2, 2 ** 70, 1.5]\n")
+        subprocess.run([os.path.join(os.path.dirname(RTPY), "rtpy-cross"), "-o",
+                        os.path.join(pc, "twice.rpyc"), os.path.join(pc, "twice.py")], check=True)
+        os.remove(os.path.join(pc, "twice.py"))
+        self.remote(target, "fs", "cp", "-r", "pc", ":pc")
+        out = self.remote(target, "exec", "import sys\nsys.path.insert(0, '/pc')\nimport twice\n"
+                          "print(twice.twice('ab'), twice.__file__)")
+        self.assertEqual(out.strip(), "['abab', 1180591620717411303424, 1.5] /pc/twice.rpyc")
         self.assertEqual(self.remote(target, "run", "big.py").split(), ["sum", str(sum(range(1100)))])
 
     def test_host(self):
