@@ -88,6 +88,24 @@ def main():
     print("  reset -> first REPL prompt          %9s instructions" % (m.group(1).decode() if m else "?"))
     print("  small program at the prompt         %9s" % ("ok" if EXPECT in out else "FAILED"))
 
+    # the flash file system at start: formatting a blank partition, mounting one with 150 files
+    flash = os.path.join(args.dir, "flash.bin")
+    if os.path.exists(flash):
+        os.remove(flash)
+    plain = args.qemu
+    args.qemu = plain.replace("enable=on,target=native",
+                              "enable=on,target=native,arg=rtpy,arg=--flash=" + flash)
+    fill = (b"exec(\"for i in range(150):\\n with open('/f%d' % i, 'w') as f: f.write('x' * 1000)\")"
+            b"; import os; print(len(os.listdir('/')), 'files')\r")
+    for what, send, until in (("blank flash: format", fill, b"150 files"),
+                              ("150 files: mount", PROGRAM, EXPECT)):
+        out = talk(args, elf, send, until, timeout=120)
+        m = re.search(rb"boot-to-prompt: (\d+) ns", out)
+        ok = until in out
+        print("  reset -> prompt, %-20s %9s instructions%s" %
+              (what, m.group(1).decode() if m else "?", "" if ok else " (FAILED)"))
+    args.qemu = plain
+
     def works(heap):
         e = os.path.join(args.dir, "heap.elf")
         link(args, e, {"mps2_heap_limit": heap})
