@@ -33,6 +33,12 @@ bool mod_boot_mount_flash(void) {
         return false;
     }
     mod_vfs_mount(&fs_vfs_ops);
+    // MicroPython's place for installed modules, searched after the frozen ones
+    py_nlr nlr;
+    if (py_nlr_push(&nlr) == 0) {
+        py_list_append(PY_S->sys_path, py_str_from_cstr("/lib"));
+        py_nlr_pop();
+    }
     return true;
 }
 

@@ -6,8 +6,9 @@
 
 /**
  * Mounts the file system of the board's flash partition (DRV_FLASH_PART_FS_*) as the root,
- * formatting a blank one. False if the board has no flash, or (having printed why) if it
- * cannot be mounted. Context: the Python main thread, before Python code runs.
+ * formatting a blank one, and appends "/lib" to sys.path (as MicroPython's boards have it).
+ * False if the board has no flash, or (having printed why) if it cannot be mounted.
+ * Context: the Python main thread, after sys.path is set up, before Python code runs.
  */
 bool mod_boot_mount_flash(void);
 

@@ -302,15 +302,16 @@ static void main_thread(void *arg) {
     k_thread_stack_bounds(k_thread_self(), &lo, &hi);
     py_thread_set_stack(PY_TS, (char *)__builtin_frame_address(0) + 256, lo);
     mod_kthread_init();
-    if (O.flash) {
-        // the flash's file system as the root; if it cannot be mounted, no root at all
-        host_flash_root = mod_boot_mount_flash();
-    } else {
+    if (!O.flash) {
         mod_vfs_mount(&host_vfs_posix);
     }
     if (!setup_main(O.script, O.cmd, O.module, O.argc, O.argv, O.first_arg)) {
         fprintf(stderr, "rtpy: start-up failed (heap too small?)\n");
         k_stop(1);
+    }
+    if (O.flash) {
+        // the flash's file system as the root; if it cannot be mounted, no root at all
+        host_flash_root = mod_boot_mount_flash();
     }
     if (O.run_for_ms >= 0) {
         k_sim_irq_at(&run_for_irq, (uint64_t)O.run_for_ms * 1000000u);
