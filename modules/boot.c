@@ -67,19 +67,16 @@ static py_val script_code(const char *name) {
 
 bool mod_boot_run_script(const char *name) {
     py_nlr nlr;
-    bool ran = false;
     if (py_nlr_push(&nlr) == 0) {
         py_val code = script_code(name);
-        if (code != PY_NULL) {
-            ran = true;
-            py_exec_code(code, PY_S->main_globals, PY_S->main_globals);
+        if (code == PY_NULL) {
+            py_nlr_pop();
+            return false;
         }
+        py_exec_code(code, PY_S->main_globals, PY_S->main_globals);
         py_nlr_pop();
-    } else {
-        ran = true;
-        if (mod_repl_exit_status(nlr.exc) < 0) {
-            py_exc_print_traceback(&py_print_stderr, nlr.exc);
-        }
+    } else if (mod_repl_exit_status(nlr.exc) < 0) {
+        py_exc_print_traceback(&py_print_stderr, nlr.exc);
     }
-    return ran;
+    return true;
 }
