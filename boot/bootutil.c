@@ -1,7 +1,8 @@
 // boot/bootutil.c: the bootloader's decision and swap logic (docs/ota.md).
 //
 // Swap using scratch, a sector at a time. For data sector i of the n the images use (swap_size
-// rounded up), with c = i % (scratch sectors for data):
+// rounded up), with c = (i + base) % (scratch sectors for data), base = the scratch sector
+// after the previous swap's last, so that successive upgrades spread the scratch's wear:
 //   step 3i+0: erase scratch[c], copy primary[i]   -> scratch[c]
 //   step 3i+1: erase primary[i], copy secondary[i] -> primary[i]
 //   step 3i+2: erase secondary[i], copy scratch[c] -> secondary[i]
@@ -13,7 +14,7 @@
 // finished, so any granule that is not all 0xff means "that step is done" (even one the power
 // cut half way: its step had finished before). A step whose record is blank is redone from its
 // start; every step's source is intact until the step after it is recorded, so redoing is
-// always right. The swap is over when the header's first granule is programmed to zeros.
+// always right. The swap is over when the header's second granule is programmed to zeros.
 #include "boot/bootutil.h"
 
 #include <string.h>
@@ -411,13 +412,20 @@ typedef struct swap_log {
     int type;
     uint32_t n;        // data sectors
     uint32_t swap_size;
+    uint32_t base;     // the first scratch sector used (spreads the scratch's wear)
     uint32_t done;     // steps recorded (the first blank granule)
 } swap_log;
 
-static void log_hdr(uint8_t h[16], int type, uint32_t n, uint32_t swap_size) {
+// Scratch sectors for data: those before the log (at most 255, the header keeps a byte).
+static uint32_t staging_sectors(const drv_flash *f, const boot_config *cfg) {
+    uint32_t k = cfg->scratch_size / f->sector_size - boot_status_sectors(f, cfg);
+    return k > 255 ? 255 : k;
+}
+
+static void log_hdr(uint8_t h[16], int type, uint32_t base, uint32_t n, uint32_t swap_size) {
     put32(h, SWAP_MAGIC);
     h[4] = (uint8_t)type;
-    h[5] = 0xff;
+    h[5] = (uint8_t)base;
     h[6] = (uint8_t)n;
     h[7] = (uint8_t)(n >> 8);
     put32(h + 8, swap_size);
@@ -439,7 +447,11 @@ static int log_read(drv_flash *f, const boot_config *cfg, swap_log *l) {
         n > max_data_sectors(f, cfg) || type < BOOT_SWAP_TEST || type > BOOT_SWAP_REVERT) {
         return BOOT_OK; // no swap in progress (erased, finished or garbage)
     }
+    if (h[5] >= staging_sectors(f, cfg)) {
+        return BOOT_OK;
+    }
     l->active = true;
+    l->base = h[5];
     l->type = type;
     l->n = n;
     l->swap_size = le32(h + 8);
@@ -463,7 +475,19 @@ static int log_read(drv_flash *f, const boot_config *cfg, swap_log *l) {
 }
 
 // Starts a swap: the log area blank, then its header (one program: a cut leaves it invalid).
-static int log_start(drv_flash *f, swap_log *l, int type, uint32_t n, uint32_t swap_size) {
+// The staging starts at the scratch sector after the last one the previous swap used (read
+// from its closed header, whose first granule stays readable), so successive upgrades wear
+// the scratch sectors in turn; 0 when there is no previous header.
+static int log_start(drv_flash *f, const boot_config *cfg, swap_log *l, int type, uint32_t n,
+                     uint32_t swap_size) {
+    uint8_t old[REC];
+    uint32_t base = 0, staging = staging_sectors(f, cfg);
+    if (fl_read(f, l->off, old, sizeof(old))) {
+        return BOOT_EFLASH;
+    }
+    if (le32(old) == SWAP_MAGIC) {
+        base = ((uint32_t)old[5] + ((uint32_t)old[6] | (uint32_t)old[7] << 8)) % staging;
+    }
     for (uint32_t s = 0; s < l->size; s += f->sector_size) {
         int r = erase_if_needed(f, l->off + s);
         if (r) {
@@ -471,12 +495,13 @@ static int log_start(drv_flash *f, swap_log *l, int type, uint32_t n, uint32_t s
         }
     }
     uint8_t h[16];
-    log_hdr(h, type, n, swap_size);
+    log_hdr(h, type, base, n, swap_size);
     int r = fl_prog(f, l->off, h, sizeof(h));
     l->active = !r;
     l->type = type;
     l->n = n;
     l->swap_size = swap_size;
+    l->base = base;
     l->done = 0;
     return r;
 }
@@ -489,9 +514,8 @@ static int log_step(drv_flash *f, const swap_log *l, uint32_t q) {
 // Step q of the swap described by l (see the top of the file).
 static int swap_step(drv_flash *f, const boot_config *cfg, const swap_log *l, uint32_t q) {
     uint32_t ss = f->sector_size;
-    uint32_t staging = (cfg->scratch_size - l->size) / ss;
     if (q < 3 * l->n) {
-        uint32_t i = q / 3, c = i % staging;
+        uint32_t i = q / 3, c = (i + l->base) % staging_sectors(f, cfg);
         uint32_t p = cfg->slot0_off + i * ss, s = cfg->slot1_off + i * ss;
         uint32_t t = cfg->scratch_off + c * ss;
         switch (q % 3) {
@@ -545,8 +569,10 @@ static int swap_run(drv_flash *f, const boot_config *cfg, const swap_log *l) {
             return r;
         }
     }
+    // the header's second granule (swap_size, check) to zeros: the check fails from now on
+    // and the swap is over; the first (type, base, n) stays for the next swap's base
     uint8_t z[REC] = {0};
-    return fl_prog(f, l->off, z, REC); // the header is invalid from now: the swap is over
+    return fl_prog(f, l->off + REC, z, REC);
 }
 
 // ---- Boot ---------------------------------------------------------------------------------
@@ -670,7 +696,7 @@ int boot_go(drv_flash *f, const boot_config *cfg, boot_rsp *rsp) {
             l_ver(&ln, &si.version);
             l_emit(cfg, &ln);
             rsp->swap_type = type;
-            if ((r = log_start(f, &l, type, n, size)) || (r = swap_run(f, cfg, &l))) {
+            if ((r = log_start(f, cfg, &l, type, n, size)) || (r = swap_run(f, cfg, &l))) {
                 return r;
             }
             primary_ok = false;

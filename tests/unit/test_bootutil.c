@@ -578,6 +578,46 @@ static void test_cut_perm_upgrade(void) {
     sweep(&e, NULL, 10);
 }
 
+// A scratch area of 3 data sectors (+ 2 for the log): each scratch sector is reused 4 or 5
+// times in one swap, and every cut still resumes right.
+static void test_cut_small_scratch(void) {
+    boot_config save = cfg;
+    cfg.scratch_size = 5 * DRV_FLASH_SECTOR;
+    cfg.scratch_off = DRV_FLASH_PART_SCRATCH_OFF + DRV_FLASH_PART_SCRATCH_SIZE - cfg.scratch_size;
+    setup_v1_v2(true, true);
+    expect e = {"permanent upgrade, 3 scratch sectors", BOOT_SWAP_PERM, 2, 0, v2, v1, true, 0};
+    memset(erases, 0, sizeof(erases));
+    sweep(&e, NULL, 13);
+    cfg = save;
+}
+
+// Scratch wear over many upgrades: each swap's staging starts after the previous swap's last
+// scratch sector, so the scratch sectors wear evenly.
+static void test_scratch_wear(void) {
+    boot_rsp r;
+    setup_v1_v2(true, true);
+    memset(erases, 0, sizeof(erases));
+    int ups = 20;
+    for (int u = 0; u < ups; u++) {
+        CHECK(boot(&r) == BOOT_OK && r.swap_type == BOOT_SWAP_PERM);
+        CHECK(boot_set_pending(&fl, &cfg, true) == BOOT_OK); // the other image, back again
+    }
+    uint32_t mx = 0, mn = 1000;
+    for (uint32_t s = DRV_FLASH_PART_SCRATCH_OFF / DRV_FLASH_SECTOR;
+         s < (DRV_FLASH_PART_SCRATCH_OFF + DRV_FLASH_PART_SCRATCH_SIZE) / DRV_FLASH_SECTOR - 2;
+         s++) {
+        mx = erases[s] > mx ? erases[s] : mx;
+        mn = erases[s] < mn ? erases[s] : mn;
+    }
+    uint32_t lg = erases[(DRV_FLASH_PART_SCRATCH_OFF + DRV_FLASH_PART_SCRATCH_SIZE) /
+                             DRV_FLASH_SECTOR - 2];
+    printf("  %d permanent upgrades v1 <-> v2: scratch data sectors erased %u..%u times, the "
+           "log's first sector %u, slot sector 0 %u\n", ups, mn, mx, lg,
+           erases[DRV_FLASH_PART_SLOT0_OFF / DRV_FLASH_SECTOR]);
+    CHECK(mx - mn <= 1 && mx <= (uint32_t)(ups * 13 + 29) / 30 && lg <= (uint32_t)ups);
+    CHECK(erases[DRV_FLASH_PART_SLOT0_OFF / DRV_FLASH_SECTOR] == (uint32_t)ups);
+}
+
 // A cut in set_pending / set_confirmed: either not done (and a retry works) or done.
 static void test_cut_app_calls(void) {
     uint8_t *save = malloc(DRV_FLASH_SIZE);
@@ -721,6 +761,8 @@ int main(int argc, char **argv) {
         {"cut_test_upgrade", test_cut_test_upgrade},
         {"cut_revert", test_cut_revert},
         {"cut_perm_upgrade", test_cut_perm_upgrade},
+        {"cut_small_scratch", test_cut_small_scratch},
+        {"scratch_wear", test_scratch_wear},
     };
     int passed = 0, bad = 0;
     for (size_t i = 0; i < sizeof(tests) / sizeof(tests[0]); i++) {
