@@ -24,7 +24,6 @@ enum { BOOT_SWAP_NONE = 1, BOOT_SWAP_TEST = 2, BOOT_SWAP_PERM = 3, BOOT_SWAP_REV
 #define BOOT_ENOIMAGE (-10) // no valid image in the primary slot: a bootloader halts
 #define BOOT_EFLASH (-11)   // a flash call failed (the power went, or a bad layout)
 #define BOOT_ECONFIG (-12)  // the configuration does not fit the device
-#define BOOT_ESTATE (-13)   // a trailer is in a state the call cannot act on
 
 typedef struct boot_key {
     const uint8_t *der; // DER SubjectPublicKeyInfo
@@ -68,8 +67,9 @@ typedef struct boot_rsp {
  */
 int boot_go(drv_flash *f, const boot_config *cfg, boot_rsp *rsp);
 
-/** The application confirms itself: image_ok in the primary's trailer (nothing to do if the
- * primary has no trailer magic, i.e. is permanent). BOOT_OK, BOOT_ESTATE, BOOT_EFLASH. */
+/** The application confirms itself: image_ok in the primary's trailer when the magic is there
+ * and image_ok is erased; otherwise nothing to do (no magic: permanent; image_ok written, even
+ * half by a power cut: not reverted either). BOOT_OK, BOOT_EFLASH, BOOT_ECONFIG. */
 int boot_set_confirmed(drv_flash *f, const boot_config *cfg);
 
 /** Marks the secondary's image for installation at the next boot: a test (reverted unless
