@@ -53,6 +53,7 @@ include drivers/drivers.mk
 include boot/boot.mk
 -include fs/fs.mk
 include boot/image.mk
+include boot/bootutil.mk
 include kernel/kernel.mk
 include ports/host/host.mk
 include ports/cross/cross.mk
