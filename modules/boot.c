@@ -8,7 +8,6 @@
 #include "drivers/board.h"
 #include "drivers/flash.h"
 #include "fs/vfs_fs.h"
-
 #include "modules/repl.h"
 #include "modules/vfs.h"
 #include "py/frozen.h"
