@@ -93,7 +93,7 @@ test-kernel-qemu: $(MPS2_KTEST_ELF)
 # MPS2_FROZEN="boot.py main.py ..." freezes more files at the top level: a frozen boot.py, then
 # main.py, runs at start-up before the REPL.
 MPS2_GEN := $(MPS2_BUILD)/gen
-MPS2_FW_SRC := $(PY_SRC) $(MODULES_SRC) $(FS_SRC) $(BOOT_CRYPTO_SRC) ports/mps2-an385/main.c ports/mps2-an385/port.c
+MPS2_FW_SRC := $(PY_SRC) $(MODULES_SRC) $(FS_SRC) $(BOOT_CRYPTO_SRC) $(BOOT_IMAGE_SRC) $(BOOT_UTIL_SRC) $(BOOT_KEYS_SRC) ports/mps2-an385/main.c ports/mps2-an385/port.c
 MPS2_QSTR_SOURCES := $(QSTR_SOURCES)
 MPS2_FROZEN_PY := $(FROZEN_PY)
 ifeq ($(MPS2_MINIMAL),1) # make firmware-minimal: no optional modules, nothing frozen
@@ -198,3 +198,7 @@ FORCE:
 ifneq ($(SANITIZE),1) # the sanitizers are a host matter
 TEST_SUITES += test-kernel-qemu test-py-qemu test-repl-qemu
 endif
+
+# The trusted keys: BOOT_KEY=path.pem as on the host (boot/bootutil.mk)
+$(MPS2_BUILD)/fw/boot/keys.o: $(BOOT_KEY_INC)
+$(MPS2_BUILD)/fw/boot/keys.o: MPS2_FW_FLAGS += -DBOOT_KEY_INC='"$(BOOT_KEY_INC)"'
