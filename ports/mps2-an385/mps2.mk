@@ -12,7 +12,8 @@
 #   make test-repl-qemu          the firmware's REPL on its console: editing, Ctrl-C, soft reset,
 #                                paste and raw modes (tests/host/test_host.py --qemu), and the
 #                                protocol tools speak, raw paste too (test_repl_protocol.py --qemu),
-#                                and the flash across resets and runs (test_storage.py --qemu)
+#                                and the flash across resets and runs (test_storage.py --qemu),
+#                                the ota module writing an image (test_ota.py --qemu)
 #   make bench-target            kernel micro-benchmarks in instructions, next to FreeRTOS
 #   make bench-gc-target         GC pauses on the board (bench/gc/board.py), in instructions
 #   make mps2-size               text/data/bss of the kernel and of the firmware
@@ -147,6 +148,7 @@ test-repl-qemu: $(MPS2_FW_ELF)
 	$(Q)$(PYTHON3) tests/host/test_host.py --qemu $<
 	$(Q)$(PYTHON3) tests/host/test_repl_protocol.py --qemu $<
 	$(Q)$(PYTHON3) tests/host/test_storage.py --qemu $<
+	$(Q)$(PYTHON3) tests/host/test_ota.py --qemu $<
 
 # --- benchmarks (bench/target) ------------------------------------------------------------------
 # Two builds of the same benchmark: the firmware's configuration, and a lean one like the
