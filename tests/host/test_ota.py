@@ -14,6 +14,7 @@ import argparse
 import base64
 import os
 import random
+import struct
 import subprocess
 import sys
 import tempfile
@@ -289,6 +290,43 @@ class Host(unittest.TestCase):
         out = self.start()
         self.assertIn("rtpy: the image holds no application bundle (no bundle header)\n", out)
         self.assertTrue(out.endswith("fs main\n"), out)
+
+    def test_malformed_bundles(self):
+        # signed with the trusted key, so the bootloader runs them: the bundle is refused (or
+        # the bad module raises on import), never a crash
+        def bundle(entries, count=None, version=1, extra=b""):
+            out = b"RPYB" + struct.pack("<HH", version, len(entries) if count is None else count)
+            for n, d in entries:
+                out += struct.pack("<H", len(n)) + n + struct.pack("<I", len(d)) + d
+            return out + extra
+        cases = [
+            (bundle([(b"main.rpyc", b"x")], count=5), "(truncated entry)"),
+            (bundle([(b"main.rpyc", b"x")], extra=b"zz"), "(bytes after the last entry)"),
+            (bundle([(b"main.rpyc", b"x")], version=9), "(bundle format version not supported)"),
+            (b"RPYB" + struct.pack("<HHH", 1, 1, 9) + b"main.rpyc" + struct.pack("<I", 0xfffffff0),
+             "(entry beyond the end)"),
+            (bundle([(b"", b"x")]), "(bad entry name)"),
+            (b"RPY", "(no bundle header)"),
+        ]
+        for i, (blob, why) in enumerate(cases):
+            name = "bad%d" % i
+            with open(os.path.join(Images.dir, name + ".bin"), "wb") as f:
+                f.write(blob)
+            Images.sign(name, "1.0.%d" % i)
+            if os.path.exists(self.flash):
+                os.remove(self.flash)
+            self.install(name, permanent=True)
+            out = self.start()
+            self.assertIn("rtpy: the image holds no application bundle %s\n" % why, out)
+        # a main that is not a valid .rpyc: ValueError printed, the REPL (here: stdin) goes on
+        with open(os.path.join(Images.dir, "badrpyc.bin"), "wb") as f:
+            f.write(bundle([(b"main.rpyc", b"RPYC garbage")]))
+        Images.sign("badrpyc", "1.0.0")
+        os.remove(self.flash)
+        self.install("badrpyc", permanent=True)
+        rc, out, err = self.rtpy(stdin=b"print('alive')\n")
+        self.assertEqual((rc, out.splitlines()[-1]), (0, "alive"), out)
+        self.assertIn("ValueError: corrupt .rpyc file", err)
 
     def test_bundle_without_main(self):
         # its modules import; main.py from the file system runs
