@@ -266,6 +266,10 @@ class Host(unittest.TestCase):
                             "except OSError as e:\n    print(e.args[0])"],
                            capture_output=True, timeout=DEADLINE)
         self.assertEqual(p.stdout.decode(), "19\n")
+        p = subprocess.run([sys.executable, REMOTE, "-d", "host:" + RTPY, "ota", Images.path("v1")],
+                           capture_output=True, timeout=DEADLINE, cwd=self.tmp.name)
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("the device has no flash (ENODEV", p.stderr.decode())
 
     def test_update_refused_while_test_image_runs(self):
         self.install("v1", permanent=True)
