@@ -25,6 +25,7 @@ extern const py_module mod_errno_module;
 extern const py_module mod_array_module;
 extern const py_module mod_os_module;
 extern const py_module mod_select_module;
+extern const py_module mod_ota_module;
 #endif
 
 static const struct {
@@ -56,6 +57,7 @@ static const struct {
     {PY_QSTR_array, &mod_array_module},
     {PY_QSTR__os, &mod_os_module},
     {PY_QSTR_select, &mod_select_module},
+    {PY_QSTR_ota, &mod_ota_module},
 #endif
 };
 

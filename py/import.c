@@ -5,7 +5,8 @@
 // (py/persist.h), as MicroPython prefers .py to .mpy, so a stale .rpyc never hides the
 // source being edited beside it. A module is entered into sys.modules before its code runs,
 // so circular imports see the partial module; a failed import removes it again. The path
-// entry ".frozen" stands for the modules frozen into the binary (py/frozen.h).
+// entry ".frozen" stands for the modules frozen into the binary (py/frozen.h), ".app" for
+// the running application's (py_app_modules_hook, set by the port).
 #include <string.h>
 
 #include "py/frozen.h"
@@ -76,6 +77,13 @@ const py_type py_type_module = {
 
 // ---- finding modules ------------------------------------------------------------------------------
 #define FROZEN_DIR ".frozen"
+#define APP_DIR ".app"
+
+const py_app_modules *py_app_modules_hook;
+
+static bool in_app(const char *path) {
+    return strncmp(path, APP_DIR "/", sizeof(APP_DIR)) == 0;
+}
 
 static py_val modules_get(py_val name) { return py_dict_get(PY_S->modules, name); }
 
@@ -119,6 +127,10 @@ static void exec_module(py_val mod, const char *path, const py_frozen_module *fr
         py_exec_code((py_val)frozen->code, g, g);
         return;
     }
+    if (!frozen && in_app(path)) {
+        py_exec_code(py_app_modules_hook->load(path + sizeof(APP_DIR)), g, g);
+        return;
+    }
     if (frozen) {
         src = frozen->source;
         len = frozen->len;
@@ -155,6 +167,9 @@ static bool module_exists(const char *path, const py_frozen_module **frozen) {
         return *frozen != NULL;
     }
     *frozen = NULL;
+    if (in_app(path)) {
+        return py_app_modules_hook != NULL && py_app_modules_hook->exists(path + sizeof(APP_DIR));
+    }
     return py_port_stat(path) == 1;
 }
 

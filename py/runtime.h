@@ -253,6 +253,16 @@ uint32_t py_utf8_decode(const char **s); // decodes one code point, advances *s
 py_val py_import(qstr name, py_val fromlist, int level); // __import__
 py_val py_import_module(const char *dotted_name);       // import a.b.c → module a.b.c
 py_val py_module_new(qstr name);
+// Modules of the running application (docs/ota.md, "The application bundle"): precompiled
+// modules the port keeps outside the file system, found through the ".app" entry of sys.path
+// like the frozen ones through ".frozen". `path` is relative to the bundle ("main.rpyc",
+// "pkg/__init__.rpyc"); load returns the module's code (raises as py_persist_load). NULL: no
+// application (".app" then matches nothing).
+typedef struct py_app_modules {
+    bool (*exists)(const char *path);
+    py_val (*load)(const char *path);
+} py_app_modules;
+extern const py_app_modules *py_app_modules_hook;
 // Registers a built-in module (a const module object) under its name; the port calls this at
 // start-up for each C module it links in.
 typedef struct py_builtin_module {

@@ -6,7 +6,8 @@
 #                MicroPython's REPL protocol for tools byte for byte (test_repl_protocol.py);
 #                tools/rtpy-remote against it, fake devices and (when built) the firmware in QEMU;
 #                the flash file system across runs (test_storage.py); tools/rtpy-img against
-#                imgtool's images (test_img.py)
+#                imgtool's images (test_img.py); over-the-air updates through the ota module,
+#                rtpy-remote ota and the simulator's boot (test_ota.py)
 #   test-cross   rtpy-cross and precompiled modules (tests/cross: docs/cross.md), and the whole
 #                Python suite run precompiled
 #   test-cross-qemu  the same, and .rpyc bytes made on the host run by the firmware in QEMU
@@ -22,12 +23,13 @@ test-py: $(BUILD)/rtpy
 compat: $(BUILD)/rtpy
 	$(Q)$(PYTHON3) tests/run_py.py --rtpy $(BUILD)/rtpy --by-topic
 
-test-host: $(BUILD)/rtpy $(BUILD)/tests/unit/test_image
+test-host: $(BUILD)/rtpy $(BUILD)/rtpy-cross $(BUILD)/tests/unit/test_image
 	$(Q)$(PYTHON3) tests/host/test_host.py --rtpy $(BUILD)/rtpy
 	$(Q)$(PYTHON3) tests/host/test_repl_protocol.py --rtpy $(BUILD)/rtpy
 	$(Q)$(PYTHON3) tests/host/test_remote.py --rtpy $(BUILD)/rtpy
 	$(Q)$(PYTHON3) tests/host/test_storage.py --rtpy $(BUILD)/rtpy
 	$(Q)$(PYTHON3) tests/host/test_img.py --c-verify $(BUILD)/tests/unit/test_image
+	$(Q)$(PYTHON3) tests/host/test_ota.py --rtpy $(BUILD)/rtpy
 
 test-cross: $(BUILD)/rtpy $(BUILD)/rtpy-cross
 	$(Q)$(PYTHON3) tests/cross/test_cross.py --rtpy $(BUILD)/rtpy --cross $(BUILD)/rtpy-cross

@@ -1,7 +1,7 @@
 # ports/host: the rtpy host program.
 HOST_SRC := ports/host/main.c ports/host/port.c ports/host/console.c ports/host/vfs_posix.c
 HOST_SRC += $(wildcard boards/sim/*.c) # the simulated board (docs/board-sim.md)
-HOST_SRC += $(DRIVERS_SRC) $(FS_SRC) $(BOOT_CRYPTO_SRC)
+HOST_SRC += $(DRIVERS_SRC) $(FS_SRC) $(BOOT_CRYPTO_SRC) $(BOOT_IMAGE_SRC) $(BOOT_UTIL_SRC) $(BOOT_KEYS_SRC)
 HOST_OBJ := $(addprefix $(BUILD)/,$(HOST_SRC:.c=.o))
 
 # rtpy is linked statically: no dynamic loader at start-up (mapping libc and libm, ~1,000

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "boards/sim/board_sim.h"
+#include "modules/app.h"
 #include "modules/boot.h"
 #include "modules/kthread.h"
 #include "modules/modules.h"
@@ -309,8 +310,12 @@ static void main_thread(void *arg) {
         fprintf(stderr, "rtpy: start-up failed (heap too small?)\n");
         k_stop(1);
     }
+    bool app = false;
     if (O.flash) {
-        // the flash's file system as the root; if it cannot be mounted, no root at all
+        // the simulator's bootloader: install or revert an update, find the application
+        // bundle of the image that runs (docs/ota.md); then the flash's file system as the
+        // root (if it cannot be mounted, no root at all)
+        app = mod_app_boot();
         host_flash_root = mod_boot_mount_flash();
     }
     if (O.run_for_ms >= 0) {
@@ -335,10 +340,12 @@ static void main_thread(void *arg) {
     } else if (O.script) {
         rc = run_file(O.script);
     } else if (O.flash) {
-        // a device: boot.py and main.py from its file system, then the REPL (or a program
-        // piped in)
+        // a device: boot.py, then the application's main (or else main.py) from its file
+        // system, then the REPL (or a program piped in)
         (void)mod_boot_run_script("boot.py");
-        (void)mod_boot_run_script("main.py");
+        if (!app || !mod_app_run_main()) {
+            (void)mod_boot_run_script("main.py");
+        }
         rc = O.repl ? repl() : O.stdin_src ? run_source(O.stdin_src, O.stdin_len, PY_QSTR_lt_stdin_gt, PY_COMPILE_FILE) : 0;
     } else if (O.stdin_src) {
         rc = run_source(O.stdin_src, O.stdin_len, PY_QSTR_lt_stdin_gt, PY_COMPILE_FILE);

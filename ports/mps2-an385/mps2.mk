@@ -12,7 +12,8 @@
 #   make test-repl-qemu          the firmware's REPL on its console: editing, Ctrl-C, soft reset,
 #                                paste and raw modes (tests/host/test_host.py --qemu), and the
 #                                protocol tools speak, raw paste too (test_repl_protocol.py --qemu),
-#                                and the flash across resets and runs (test_storage.py --qemu)
+#                                and the flash across resets and runs (test_storage.py --qemu),
+#                                the ota module writing an image (test_ota.py --qemu)
 #   make bench-target            kernel micro-benchmarks in instructions, next to FreeRTOS
 #   make bench-gc-target         GC pauses on the board (bench/gc/board.py), in instructions
 #   make mps2-size               text/data/bss of the kernel and of the firmware
@@ -93,7 +94,7 @@ test-kernel-qemu: $(MPS2_KTEST_ELF)
 # MPS2_FROZEN="boot.py main.py ..." freezes more files at the top level: a frozen boot.py, then
 # main.py, runs at start-up before the REPL.
 MPS2_GEN := $(MPS2_BUILD)/gen
-MPS2_FW_SRC := $(PY_SRC) $(MODULES_SRC) $(FS_SRC) $(BOOT_CRYPTO_SRC) ports/mps2-an385/main.c ports/mps2-an385/port.c
+MPS2_FW_SRC := $(PY_SRC) $(MODULES_SRC) $(FS_SRC) $(BOOT_CRYPTO_SRC) $(BOOT_IMAGE_SRC) $(BOOT_UTIL_SRC) $(BOOT_KEYS_SRC) ports/mps2-an385/main.c ports/mps2-an385/port.c
 MPS2_QSTR_SOURCES := $(QSTR_SOURCES)
 MPS2_FROZEN_PY := $(FROZEN_PY)
 ifeq ($(MPS2_MINIMAL),1) # make firmware-minimal: no optional modules, nothing frozen
@@ -147,6 +148,7 @@ test-repl-qemu: $(MPS2_FW_ELF)
 	$(Q)$(PYTHON3) tests/host/test_host.py --qemu $<
 	$(Q)$(PYTHON3) tests/host/test_repl_protocol.py --qemu $<
 	$(Q)$(PYTHON3) tests/host/test_storage.py --qemu $<
+	$(Q)$(PYTHON3) tests/host/test_ota.py --qemu $<
 
 # --- benchmarks (bench/target) ------------------------------------------------------------------
 # Two builds of the same benchmark: the firmware's configuration, and a lean one like the
@@ -198,3 +200,7 @@ FORCE:
 ifneq ($(SANITIZE),1) # the sanitizers are a host matter
 TEST_SUITES += test-kernel-qemu test-py-qemu test-repl-qemu
 endif
+
+# The trusted keys: BOOT_KEY=path.pem as on the host (boot/bootutil.mk)
+$(MPS2_BUILD)/fw/boot/keys.o: $(BOOT_KEY_INC)
+$(MPS2_BUILD)/fw/boot/keys.o: MPS2_FW_FLAGS += -DBOOT_KEY_INC='"$(BOOT_KEY_INC)"'

@@ -7,6 +7,7 @@ import sys
 from .device import Device
 from .errors import DeviceError, DeviceGone, RemoteError, Usage
 from .fs import Fs
+from .ota import push as ota_push
 from .transport import open_target
 
 USAGE = """rtpy-remote [-d TARGET] [options] COMMAND [ARGS...] [+ COMMAND [ARGS...]]...
@@ -35,6 +36,12 @@ commands:
   fs mkdir [-p] PATH...    makes device directories
   fs rmdir PATH...         removes empty device directories
   fs sha256sum PATH...     SHA-256 of device files, computed on the device
+  ota [--permanent] [--reset] FILE
+                           writes a signed image (tools/rtpy-img) into the device's secondary
+                           slot with its ota module; the device checks it and marks it
+                           pending: a test upgrade (reverted at the next reset unless the
+                           new image calls ota.confirm()), or --permanent; --reset resets the
+                           device then, which installs it (docs/ota.md)
   reset                    machine.reset(), then waits for the device to come back
   soft-reset               Ctrl-D in the raw REPL, then waits for the device to come back
 
@@ -81,6 +88,10 @@ def command_parser():
     sub.add_parser("exec").add_argument("code")
     sub.add_parser("eval").add_argument("expr")
     sub.add_parser("reset")
+    ota = sub.add_parser("ota")
+    ota.add_argument("--permanent", action="store_true")
+    ota.add_argument("--reset", action="store_true")
+    ota.add_argument("file")
     sub.add_parser("soft-reset")
     fs = sub.add_parser("fs")
     fsub = fs.add_subparsers(dest="fscmd", metavar="FS-COMMAND", parser_class=CmdParser)
@@ -201,6 +212,12 @@ class Session:
             except OSError as e:
                 raise Usage("run: %s: %s" % (a.file, e.strerror))
             self.run_code(code)
+        elif a.cmd == "ota":
+            progress = self.opts.progress or sys.stderr.isatty()
+            ota_push(self.device(), a.file, a.permanent, progress, self.opts.chunk)
+            sys.stdout.flush()
+            if a.reset:
+                self.device().hard_reset()
         elif a.cmd == "reset":
             self.device().hard_reset()
         elif a.cmd == "soft-reset":
