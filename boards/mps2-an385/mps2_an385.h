@@ -54,6 +54,7 @@ void board_flash_init(void);
 #define MPS2_SCC_ID 0xFFCu
 
 #define MPS2_CPUID 0xE000ED00u
+#define MPS2_SCB_VTOR 0xE000ED08u // vector table offset
 
 // External interrupt numbers.
 #define MPS2_IRQ_UART0_RX 0

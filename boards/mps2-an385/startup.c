@@ -65,7 +65,12 @@ void board_isr_default(void) {
 }
 
 // Runs on the main stack set from vectors[0]; nothing here may rely on initialised data.
+// Linked at 0x0 the core found this table itself; linked as the bootloader's application
+// (mps2-an385-app.ld) it is wherever the image was loaded, and the bootloader jumps here with
+// interrupts masked: point VTOR at our table and unmask them, the state of a reset.
 void board_reset_handler(void) {
+    MPS2_REG(MPS2_SCB_VTOR) = (uint32_t)(uintptr_t)vectors;
+    __asm volatile("dsb\n\tisb\n\tcpsie i" ::: "memory");
     board_counter_start(); // from reset: boot-time figures read it (no RAM use)
     uint32_t *src = board_data_load, *dst = board_data_start;
     while (dst < board_data_end)

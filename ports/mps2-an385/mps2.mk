@@ -14,6 +14,13 @@
 #                                protocol tools speak, raw paste too (test_repl_protocol.py --qemu),
 #                                and the flash across resets and runs (test_storage.py --qemu),
 #                                the ota module writing an image (test_ota.py --qemu)
+#   make bootloader              build/mps2-an385/boot.elf: the bootloader at 0x0 (boot_go, then
+#                                RAM-loads the primary image and jumps to it; docs/ota.md)
+#   make firmware-app            build/mps2-an385/app.elf: the firmware linked at 0x20000, to be
+#                                loaded by the bootloader
+#   make firmware-signed VERSION=x.y.z   build/mps2-an385/app-x.y.z.signed.bin: app.elf signed
+#                                (RAM_LOAD at 0x20000, the test key or BOOT_SIGN_KEY=...pem);
+#                                tools/rtpy-flash write FLASH --slot 0 IMAGE installs it
 #   make bench-target            kernel micro-benchmarks in instructions, next to FreeRTOS
 #   make bench-gc-target         GC pauses on the board (bench/gc/board.py), in instructions
 #   make mps2-size               text/data/bss of the kernel and of the firmware
@@ -123,7 +130,8 @@ $(MPS2_BUILD)/fw/frozen.o: $(MPS2_GEN)/frozen.c | $(MPS2_GEN)/py/qstr_gen.h
 	$(if $(Q),@echo "CC [mps2 fw] $<")
 	$(Q)$(MPS2_CC) $(MPS2_CFLAGS) $(MPS2_FW_FLAGS) -c $< -o $@
 
-$(MPS2_FW_ELF): $(MPS2_FW_OBJ) $(MPS2_KERNEL_OBJ) $(MPS2_BOARD_OBJ) boards/mps2-an385/mps2-an385.ld
+$(MPS2_FW_ELF): $(MPS2_FW_OBJ) $(MPS2_KERNEL_OBJ) $(MPS2_BOARD_OBJ) boards/mps2-an385/mps2-an385.ld \
+                boards/mps2-an385/sections.ld
 	$(if $(Q),@echo "LD $@")
 	$(Q)$(MPS2_CC) $(MPS2_LDFLAGS) -Wl,-Map=$@.map $(filter %.o,$^) -lm -o $@
 	$(Q)$(MPS2_SIZE) $@
@@ -144,11 +152,55 @@ qemu: $(MPS2_FW_ELF)
 test-py-qemu: $(MPS2_FW_ELF)
 	$(Q)$(PYTHON3) tests/run_py.py --qemu $< -j 2 --timeout 60
 
-test-repl-qemu: $(MPS2_FW_ELF)
+test-repl-qemu: $(MPS2_FW_ELF) $(MPS2_BOOT_ELF) $(MPS2_APP_ELF)
 	$(Q)$(PYTHON3) tests/host/test_host.py --qemu $<
 	$(Q)$(PYTHON3) tests/host/test_repl_protocol.py --qemu $<
 	$(Q)$(PYTHON3) tests/host/test_storage.py --qemu $<
 	$(Q)$(PYTHON3) tests/host/test_ota.py --qemu $<
+	$(Q)$(PYTHON3) tests/host/test_qemu_ota.py --boot $(MPS2_BOOT_ELF) --app $(MPS2_APP_ELF)
+
+# --- the bootloader and the firmware it loads (docs/ota.md, "The QEMU bootloader") ----------
+# boot.elf: boot_go with the trusted keys (boot/keys.c, BOOT_KEY as for the firmware), at 0x0
+# in SSRAM1; no kernel, no interpreter. app.elf: the firmware's objects linked at 0x20000
+# (mps2-an385-app.ld), the image's payload; app-VERSION.signed.bin: its flat binary signed as
+# a RAM_LOAD image for 0x20000 (tools/rtpy-img sign --load-addr).
+MPS2_BOOT_ELF := $(MPS2_BUILD)/boot.elf
+MPS2_APP_ELF := $(MPS2_BUILD)/app.elf
+MPS2_BOOT_SRC := ports/mps2-an385/bootloader.c boards/mps2-an385/flash.c $(DRIVERS_SRC) \
+	$(BOOT_CRYPTO_SRC) $(BOOT_IMAGE_SRC) $(BOOT_UTIL_SRC) $(BOOT_KEYS_SRC)
+MPS2_BOOT_OBJ := $(patsubst %.c,$(MPS2_BUILD)/bl/%.o,$(MPS2_BOOT_SRC))
+MPS2_APP_LOAD := 0x00020000
+BOOT_SIGN_KEY ?= tests/data/mcuboot/root-ed25519.pem
+
+$(MPS2_BUILD)/bl/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(if $(Q),@echo "CC [mps2 boot] $<")
+	$(Q)$(MPS2_CC) $(MPS2_CFLAGS) -c $< -o $@
+$(MPS2_BUILD)/bl/boot/keys.o: $(BOOT_KEY_INC)
+$(MPS2_BUILD)/bl/boot/keys.o: MPS2_CFLAGS += -DBOOT_KEY_INC='"$(BOOT_KEY_INC)"'
+
+$(MPS2_BOOT_ELF): $(MPS2_BOOT_OBJ) boards/mps2-an385/boot.ld
+	$(if $(Q),@echo "LD $@")
+	$(Q)$(MPS2_CC) $(MPS2_ARCH) -T boards/mps2-an385/boot.ld -Wl,--gc-sections --specs=nano.specs \
+	    --specs=nosys.specs -Wl,-Map=$@.map $(filter %.o,$^) -o $@
+	$(Q)$(MPS2_SIZE) $@
+
+$(MPS2_APP_ELF): $(MPS2_FW_OBJ) $(MPS2_KERNEL_OBJ) $(MPS2_BOARD_OBJ) boards/mps2-an385/mps2-an385-app.ld \
+                 boards/mps2-an385/sections.ld
+	$(if $(Q),@echo "LD $@")
+	$(Q)$(MPS2_CC) $(subst mps2-an385.ld,mps2-an385-app.ld,$(MPS2_LDFLAGS)) -Wl,-Map=$@.map \
+	    $(filter %.o,$^) -lm -o $@
+	$(Q)$(MPS2_SIZE) $@
+$(MPS2_BUILD)/app.bin: $(MPS2_APP_ELF)
+	$(Q)arm-none-eabi-objcopy -O binary $< $@
+
+bootloader: $(MPS2_BOOT_ELF)
+firmware-app: $(MPS2_APP_ELF)
+firmware-signed: $(MPS2_BUILD)/app.bin
+	$(if $(VERSION),,$(error firmware-signed: give VERSION=x.y.z))
+	$(Q)$(PYTHON3) tools/rtpy-img sign -k $(BOOT_SIGN_KEY) -H 0x200 --align 8 -S 0x100000 \
+	    --pad-header --load-addr $(MPS2_APP_LOAD) -v $(VERSION) $< $(MPS2_BUILD)/app-$(VERSION).signed.bin
+	@echo $(MPS2_BUILD)/app-$(VERSION).signed.bin
 
 # --- benchmarks (bench/target) ------------------------------------------------------------------
 # Two builds of the same benchmark: the firmware's configuration, and a lean one like the
@@ -194,7 +246,7 @@ mps2-size: $(MPS2_BUILD)/bench.elf $(MPS2_BUILD)/bench-lean.elf
 	    --lean $(MPS2_BUILD)/bench-lean.elf --size-only
 
 FORCE:
-.PHONY: firmware firmware-minimal firmware-kernel-tests test-kernel-qemu test-py-qemu test-repl-qemu qemu bench-target bench-gc-target mps2-size FORCE
+.PHONY: bootloader firmware-app firmware-signed firmware firmware-minimal firmware-kernel-tests test-kernel-qemu test-py-qemu test-repl-qemu qemu bench-target bench-gc-target mps2-size FORCE
 -include $(shell find $(MPS2_BUILD) -name '*.d' 2>/dev/null)
 
 ifneq ($(SANITIZE),1) # the sanitizers are a host matter
