@@ -21,6 +21,7 @@
 #   make firmware-signed VERSION=x.y.z   build/mps2-an385/app-x.y.z.signed.bin: app.elf signed
 #                                (RAM_LOAD at 0x20000, the test key or BOOT_SIGN_KEY=...pem);
 #                                tools/rtpy-flash write FLASH --slot 0 IMAGE installs it
+#   make qemu-boot FLASH=file    QEMU booting through boot.elf, the REPL on this terminal
 #   make bench-target            kernel micro-benchmarks in instructions, next to FreeRTOS
 #   make bench-gc-target         GC pauses on the board (bench/gc/board.py), in instructions
 #   make mps2-size               text/data/bss of the kernel and of the firmware
@@ -196,6 +197,11 @@ $(MPS2_BUILD)/app.bin: $(MPS2_APP_ELF)
 
 bootloader: $(MPS2_BOOT_ELF)
 firmware-app: $(MPS2_APP_ELF)
+# FLASH=file (required): the board booting through the bootloader, the REPL on this terminal
+qemu-boot: $(MPS2_BOOT_ELF)
+	$(if $(FLASH),,$(error qemu-boot: give FLASH=file, whose slot 0 holds a signed image))
+	$(QEMU_MPS2) $(QEMU_EXTRA) -kernel $<
+
 firmware-signed: $(MPS2_BUILD)/app.bin
 	$(if $(VERSION),,$(error firmware-signed: give VERSION=x.y.z))
 	$(Q)$(PYTHON3) tools/rtpy-img sign -k $(BOOT_SIGN_KEY) -H 0x200 --align 8 -S 0x100000 \
@@ -246,7 +252,7 @@ mps2-size: $(MPS2_BUILD)/bench.elf $(MPS2_BUILD)/bench-lean.elf
 	    --lean $(MPS2_BUILD)/bench-lean.elf --size-only
 
 FORCE:
-.PHONY: bootloader firmware-app firmware-signed firmware firmware-minimal firmware-kernel-tests test-kernel-qemu test-py-qemu test-repl-qemu qemu bench-target bench-gc-target mps2-size FORCE
+.PHONY: bootloader qemu-boot firmware-app firmware-signed firmware firmware-minimal firmware-kernel-tests test-kernel-qemu test-py-qemu test-repl-qemu qemu bench-target bench-gc-target mps2-size FORCE
 -include $(shell find $(MPS2_BUILD) -name '*.d' 2>/dev/null)
 
 ifneq ($(SANITIZE),1) # the sanitizers are a host matter

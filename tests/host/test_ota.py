@@ -3,8 +3,9 @@
 signed image into the secondary slot of the simulated board (`rtpy --flash=FILE`), the next
 start of rtpy (the simulator's reset: it boots through bootutil) installing it and running the
 application bundle inside it; test upgrades reverted unless confirmed, bad images refused by
-ota.finish() before anything is pending, `rtpy-remote ota` pushing an image. On QEMU (no
-bootloader there yet) the ota module writing an image to the secondary and pending() seeing it.
+ota.finish() before anything is pending, `rtpy-remote ota` pushing an image. On QEMU (rtpy.elf
+run directly, without the bootloader: test_qemu_ota.py boots through it) the ota module
+writing an image to the secondary and pending() seeing it.
 
 Usage: tests/host/test_ota.py [--rtpy build/host/rtpy] [--qemu ELF] [-v]
 Prints "N passed, N failed"; exits non-zero on a failure. CPython's stdlib (plus rtpy-img,
@@ -341,8 +342,8 @@ class Host(unittest.TestCase):
 
 
 class Qemu(unittest.TestCase):
-    """The ota module on the firmware: the image lands in the secondary and is pending. The
-    firmware has no bootloader (yet), so nothing installs it there."""
+    """The ota module on the firmware: the image lands in the secondary and is pending. rtpy.elf
+    runs without the bootloader, so nothing installs it (test_qemu_ota.py does that)."""
     def test_ota_writes_secondary(self):
         if not ELF:
             self.skipTest("no firmware (--qemu ELF)")
