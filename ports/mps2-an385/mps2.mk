@@ -113,6 +113,8 @@ endif
 MPS2_FW_OBJ := $(patsubst %.c,$(MPS2_BUILD)/fw/%.o,$(MPS2_FW_SRC)) $(MPS2_BUILD)/fw/frozen.o
 MPS2_FW_FLAGS := -I$(MPS2_GEN) -DPY_CFG_FROZEN_SOURCE=0 $(if $(MPS2_MINIMAL),-DMOD_CFG_MINIMAL=1) $(if $(MPS2_HEAP),-DMPS2_HEAP_SIZE=$(MPS2_HEAP))
 MPS2_FW_ELF := $(MPS2_BUILD)/rtpy.elf
+MPS2_BOOT_ELF := $(MPS2_BUILD)/boot.elf # the bootloader and the firmware it loads: below
+MPS2_APP_ELF := $(MPS2_BUILD)/app.elf
 
 $(MPS2_GEN)/frozen.c: $(FREEZER) FORCE
 	@mkdir -p $(MPS2_GEN)
@@ -165,8 +167,6 @@ test-repl-qemu: $(MPS2_FW_ELF) $(MPS2_BOOT_ELF) $(MPS2_APP_ELF)
 # in SSRAM1; no kernel, no interpreter. app.elf: the firmware's objects linked at 0x20000
 # (mps2-an385-app.ld), the image's payload; app-VERSION.signed.bin: its flat binary signed as
 # a RAM_LOAD image for 0x20000 (tools/rtpy-img sign --load-addr).
-MPS2_BOOT_ELF := $(MPS2_BUILD)/boot.elf
-MPS2_APP_ELF := $(MPS2_BUILD)/app.elf
 MPS2_BOOT_SRC := ports/mps2-an385/bootloader.c boards/mps2-an385/flash.c $(DRIVERS_SRC) \
 	$(BOOT_CRYPTO_SRC) $(BOOT_IMAGE_SRC) $(BOOT_UTIL_SRC) $(BOOT_KEYS_SRC)
 MPS2_BOOT_OBJ := $(patsubst %.c,$(MPS2_BUILD)/bl/%.o,$(MPS2_BOOT_SRC))

@@ -461,6 +461,30 @@ class SignErrors(unittest.TestCase):
                                    "--max-sectors", "4")[0], 0)
         self.assertEqual(self.sign(*base, "-S", str(need), "--align", "4")[0], 0)
 
+    def test_load_addr(self):
+        """--load-addr as imgtool's: load_addr in the header and the RAM_LOAD flag (0x20); the
+        rest as without it, and the image verifies (in C too: the QEMU bootloader's check)."""
+        import struct
+        rc, _, err = self.sign("-H", "0x200", "-v", "1.2.3+4", "--pad-header", "--load-addr",
+                               "0x20000")
+        self.assertEqual(rc, 0, err)
+        got = open(self.out, "rb").read()
+        want = read("app-ed25519.signed.bin")
+        magic, load, hdr, prot, size, flags = struct.unpack_from("<IIHHII", got)
+        self.assertEqual((magic, load, hdr, prot, flags), (0x96f3b83d, 0x20000, 0x200, 0, 0x20))
+        self.assertEqual(got[20:32], want[20:32])  # version, reserved
+        self.assertEqual(got[32:0x200 + size], want[32:0x200 + size])
+        self.assertEqual(struct.unpack_from("<I", want, 16)[0], 0)
+        self.assertEqual(img.verify(got, pub("root-ed25519.pub.pem"))["version"], (1, 2, 3, 4))
+        rc, so, _ = tool("dumpinfo", self.out)
+        self.assertIn("load_addr           0x20000", so)
+        self.assertIn("flags               0x20 (RAM_LOAD)", so)
+        if C_VERIFY:
+            rc, so = c_verify(data("root-ed25519.pub.pem"), self.out)
+            self.assertEqual(rc, 0, so)
+        self.assertNotEqual(self.sign("-H", "0x200", "-v", "1.0.0", "--pad-header",
+                                      "--load-addr", "0x20000x")[0], 0)
+
     def test_zeroed_header_input(self):
         """Without --pad-header the input's first header-size bytes (zeros) hold the header."""
         with tempfile.TemporaryDirectory() as t:
