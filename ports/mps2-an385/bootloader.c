@@ -187,8 +187,12 @@ int main(void) {
     uint32_t t0 = counter();
     int rc = boot_go(f, &cfg, &rsp);
     uint32_t t1 = counter();
-    if (rc != BOOT_OK)
-        return fail("no image to run, boot_go error", (uint32_t)rc, EXIT_NO_IMAGE);
+    if (rc != BOOT_OK) {
+        put("boot: no image to run (boot_go ");
+        put(rc == BOOT_ENOIMAGE ? "ENOIMAGE" : rc == BOOT_EFLASH ? "EFLASH" : "ECONFIG");
+        put("): halting\n");
+        return EXIT_NO_IMAGE;
+    }
     put("boot: boot_go ");
     put_dec(t1 - t0);
     put(" counts\n");
