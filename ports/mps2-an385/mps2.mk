@@ -13,7 +13,8 @@
 #                                paste and raw modes (tests/host/test_host.py --qemu), and the
 #                                protocol tools speak, raw paste too (test_repl_protocol.py --qemu),
 #                                and the flash across resets and runs (test_storage.py --qemu),
-#                                the ota module writing an image (test_ota.py --qemu)
+#                                the ota module writing an image (test_ota.py --qemu), and
+#                                booting through the bootloader (test_qemu_ota.py)
 #   make bootloader              build/mps2-an385/boot.elf: the bootloader at 0x0 (boot_go, then
 #                                RAM-loads the primary image and jumps to it; docs/ota.md)
 #   make firmware-app            build/mps2-an385/app.elf: the firmware linked at 0x20000, to be
