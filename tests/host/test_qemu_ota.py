@@ -30,6 +30,7 @@ KEY = os.path.join(TOP, "tests", "data", "mcuboot", "root-ed25519.pem")
 FIXTURE = os.path.join(TOP, "tests", "data", "mcuboot", "app-ed25519.signed.bin")
 BOOT = APP = None
 LOAD = 0x20000
+SCRATCH, SCRATCH_SIZE = 0x220000, 0x20000  # drivers/flash.h: the swap's scratch area
 TIMEOUT = 60.0
 PROMPT = b">>> "
 
@@ -183,6 +184,37 @@ class QemuBoot(unittest.TestCase):
             self.assertNotIn("swap", log)
             self.assertNotIn("revert", log)
             self.assertEqual(self.running(b), "('2.0.0+0', 0, True)")
+
+    def test_swap_cut_by_quitting_qemu(self):
+        # QEMU killed during the swap (every program and erase is already in the file: a power
+        # cut between two flash operations): the next boot resumes the swap and runs v2, still
+        # a test, which the reset after reverts
+        self.install(self.images["1.0.0"])
+        self.push(self.images["2.0.0"])
+        with open(self.flash, "rb") as f:
+            f.seek(SCRATCH)
+            scratch = f.read(SCRATCH_SIZE)
+        b = self.board()
+        b.read_until(b"boot: swap test v2.0.0+0\r\n")
+        end = time.monotonic() + TIMEOUT
+        while time.monotonic() < end:  # the swap has begun: its log is in the scratch area
+            with open(self.flash, "rb") as f:
+                f.seek(SCRATCH)
+                if f.read(SCRATCH_SIZE) != scratch:
+                    break
+            time.sleep(0.002)
+        b.p.kill()
+        b.p.wait()
+        self.assertNotIn(b"boot: primary", b.buf, "the swap ended before QEMU was killed")
+        b = self.board()
+        log = b.boot()
+        self.assertRegex(log, r"boot: resuming interrupted swap \(test\) at step \d+/\d+\n")
+        self.assertIn("boot: primary v2.0.0+0 ok (test: reverts unless confirmed)\n", log)
+        self.assert_loaded(log)
+        self.assertEqual(self.running(b), "('2.0.0+0', 0, False)")
+        log = b.reset()
+        self.assertIn("boot: revert to v1.0.0+0\n", log)
+        self.assertEqual(self.running(b), "('1.0.0+0', 0, True)")
 
     def test_imgtool_fixture_validated_not_run(self):
         # imgtool's image (its payload is not our firmware, no RAM_LOAD): verified with the
