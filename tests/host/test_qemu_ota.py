@@ -156,6 +156,8 @@ class QemuBoot(unittest.TestCase):
         self.assertNotIn("swap", log)
         self.assert_loaded(log)
         self.assertEqual(self.running(b), "('1.0.0+0', 0, True)")
+        self.assertEqual(b.line("import machine; print(machine.reset_cause() == "
+                                "machine.PWRON_RESET)").strip(), "True")
         b.close()
 
         # v2 as a test: swapped in at the next boot, reverted by a reset without confirm()
@@ -170,6 +172,9 @@ class QemuBoot(unittest.TestCase):
         self.assertIn("boot: revert to v1.0.0+0\n", log)
         self.assertIn("boot: primary v1.0.0+0 ok\n", log)
         self.assertEqual(self.running(b), "('1.0.0+0', 0, True)")
+        # the reset cause (the application's .noinit) survives the bootloader
+        self.assertEqual(b.line("import machine; print(machine.reset_cause() == "
+                                "machine.HARD_RESET)").strip(), "True")
         b.close()
 
         # v2 again, confirmed: it stays across resets
