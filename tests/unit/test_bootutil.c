@@ -15,26 +15,8 @@
 #include "boot/bootutil.h"
 #include "boot/image.h"
 #include "drivers/flash.h"
+#include "tests/unit/check.h"
 
-static int failed, checks;
-#define CHECK(c)                                                                               \
-    do {                                                                                       \
-        checks++;                                                                              \
-        if (!(c)) {                                                                            \
-            printf("  check failed: %s (%s:%d)\n", #c, __FILE__, __LINE__);                    \
-            failed++;                                                                          \
-        }                                                                                      \
-    } while (0)
-#define CHECK_MSG(c, ...)                                                                      \
-    do {                                                                                       \
-        checks++;                                                                              \
-        if (!(c)) {                                                                            \
-            printf("  check failed: %s (%s:%d): ", #c, __FILE__, __LINE__);                    \
-            printf(__VA_ARGS__);                                                               \
-            printf("\n");                                                                      \
-            failed++;                                                                          \
-        }                                                                                      \
-    } while (0)
 
 static const char *dir = "tests/data/mcuboot";
 
@@ -742,10 +724,7 @@ int main(int argc, char **argv) {
     cfg.keys = &key;
     cfg.n_keys = 1;
     cfg.log = log_cb;
-    static const struct {
-        const char *name;
-        void (*fn)(void);
-    } tests[] = {
+    static const check_test tests[] = {
         {"none", test_none},
         {"test_revert", test_test_revert},
         {"test_confirm", test_test_confirm},
@@ -764,17 +743,5 @@ int main(int argc, char **argv) {
         {"cut_small_scratch", test_cut_small_scratch},
         {"scratch_wear", test_scratch_wear},
     };
-    int passed = 0, bad = 0;
-    for (size_t i = 0; i < sizeof(tests) / sizeof(tests[0]); i++) {
-        int before = failed;
-        tests[i].fn();
-        if (failed != before) {
-            printf("FAIL bootutil.%s\n", tests[i].name);
-            bad++;
-        } else {
-            passed++;
-        }
-    }
-    printf("%d passed, %d failed (%d checks)\n", passed, bad, checks);
-    return bad != 0;
+    return check_run("bootutil", tests, sizeof(tests) / sizeof(tests[0]));
 }

@@ -9,25 +9,10 @@
 
 #include "boot/crypto.h"
 #include "boot/sha512.h"
+#include "tests/unit/check.h"
 
-static int failed, checks;
-#define CHECK(c)                                                                               \
-    do {                                                                                       \
-        checks++;                                                                              \
-        if (!(c)) {                                                                            \
-            printf("  check failed: %s (%s:%d)\n", #c, __FILE__, __LINE__);                    \
-            failed++;                                                                          \
-        }                                                                                      \
-    } while (0)
-// the same, naming the case
-#define CHECK_CASE(c, name)                                                                    \
-    do {                                                                                       \
-        checks++;                                                                              \
-        if (!(c)) {                                                                            \
-            printf("  check failed: %s [%s] (%s:%d)\n", #c, name, __FILE__, __LINE__);         \
-            failed++;                                                                          \
-        }                                                                                      \
-    } while (0)
+// a check that names the case it failed on
+#define CHECK_CASE(c, name) CHECK_MSG(c, "[%s]", name)
 
 static const char *data_dir = "tests/unit/data/crypto";
 
@@ -704,10 +689,7 @@ int main(int argc, char **argv) {
     if (argc > 1) {
         data_dir = argv[1];
     }
-    static const struct {
-        const char *name;
-        void (*fn)(void);
-    } tests[] = {
+    static const check_test tests[] = {
         {"sha256_fips", test_sha256_fips},
         {"sha256_splits", test_sha256_splits},
         {"sha512", test_sha512},
@@ -718,18 +700,5 @@ int main(int argc, char **argv) {
         {"fixtures", test_fixtures},
         {"garbage", test_garbage},
     };
-    int passed = 0, bad = 0;
-    for (size_t i = 0; i < sizeof(tests) / sizeof(tests[0]); i++) {
-        int before = failed;
-        tests[i].fn();
-        if (failed != before) {
-            printf("FAIL crypto.%s\n", tests[i].name);
-            bad++;
-        } else {
-            passed++;
-        }
-    }
-    printf("  %d checks\n", checks);
-    printf("%d passed, %d failed\n", passed, bad);
-    return bad != 0;
+    return check_run("crypto", tests, sizeof(tests) / sizeof(tests[0]));
 }

@@ -5,16 +5,8 @@
 #include <string.h>
 
 #include "drivers/flash.h"
+#include "tests/unit/check.h"
 
-static int failed, checks;
-#define CHECK(c)                                                                               \
-    do {                                                                                       \
-        checks++;                                                                              \
-        if (!(c)) {                                                                            \
-            printf("  check failed: %s (%s:%d)\n", #c, __FILE__, __LINE__);                    \
-            failed++;                                                                          \
-        }                                                                                      \
-    } while (0)
 
 #define SIZE (16 * 4096)
 static uint8_t mem[SIZE];
@@ -131,26 +123,11 @@ static void test_flips(void) {
 }
 
 int main(void) {
-    static const struct {
-        const char *name;
-        void (*fn)(void);
-    } tests[] = {
+    static const check_test tests[] = {
         {"rules", test_rules},
         {"cut_program", test_cut_program},
         {"cut_erase", test_cut_erase},
         {"flips", test_flips},
     };
-    int passed = 0, bad = 0;
-    for (size_t i = 0; i < sizeof(tests) / sizeof(tests[0]); i++) {
-        int before = failed;
-        tests[i].fn();
-        if (failed != before) {
-            printf("FAIL flash.%s\n", tests[i].name);
-            bad++;
-        } else {
-            passed++;
-        }
-    }
-    printf("%d passed, %d failed\n", passed, bad);
-    return bad != 0;
+    return check_run("flash", tests, sizeof(tests) / sizeof(tests[0]));
 }

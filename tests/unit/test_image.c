@@ -13,26 +13,8 @@
 
 #include "boot/crypto.h"
 #include "boot/image.h"
+#include "tests/unit/check.h"
 
-static int failed, checks;
-#define CHECK(c)                                                                               \
-    do {                                                                                       \
-        checks++;                                                                              \
-        if (!(c)) {                                                                            \
-            printf("  check failed: %s (%s:%d)\n", #c, __FILE__, __LINE__);                    \
-            failed++;                                                                          \
-        }                                                                                      \
-    } while (0)
-#define CHECK_MSG(c, ...)                                                                      \
-    do {                                                                                       \
-        checks++;                                                                              \
-        if (!(c)) {                                                                            \
-            printf("  check failed: %s (%s:%d): ", #c, __FILE__, __LINE__);                    \
-            printf(__VA_ARGS__);                                                               \
-            printf("\n");                                                                      \
-            failed++;                                                                          \
-        }                                                                                      \
-    } while (0)
 
 static const char *dir = "tests/data/mcuboot";
 
