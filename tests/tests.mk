@@ -7,7 +7,8 @@
 #                tools/rtpy-remote against it, fake devices and (when built) the firmware in QEMU;
 #                the flash file system across runs (test_storage.py); tools/rtpy-img against
 #                imgtool's images (test_img.py); over-the-air updates through the ota module,
-#                rtpy-remote ota and the simulator's boot (test_ota.py)
+#                rtpy-remote ota and the simulator's boot (test_ota.py); the UART update
+#                example, its UART 1 on a pty (test_ota_uart.py)
 #   test-cross   rtpy-cross and precompiled modules (tests/cross: docs/cross.md), and the whole
 #                Python suite run precompiled
 #   test-cross-qemu  the same, and .rpyc bytes made on the host run by the firmware in QEMU
@@ -30,6 +31,7 @@ test-host: $(BUILD)/rtpy $(BUILD)/rtpy-cross $(BUILD)/tests/unit/test_image
 	$(Q)$(PYTHON3) tests/host/test_storage.py --rtpy $(BUILD)/rtpy
 	$(Q)$(PYTHON3) tests/host/test_img.py --c-verify $(BUILD)/tests/unit/test_image
 	$(Q)$(PYTHON3) tests/host/test_ota.py --rtpy $(BUILD)/rtpy
+	$(Q)$(PYTHON3) tests/host/test_ota_uart.py --rtpy $(BUILD)/rtpy
 
 test-cross: $(BUILD)/rtpy $(BUILD)/rtpy-cross
 	$(Q)$(PYTHON3) tests/cross/test_cross.py --rtpy $(BUILD)/rtpy --cross $(BUILD)/rtpy-cross

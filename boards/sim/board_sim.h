@@ -27,4 +27,12 @@ int board_sim_init(const char *scenario_path, const char *trace_path);
  */
 int board_sim_flash_open(const char *path);
 
+/**
+ * Connects UART `id` (1 or 2) to a host device `path` instead of the scenario's peer or the
+ * loopback: a serial port or pty (set to raw), a FIFO, or a Unix stream socket (connected to).
+ * The port's writes go to the device; what the device sends arrives at the line rate. Returns
+ * 0, or -1 after printing why on stderr. Context: start-up, after board_sim_init.
+ */
+int board_sim_uart_connect(unsigned id, const char *path);
+
 #endif // BOARDS_SIM_BOARD_SIM_H

@@ -46,6 +46,7 @@ static struct {
     bool time_given;
     long run_for_ms; // -1: none
     const char *board, *trace; // --board= scenario, --trace= output (boards/sim)
+    const char *uart[3];       // --uart1=, --uart2=: host devices as the UARTs' peers
     const char *flash;         // --flash= file: the board's flash, its file system the root
     bool repl;
     char *stdin_src; // a program read from a pipe
@@ -112,6 +113,8 @@ static void usage(void) {
             "  --flash=FILE   give the board a flash kept in FILE (4 MiB, created erased); its\n"
             "                 file system becomes the root, and without a program boot.py and\n"
             "                 main.py run from it before the REPL (docs/storage.md)\n"
+            "  --uart1=PATH, --uart2=PATH  connect the board's UART 1 or 2 to a serial port, a\n"
+            "                 pty, a FIFO or a Unix socket (time then defaults to real)\n"
             "  -h, --help     this text\n"
             "  -V, --version  the version\n");
 }
@@ -416,6 +419,8 @@ int main(int argc, char **argv) {
             O.trace = a + 8;
         } else if (strncmp(a, "--flash=", 8) == 0) {
             O.flash = a + 8;
+        } else if ((strncmp(a, "--uart1=", 8) == 0 || strncmp(a, "--uart2=", 8) == 0) && a[8]) {
+            O.uart[a[6] - '0'] = a + 8;
         } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
             usage();
             return 0;
@@ -440,7 +445,9 @@ int main(int argc, char **argv) {
     O.first_arg = i;
     O.repl = !O.cmd && !O.module && !O.script && isatty(0);
     if (!O.time_given) {
-        O.virtual_time = !O.repl; // scripts: deterministic; the interactive REPL: the wall clock
+        // scripts: deterministic; the interactive REPL and a board wired to the outside world
+        // (whose peer does not wait for virtual time): the wall clock
+        O.virtual_time = !O.repl && !O.uart[1] && !O.uart[2];
     }
     if (!O.cmd && !O.module && !O.script && !O.repl) {
         read_stdin_program();
@@ -455,6 +462,9 @@ int main(int argc, char **argv) {
     pthread_create(&sig_thread, NULL, signal_thread, &set);
     pthread_detach(sig_thread);
 
+    if (!O.virtual_time) { // lines leave as they are printed, as from a board's console
+        setvbuf(stdout, NULL, _IOLBF, 0);
+    }
     struct k_config cfg;
     k_config_default(&cfg);
     cfg.time_mode = O.virtual_time ? K_TIME_VIRTUAL : K_TIME_REAL;
@@ -464,6 +474,11 @@ int main(int argc, char **argv) {
     }
     if (O.flash && board_sim_flash_open(O.flash) != 0) {
         return 2;
+    }
+    for (unsigned u = 1; u < 3; u++) {
+        if (O.uart[u] && board_sim_uart_connect(u, O.uart[u]) != 0) {
+            return 2;
+        }
     }
     k_sim_irq_init(&sigint_irq, interrupt_isr, NULL);
     k_sim_irq_init(&run_for_irq, interrupt_isr, NULL);

@@ -14,7 +14,8 @@
 #                                protocol tools speak, raw paste too (test_repl_protocol.py --qemu),
 #                                and the flash across resets and runs (test_storage.py --qemu),
 #                                the ota module writing an image (test_ota.py --qemu), and
-#                                booting through the bootloader (test_qemu_ota.py)
+#                                booting through the bootloader (test_qemu_ota.py), the UART
+#                                update example (test_ota_uart.py)
 #   make bootloader              build/mps2-an385/boot.elf: the bootloader at 0x0 (boot_go, then
 #                                RAM-loads the primary image and jumps to it; docs/ota.md)
 #   make firmware-app            build/mps2-an385/app.elf: the firmware linked at 0x20000, to be
@@ -162,6 +163,7 @@ test-repl-qemu: $(MPS2_FW_ELF) $(MPS2_BOOT_ELF) $(MPS2_APP_ELF)
 	$(Q)$(PYTHON3) tests/host/test_storage.py --qemu $<
 	$(Q)$(PYTHON3) tests/host/test_ota.py --qemu $<
 	$(Q)$(PYTHON3) tests/host/test_qemu_ota.py --boot $(MPS2_BOOT_ELF) --app $(MPS2_APP_ELF)
+	$(Q)$(PYTHON3) tests/host/test_ota_uart.py --boot $(MPS2_BOOT_ELF) --app $(MPS2_APP_ELF)
 
 # --- the bootloader and the firmware it loads (docs/ota.md, "The QEMU bootloader") ----------
 # boot.elf: boot_go with the trusted keys (boot/keys.c, BOOT_KEY as for the firmware), at 0x0
