@@ -54,6 +54,7 @@ include boot/boot.mk
 -include fs/fs.mk
 include boot/image.mk
 include boot/bootutil.mk
+-include ble/*.mk
 include kernel/kernel.mk
 include ports/host/host.mk
 include ports/cross/cross.mk
