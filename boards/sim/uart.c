@@ -23,6 +23,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "boards/sim/board_sim.h"
 #include "boards/sim/sim_priv.h"
 #include "drivers/uart.h"
 
