@@ -1,0 +1,38 @@
+#!/usr/bin/python3
+"""Checks a btsnoop capture with Debian's tshark: it must read as HCI H4 (commands, events,
+ACL data), hold at least one packet of each, and have no packet tshark calls malformed.
+
+  tests/unit/check_btsnoop.py FILE.btsnoop
+
+Prints "1 passed, 0 failed" or why not (and exits 1).
+"""
+import subprocess
+import sys
+
+
+def main():
+    path = sys.argv[1]
+    p = subprocess.run(["tshark", "-r", path, "-T", "fields", "-e", "frame.protocols",
+                        "-e", "_ws.expert.message"], capture_output=True, text=True)
+    problems = []
+    if p.returncode != 0:
+        problems.append("tshark failed: " + p.stderr.strip())
+    lines = [l for l in p.stdout.splitlines() if l.strip()]
+    bad = [l for l in lines if "malformed" in l.lower() or "_ws.malformed" in l]
+    if bad:
+        problems.append("%d malformed packets, e.g. %s" % (len(bad), bad[0]))
+    protos = " ".join(lines)
+    for want in ("bthci_cmd", "bthci_evt", "bthci_acl"):
+        if want not in protos:
+            problems.append("no %s packet" % want)
+    if problems:
+        for m in problems:
+            print("check_btsnoop: " + m)
+        print("0 passed, 1 failed")
+        sys.exit(1)
+    print("check_btsnoop: %d packets, none malformed" % len(lines))
+    print("1 passed, 0 failed")
+
+
+if __name__ == "__main__":
+    main()
