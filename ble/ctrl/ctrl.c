@@ -229,7 +229,9 @@ static void adv_report(struct ctrl *c, uint8_t ev_type, uint8_t addr_type, const
     p[3] = addr_type;
     memcpy(p + 4, addr, 6);
     p[10] = n;
-    memcpy(p + 11, data, n);
+    if (n) {
+        memcpy(p + 11, data, n);
+    }
     p[11 + n] = (uint8_t)rssi;
     ctrl_event(c, HCI_EV_LE_META, p, (uint8_t)(12u + n));
 }

@@ -131,7 +131,9 @@ static void host_send(int dev, const uint8_t *pkt, size_t n) {
 
 static void cmd(int dev, uint16_t op, const uint8_t *p, uint8_t n) {
     uint8_t pkt[4 + 255] = {HCI_H4_CMD, (uint8_t)op, (uint8_t)(op >> 8), n};
-    memcpy(pkt + 4, p, n);
+    if (n) {
+        memcpy(pkt + 4, p, n);
+    }
     host_send(dev, pkt, 4u + n);
 }
 
