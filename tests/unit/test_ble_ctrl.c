@@ -11,17 +11,10 @@
 #include "ble/ctrl/ctrl.h"
 #include "ble/h4.h"
 #include "ble/hci.h"
+#include "tests/unit/ble_defer.h"
 #include "tests/unit/check.h"
 
 // ---- an air for two devices: every packet reaches the other one at its end time -------------
-#define INFLIGHT 64
-struct delivery {
-    struct k_sim_irq irq;
-    struct air_pkt pkt;
-    int to;
-    bool busy;
-};
-
 struct dev {
     struct ctrl ctrl;
     uint8_t log[64][64]; // the last events and data the host got (truncated)
@@ -43,14 +36,13 @@ static void snoop_write(bool received, const uint8_t *pkt, size_t n) {
         CHECK(btsnoop_write(snoop, received, pkt, n, 946684800000000ull + k_sim_now_ns() / 1000u) == 0);
     }
 }
-static struct delivery inflight[INFLIGHT];
 static bool mute[2]; // a device whose packets reach nobody (it "vanished")
 
-static void deliver(void *arg) {
-    struct delivery *d = arg;
-    struct air_rx rx = {&d->pkt, d->pkt.t_start_ns + air_time_ns(d->pkt.len), -40, true};
-    ctrl_radio_rx(&devs[d->to].ctrl, &rx); // (the packet must stay put meanwhile)
-    d->busy = false;
+static void deliver(void *ctx, const void *data, size_t n) {
+    const struct air_pkt *p = data;
+    struct air_rx rx = {p, p->t_start_ns + air_time_ns(p->len), -40, true};
+    (void)n;
+    ctrl_radio_rx(ctx, &rx);
 }
 
 static void radio_tx(void *arg, const struct air_pkt *p) {
@@ -60,20 +52,9 @@ static void radio_tx(void *arg, const struct air_pkt *p) {
         from->tx_times[from->n_tx] = p->t_start_ns;
         from->tx_chan[from->n_tx++] = p->channel;
     }
-    if (mute[me]) {
-        return;
+    if (!mute[me]) {
+        defer_at(p->t_start_ns + air_time_ns(p->len), deliver, &devs[1 - me].ctrl, p, sizeof *p);
     }
-    for (unsigned i = 0; i < INFLIGHT; i++) {
-        if (!inflight[i].busy) {
-            inflight[i].busy = true;
-            inflight[i].pkt = *p;
-            inflight[i].to = 1 - me;
-            k_sim_irq_init(&inflight[i].irq, deliver, &inflight[i]);
-            k_sim_irq_at(&inflight[i].irq, p->t_start_ns + air_time_ns(p->len));
-            return;
-        }
-    }
-    CHECK_MSG(0, "air: more than %d packets in flight", INFLIGHT);
 }
 
 static void to_host(void *arg, const uint8_t *pkt, size_t n) {
@@ -178,7 +159,7 @@ static void run(void (*body)(void)) {
     k_config_default(&cfg);
     cfg.time_mode = K_TIME_VIRTUAL;
     k_init(&cfg);
-    memset(inflight, 0, sizeof inflight);
+    defer_reset();
     mute[0] = mute[1] = false;
     setup_dev(0);
     setup_dev(1);

@@ -1,0 +1,270 @@
+// tests/unit/test_ble_host.c: the host stack's core (ble/host: HCI, connections, L2CAP) over
+// the virtual controller (ble/ctrl): two devices in one process, each a host and a controller
+// joined by a 1 Mbaud H4 wire, the controllers on an in-memory air, in virtual time.
+#include <errno.h>
+#include <rtos/kernel.h>
+#include <rtos/sim.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ble/ctrl/ctrl.h"
+#include "ble/hci.h"
+#include "ble/host/host.h"
+#include "tests/unit/ble_defer.h"
+#include "tests/unit/check.h"
+
+struct dev {
+    struct ctrl ctrl;
+    struct ble_host host;
+    bool ready;
+    uint8_t ready_status;
+    unsigned connected, disconnected, updated, reports, tx_done;
+    uint16_t conn;
+    uint8_t reason, update_status;
+    uint8_t last_adv[31], last_adv_len;
+    uint8_t rx[4][BLE_HOST_L2CAP_MAX]; // the last L2CAP messages received
+    uint16_t rx_len[4], rx_cid[4];
+    unsigned n_rx;
+    bool mute;
+    uint64_t wire_busy[2]; // the H4 wire, each way: free from this time (bytes go in order)
+};
+static struct dev devs[2];
+
+// When a packet of n bytes sent now on a wire (1 Mbaud: 10 us a byte) has arrived.
+static uint64_t wire_arrival(uint64_t *busy, size_t n) {
+    uint64_t now = k_sim_now_ns();
+    *busy = (*busy > now ? *busy : now) + 10000u * n;
+    return *busy;
+}
+
+static void to_ctrl(void *ctx, const void *d, size_t n) {
+    ctrl_from_host(ctx, d, n);
+}
+static void to_host_deliver(void *ctx, const void *d, size_t n) {
+    ble_host_rx(ctx, d, n);
+}
+static void host_send(void *arg, const uint8_t *pkt, size_t n) {
+    struct dev *d = arg;
+    defer_at(wire_arrival(&d->wire_busy[0], n), to_ctrl, &d->ctrl, pkt, n);
+}
+static void ctrl_to_host(void *arg, const uint8_t *pkt, size_t n) {
+    struct dev *d = arg;
+    defer_at(wire_arrival(&d->wire_busy[1], n), to_host_deliver, &d->host, pkt, n);
+}
+static void air_deliver(void *ctx, const void *data, size_t n) {
+    const struct air_pkt *p = data;
+    struct air_rx rx = {p, p->t_start_ns + air_time_ns(p->len), -50, true};
+    (void)n;
+    ctrl_radio_rx(ctx, &rx);
+}
+static void radio_tx(void *arg, const struct air_pkt *p) {
+    struct dev *d = arg;
+    if (!d->mute) {
+        defer_at(p->t_start_ns + air_time_ns(p->len), air_deliver, &devs[d == devs ? 1 : 0].ctrl, p, sizeof *p);
+    }
+}
+
+static struct dev *dev_of(struct ble_host *h) {
+    return h == &devs[0].host ? &devs[0] : &devs[1];
+}
+
+static void on_event(struct ble_host *h, const struct ble_host_event *ev) {
+    struct dev *d = dev_of(h);
+    switch (ev->type) {
+    case BLE_HOST_EV_READY:
+        d->ready = true;
+        d->ready_status = ev->status;
+        break;
+    case BLE_HOST_EV_CONNECTED:
+        if (!ev->status) {
+            d->connected++;
+            d->conn = ev->conn;
+        }
+        break;
+    case BLE_HOST_EV_DISCONNECTED:
+        d->disconnected++;
+        d->reason = ev->reason;
+        break;
+    case BLE_HOST_EV_CONN_UPDATED:
+        d->updated++;
+        d->update_status = ev->status;
+        break;
+    case BLE_HOST_EV_ADV_REPORT:
+        d->reports++;
+        d->last_adv_len = ev->adv->data_len;
+        memcpy(d->last_adv, ev->adv->data, ev->adv->data_len);
+        break;
+    case BLE_HOST_EV_TX_DONE: d->tx_done++; break;
+    default: break;
+    }
+}
+
+static void on_l2cap(struct ble_host *h, uint16_t conn, uint16_t cid, const uint8_t *data, uint16_t n) {
+    struct dev *d = dev_of(h);
+    unsigned i = d->n_rx++ % 4;
+    (void)conn;
+    memcpy(d->rx[i], data, n);
+    d->rx_len[i] = n;
+    d->rx_cid[i] = cid;
+}
+
+static const uint8_t ADDR[2][6] = {{0x11, 0, 0, 0, 0xAA, 0xC0}, {0x22, 0, 0, 0, 0xBB, 0xC0}};
+
+static void (*body)(void);
+static void thread_main(void *arg) {
+    (void)arg;
+    k_sleep_ms(20); // bring-up
+    CHECK(devs[0].ready && devs[1].ready && !devs[0].ready_status);
+    CHECK(!memcmp(devs[0].host.addr, ADDR[0], 6) && devs[0].host.acl_len == CTRL_ACL_LEN);
+    body();
+    k_stop(0);
+}
+
+static void run(void (*b)(void)) {
+    struct k_config cfg;
+    k_config_default(&cfg);
+    cfg.time_mode = K_TIME_VIRTUAL;
+    k_init(&cfg);
+    defer_reset();
+    memset(devs, 0, sizeof devs);
+    for (int i = 0; i < 2; i++) {
+        struct ctrl_cfg cc = {.seed = 77u + (uint32_t)i, .to_host = ctrl_to_host, .radio_tx = radio_tx, .arg = &devs[i]};
+        memcpy(cc.addr, ADDR[i], 6);
+        ctrl_init(&devs[i].ctrl, &cc);
+        struct ble_host_cfg hc = {.send = host_send, .event = on_event, .l2cap_rx = on_l2cap, .arg = &devs[i]};
+        ble_host_init(&devs[i].host, &hc);
+    }
+    body = b;
+    static struct k_thread t;
+    size_t ss = K_STACK_SIZE(64 * 1024);
+    void *stack = aligned_alloc(K_STACK_ALIGN, ss);
+    k_thread_create(&t, stack, ss, thread_main, NULL, 5, "test");
+    k_start();
+    free(stack);
+}
+
+static void connect_pair(void) {
+    uint8_t ap[15] = {0xA0, 0, 0xA0, 0, HCI_ADV_IND, 0, 0, 0, 0, 0, 0, 0, 0, 7, 0};
+    CHECK(ble_host_cmd(&devs[0].host, HCI_LE_SET_ADV_PARAMS, ap, 15, NULL, NULL) == 0);
+    uint8_t ad[32] = {6, 5, 0x09, 'r', 't', 'p', 'y'}; // a Complete Local Name
+    CHECK(ble_host_cmd(&devs[0].host, HCI_LE_SET_ADV_DATA, ad, 32, NULL, NULL) == 0);
+    uint8_t on = 1;
+    CHECK(ble_host_cmd(&devs[0].host, HCI_LE_SET_ADV_ENABLE, &on, 1, NULL, NULL) == 0);
+    uint8_t sp[7] = {0, 0x10, 0, 0x10, 0, 0, 0};
+    ble_host_cmd(&devs[1].host, HCI_LE_SET_SCAN_PARAMS, sp, 7, NULL, NULL);
+    uint8_t se[2] = {1, 0};
+    ble_host_cmd(&devs[1].host, HCI_LE_SET_SCAN_ENABLE, se, 2, NULL, NULL);
+    k_sleep_ms(300);
+    CHECK(devs[1].reports >= 2 && devs[1].last_adv_len == 6 && !memcmp(devs[1].last_adv + 2, "rtpy", 4));
+    se[0] = 0;
+    ble_host_cmd(&devs[1].host, HCI_LE_SET_SCAN_ENABLE, se, 2, NULL, NULL);
+    uint8_t cc[25] = {0x10, 0, 0x10, 0, 0, 0};
+    memcpy(cc + 6, ADDR[0], 6);
+    hci_put16(cc + 13, 24);
+    hci_put16(cc + 15, 24);
+    hci_put16(cc + 19, 100);
+    ble_host_cmd(&devs[1].host, HCI_LE_CREATE_CONN, cc, 25, NULL, NULL);
+    k_sleep_ms(300);
+    CHECK(devs[0].connected == 1 && devs[1].connected == 1);
+    struct ble_conn *c0 = ble_host_conn(&devs[0].host, devs[0].conn), *c1 = ble_host_conn(&devs[1].host, devs[1].conn);
+    CHECK(c0 && !c0->central && !memcmp(c0->peer_addr, ADDR[1], 6) && c0->interval == 24);
+    CHECK(c1 && c1->central && !memcmp(c1->peer_addr, ADDR[0], 6));
+}
+
+static void body_l2cap(void) {
+    connect_pair();
+    // a full-size message each way: several LL fragments reassembled by the other host
+    uint8_t msg[BLE_HOST_L2CAP_MAX];
+    for (unsigned i = 0; i < sizeof msg; i++) {
+        msg[i] = (uint8_t)(i * 7);
+    }
+    CHECK(ble_l2cap_send(&devs[1].host, devs[1].conn, BLE_L2CAP_CID_ATT, msg, sizeof msg) == 0);
+    CHECK(ble_l2cap_send(&devs[0].host, devs[0].conn, BLE_L2CAP_CID_SMP, msg, 10) == 0);
+    k_sleep_ms(500);
+    CHECK(devs[0].n_rx == 1 && devs[0].rx_len[0] == sizeof msg && devs[0].rx_cid[0] == BLE_L2CAP_CID_ATT &&
+          !memcmp(devs[0].rx[0], msg, sizeof msg));
+    CHECK(devs[1].n_rx == 1 && devs[1].rx_len[0] == 10 && devs[1].rx_cid[0] == BLE_L2CAP_CID_SMP);
+    CHECK(devs[1].host.acl_free == CTRL_ACL_BUFS && devs[0].host.acl_free == CTRL_ACL_BUFS); // all completed
+    // more messages than buffers: -ENOBUFS, then room again after TX_DONE
+    int rc = 0;
+    unsigned sent = 0;
+    while ((rc = ble_l2cap_send(&devs[1].host, devs[1].conn, BLE_L2CAP_CID_ATT, msg, 100)) == 0) {
+        sent++;
+    }
+    CHECK(rc == -ENOBUFS && sent == BLE_HOST_TX_SDUS + CTRL_ACL_BUFS);
+    k_sleep_ms(1000);
+    CHECK_MSG(devs[0].n_rx == 1 + sent, "%u messages arrived of %u", devs[0].n_rx - 1, sent);
+    CHECK(devs[1].tx_done > 0);
+    CHECK(ble_l2cap_send(&devs[1].host, devs[1].conn, BLE_L2CAP_CID_ATT, msg, BLE_HOST_L2CAP_MAX + 1) == -EMSGSIZE);
+    CHECK(ble_l2cap_send(&devs[1].host, 0x0EFF, BLE_L2CAP_CID_ATT, msg, 1) == -ENOTCONN);
+    CHECK(devs[0].host.dropped_rx == 0 && devs[1].host.dropped_rx == 0);
+}
+
+static void body_param_update(void) {
+    connect_pair();
+    // the peripheral asks over L2CAP; the central's host accepts and updates the link
+    CHECK(ble_l2cap_conn_param_update(&devs[1].host, devs[1].conn, 40, 40, 0, 200) == -EINVAL); // central
+    CHECK(ble_l2cap_conn_param_update(&devs[0].host, devs[0].conn, 40, 30, 0, 200) == -EINVAL); // min > max
+    CHECK(ble_l2cap_conn_param_update(&devs[0].host, devs[0].conn, 40, 40, 0, 200) == 0);
+    CHECK(ble_l2cap_conn_param_update(&devs[0].host, devs[0].conn, 40, 40, 0, 200) == -EBUSY);
+    k_sleep_ms(600);
+    CHECK(devs[0].updated == 1 && devs[0].update_status == 0 && devs[1].updated == 1);
+    CHECK(ble_host_conn(&devs[0].host, devs[0].conn)->interval == 40);
+    CHECK(ble_host_conn(&devs[1].host, devs[1].conn)->interval == 40);
+    // parameters the central cannot take (min > max, sent raw past the API's own check) are
+    // refused with result 1, which the peripheral reports as 0x3B
+    uint8_t req[12] = {0x12, 0x42, 8, 0, 40, 0, 30, 0, 0, 0, 200, 0};
+    ble_host_conn(&devs[0].host, devs[0].conn)->upd_id = 0x42;
+    CHECK(ble_l2cap_send(&devs[0].host, devs[0].conn, BLE_L2CAP_CID_SIG, req, sizeof req) == 0);
+    k_sleep_ms(200);
+    CHECK(devs[0].updated == 2 && devs[0].update_status == HCI_ERR_UNACCEPTABLE_CONN_PARAMS);
+    CHECK(devs[1].updated == 1);
+    // a disconnect from the central reaches both hosts
+    uint8_t dc[3] = {(uint8_t)devs[1].conn, (uint8_t)(devs[1].conn >> 8), HCI_ERR_REMOTE_USER_TERM};
+    ble_host_cmd(&devs[1].host, HCI_DISCONNECT, dc, 3, NULL, NULL);
+    k_sleep_ms(300);
+    CHECK(devs[0].disconnected == 1 && devs[0].reason == HCI_ERR_REMOTE_USER_TERM);
+    CHECK(devs[1].disconnected == 1 && devs[1].reason == HCI_ERR_LOCAL_HOST_TERM);
+    CHECK(!ble_host_conn(&devs[0].host, devs[0].conn) && !ble_host_conn(&devs[1].host, devs[1].conn));
+}
+
+static void body_malformed(void) {
+    connect_pair();
+    struct ble_host *h = &devs[0].host;
+    uint16_t c = devs[0].conn;
+    uint32_t before = h->dropped_rx;
+    unsigned rx = devs[0].n_rx;
+    static const uint8_t bad[][12] = {
+        {HCI_H4_EVT, 0x0E, 0x09, 0x01},          // a length beyond the packet
+        {HCI_H4_ACL, 0x00, 0x20, 0x02, 0x00, 1}, // ACL data length beyond the packet
+        {0x07, 1, 2, 3},                         // no such packet type
+    };
+    static const size_t lens[] = {4, 6, 4};
+    for (unsigned i = 0; i < 3; i++) {
+        ble_host_rx(h, bad[i], lens[i]);
+    }
+    CHECK(h->dropped_rx == before + 3);
+    uint8_t acl[5 + 8] = {HCI_H4_ACL, (uint8_t)c, (uint8_t)((c >> 8) | 0x10), 8, 0}; // continuation of nothing
+    ble_host_rx(h, acl, sizeof acl);
+    uint8_t big[5 + 4] = {HCI_H4_ACL, (uint8_t)c, (uint8_t)((c >> 8) | 0x20), 4, 0, 0xFF, 0xFF, 4, 0}; // 65535 bytes
+    ble_host_rx(h, big, sizeof big);
+    uint8_t more[5 + 8] = {HCI_H4_ACL, (uint8_t)c, (uint8_t)((c >> 8) | 0x10), 8, 0}; // ... its continuation
+    ble_host_rx(h, more, sizeof more);
+    uint8_t over[5 + 8] = {HCI_H4_ACL, (uint8_t)c, (uint8_t)((c >> 8) | 0x20), 8, 0, 2, 0, 4, 0, 'a', 'b', 'c', 'd'};
+    ble_host_rx(h, over, sizeof over); // says 2 bytes, brings 4
+    CHECK(devs[0].n_rx == rx);
+    uint8_t good[5 + 6] = {HCI_H4_ACL, (uint8_t)c, (uint8_t)((c >> 8) | 0x20), 6, 0, 2, 0, 4, 0, 'o', 'k'};
+    ble_host_rx(h, good, sizeof good);
+    CHECK(devs[0].n_rx == rx + 1 && devs[0].rx_len[rx % 4] == 2 && !memcmp(devs[0].rx[rx % 4], "ok", 2));
+}
+
+#define T(name) \
+    static void name(void) { run(body_##name); }
+T(l2cap)
+T(param_update)
+T(malformed)
+
+int main(void) {
+    static const check_test tests[] = {{"l2cap", l2cap}, {"param_update", param_update}, {"malformed", malformed}};
+    return check_run("ble_host", tests, sizeof tests / sizeof tests[0]);
+}
