@@ -1,0 +1,32 @@
+// boot/p256.h: P-256 scalar multiplication with a secret scalar, for ECDH (the BLE Security
+// Manager's LE Secure Connections, ble/smp_crypto.c). boot/p256.c's verification code shares
+// the curve arithmetic; the bootloader links only boot_p256_verify (boot/crypto.h), and
+// --gc-sections drops this. Numbers and coordinates are 32-byte big-endian (SEC 1).
+//
+// Constant time: the ladder is a fixed sequence of point operations (one addition and one
+// doubling per bit of a scalar whose length is fixed by adding n or 2n), with the bits used
+// only through a masked swap: no branch and no memory index depends on the scalar. The field
+// arithmetic underneath (boot/bn256.c) is *not* strictly constant time: a modular addition,
+// subtraction or Montgomery product ends with a conditional correction (a branch taken with
+// data-dependent probability), so a few cycles per operation depend on the values. The
+// point addition's special cases (an operand at infinity, equal or opposite operands) are
+// branches that a random scalar reaches with probability ~2^-256.
+#ifndef BOOT_P256_H
+#define BOOT_P256_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/** True if 1 <= k < n (the group order), k 32 bytes big-endian. Not constant time. */
+bool boot_p256_scalar_ok(const uint8_t k[32]);
+
+/**
+ * out = k * P, P = X || Y (64 bytes, the affine coordinates big-endian) or NULL for the base
+ * point G; out is X || Y of the product. False, out untouched, when P is not a valid point
+ * (a coordinate >= p, or not on the curve: no encoding is the point at infinity) or k is not
+ * in [1, n - 1]. Context: any (thread or ISR); no blocking, no allocation, ~1.5 KB of stack;
+ * about 6,900 field multiplications. out may alias P.
+ */
+bool boot_p256_mul(uint8_t out[64], const uint8_t k[32], const uint8_t *P);
+
+#endif // BOOT_P256_H
