@@ -18,7 +18,7 @@
 //
 // Constant time: AES looks its S-box up by secret-dependent index (a 256-byte table: uniform
 // time on a Cortex-M3 without data cache; a cache-timing leak on a host CPU). ECDH: see
-// boot/p256.h (a fixed ladder; field operations with small data-dependent corrections).
+// boot/p256.h (a fixed ladder, field corrections by mask; the multiplier's own timing aside).
 // Stack contents (round keys, scalars) are not wiped on return.
 #ifndef BLE_SMP_CRYPTO_H
 #define BLE_SMP_CRYPTO_H
