@@ -84,7 +84,7 @@ void smp_crypto_h7(const uint8_t salt[16], const uint8_t w[16], uint8_t out[16])
  * The public key of the private key priv (32 bytes: a little-endian integer d, normally 32
  * bytes from a CSPRNG), as SMP's Pairing Public Key carries it: X then Y, each 32 bytes LE.
  * Returns 0, or -EINVAL if d is 0 or >= n, the group order (probability ~2^-32 for random
- * bytes: draw again). About 6,900 field multiplications (docs/ble-crypto.md).
+ * bytes: draw again). About 6,600 field multiplications (docs/ble-crypto.md).
  */
 int smp_crypto_keygen(const uint8_t priv[32], uint8_t pub[64]);
 
