@@ -60,19 +60,31 @@ void bn_to_le(uint8_t b[32], const uint32_t a[BN_WORDS]) {
     }
 }
 
+// r = t if take (0 or 1), else unchanged: a mask, not a branch, so that the corrections
+// below cost the same whatever the values (ECDH's secret scalar, boot/p256.h).
+static void cmov(uint32_t r[BN_WORDS], const uint32_t t[BN_WORDS], uint32_t take) {
+    uint32_t mask = 0u - take;
+    for (int i = 0; i < BN_WORDS; i++) {
+        r[i] ^= (r[i] ^ t[i]) & mask;
+    }
+}
+
 void bn_mod_add(uint32_t r[BN_WORDS], const uint32_t a[BN_WORDS], const uint32_t b[BN_WORDS],
                 const uint32_t m[BN_WORDS]) {
-    // a + b < 2m: one subtraction, when the sum overflowed 2^256 or reached m
-    if (bn_add(r, a, b) != 0 || bn_cmp(r, m) >= 0) {
-        bn_sub(r, r, m);
-    }
+    // a + b < 2m: one subtraction, when the sum overflowed 2^256 or reached m (r - m did
+    // not borrow)
+    uint32_t t[BN_WORDS];
+    uint32_t carry = bn_add(r, a, b);
+    uint32_t borrow = bn_sub(t, r, m);
+    cmov(r, t, carry | (borrow ^ 1));
 }
 
 void bn_mod_sub(uint32_t r[BN_WORDS], const uint32_t a[BN_WORDS], const uint32_t b[BN_WORDS],
                 const uint32_t m[BN_WORDS]) {
-    if (bn_sub(r, a, b) != 0) {
-        bn_add(r, r, m);
-    }
+    uint32_t t[BN_WORDS];
+    uint32_t borrow = bn_sub(r, a, b);
+    bn_add(t, r, m);
+    cmov(r, t, borrow);
 }
 
 void bn_mod_bytes(uint32_t r[BN_WORDS], const uint8_t *b, int n, bool big_endian,
@@ -142,10 +154,10 @@ void bn_mont_mul(uint32_t r[BN_WORDS], const uint32_t a[BN_WORDS], const uint32_
         t[BN_WORDS - 1] = (uint32_t)d;
         t[BN_WORDS] = (uint32_t)(c >> 32) + (uint32_t)(d >> 32);
     }
-    // t < 2m: at most one subtraction
-    if (t[BN_WORDS] != 0 || bn_cmp(t, M->m) >= 0) {
-        bn_sub(t, t, M->m);
-    }
+    // t < 2m: at most one subtraction, when t >= 2^256 or t - m does not borrow
+    uint32_t u[BN_WORDS];
+    uint32_t borrow = bn_sub(u, t, M->m);
+    cmov(t, u, t[BN_WORDS] | (borrow ^ 1));
     for (int i = 0; i < BN_WORDS; i++) {
         r[i] = t[i];
     }

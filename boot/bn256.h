@@ -1,8 +1,10 @@
 // boot/bn256.h: 256-bit unsigned integers as 8 little-endian 32-bit words, and arithmetic
 // modulo an odd m < 2^256 in Montgomery form (R = 2^256), internal to boot/. Both curves use
 // it: Ed25519 with m = 2^255 - 19, P-256 with its p and its group order n. One multiplier for
-// every modulus keeps the bootloader small; verification has no secrets, so nothing here is
-// constant time.
+// every modulus keeps the bootloader small. Verification has no secrets, but ECDH does
+// (boot/p256.h): bn_mod_add, bn_mod_sub and bn_mont_mul (so bn_to_mont, bn_from_mont) apply
+// their final correction by mask, without a branch. bn_cmp, bn_mod_bytes and bn_mont_pow's
+// exponent bits still branch on their values.
 #ifndef BOOT_BN256_H
 #define BOOT_BN256_H
 

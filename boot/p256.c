@@ -6,10 +6,14 @@
 // u1 G + u2 Q is one pass over the bits of u1 and u2 with G + Q precomputed (Shamir's trick).
 // Attacker-chosen keys and signatures can make the sums degenerate (Q = G, Q = -G, partial
 // sums meeting), so addition handles P + P and P + (-P) explicitly.
+//
+// boot_p256_mul (boot/p256.h) is the secret-scalar multiplication of ECDH: a Montgomery
+// ladder over the same point operations, the scalar's bits used only through a masked swap.
 #include <string.h>
 
 #include "boot/bn256.h"
 #include "boot/crypto.h"
+#include "boot/p256.h"
 
 static const uint8_t P_BE[32] = {
     0xff, 0xff, 0xff, 0xff, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
@@ -122,14 +126,11 @@ static void padd(point *r, const point *p, const point *q, const bn_mod *F) {
     fsub(r->y, u1, s1, F);
 }
 
-// SEC 1 §2.3.3 uncompressed point 04 || X || Y, on y^2 = x^3 - 3x + b, coordinates < p (so
-// never the point at infinity, which has no such encoding). Into Montgomery form.
-static bool decode(point *q, const uint8_t pub[65], const bn_mod *F) {
-    if (pub[0] != 0x04) {
-        return false;
-    }
-    bn_from_be(q->x, pub + 1);
-    bn_from_be(q->y, pub + 33);
+// X || Y (big-endian), on y^2 = x^3 - 3x + b, coordinates < p (so never the point at
+// infinity, which has no such encoding). Into Montgomery form.
+static bool decode_xy(point *q, const uint8_t xy[64], const bn_mod *F) {
+    bn_from_be(q->x, xy);
+    bn_from_be(q->y, xy + 32);
     if (bn_cmp(q->x, F->m) >= 0 || bn_cmp(q->y, F->m) >= 0) {
         return false;
     }
@@ -148,6 +149,11 @@ static bool decode(point *q, const uint8_t pub[65], const bn_mod *F) {
     bn_to_mont(b, b, F);
     fadd(r, r, b, F);
     return bn_cmp(l, r) == 0;
+}
+
+// SEC 1 §2.3.3 uncompressed point 04 || X || Y.
+static bool decode(point *q, const uint8_t pub[65], const bn_mod *F) {
+    return pub[0] == 0x04 && decode_xy(q, pub + 1, F);
 }
 
 // One DER INTEGER at *pp (before end), strictly: short-form length, at least one content
@@ -249,4 +255,91 @@ bool boot_p256_verify(const uint8_t pub[65], const uint8_t hash[32], const uint8
         bn_sub(x, x, N.m);
     }
     return bn_cmp(x, r) == 0;
+}
+
+// ---- secret-scalar multiplication (boot/p256.h)
+
+static void init_field(bn_mod *F) {
+    uint32_t pm[BN_WORDS];
+    bn_from_be(pm, P_BE);
+    bn_mod_init(F, pm);
+}
+
+bool boot_p256_scalar_ok(const uint8_t k[32]) {
+    uint32_t v[BN_WORDS], n[BN_WORDS];
+    bn_from_be(v, k);
+    bn_from_be(n, N_BE);
+    return !bn_is_zero(v) && bn_cmp(v, n) < 0;
+}
+
+// a, b = b, a if swap (0 or 1), else unchanged: the same loads and stores either way.
+static void fe_swap(fe a, fe b, uint32_t swap) {
+    uint32_t mask = 0u - swap;
+    for (int i = 0; i < BN_WORDS; i++) {
+        uint32_t t = (a[i] ^ b[i]) & mask;
+        a[i] ^= t;
+        b[i] ^= t;
+    }
+}
+static void pswap(point *a, point *b, uint32_t swap) {
+    fe_swap(a->x, b->x, swap);
+    fe_swap(a->y, b->y, swap);
+    fe_swap(a->z, b->z, swap);
+}
+
+bool boot_p256_mul(uint8_t out[64], const uint8_t k[32], const uint8_t *P) {
+    if (!boot_p256_scalar_ok(k)) {
+        return false;
+    }
+    bn_mod F;
+    init_field(&F);
+    point r0, r1;
+    if (P == NULL) {
+        bn_from_be(r0.x, GX_BE);
+        bn_from_be(r0.y, GY_BE);
+        bn_to_mont(r0.x, r0.x, &F);
+        bn_to_mont(r0.y, r0.y, &F);
+        memcpy(r0.z, F.one, sizeof(fe));
+    } else if (!decode_xy(&r0, P, &F)) {
+        return false;
+    }
+    // A fixed length: s = k + n if that carries past 2^256, else k + 2n; either way
+    // 2^256 <= s < 2^257 and s = k (mod n), so bit 256 is 1 and bits 255..0 are the loop's.
+    uint32_t n[BN_WORDS], s1[BN_WORDS], s2[BN_WORDS];
+    bn_from_be(n, N_BE);
+    bn_from_be(s1, k);
+    uint32_t c = bn_add(s1, s1, n);
+    bn_add(s2, s1, n); // when c = 0: s1 >= n > 2^255, so this carries
+    fe_swap(s1, s2, 1 - c); // s1 = the low 256 bits of s
+    // Ladder: r1 - r0 = P throughout, r0 = (the bits of s above i) P; starting at bit 256.
+    r1 = r0;
+    pdouble(&r1, &r1, &F);
+    uint32_t swapped = 0;
+    for (int i = 255; i >= 0; i--) {
+        uint32_t bit = s1[i / 32] >> (i % 32) & 1;
+        pswap(&r0, &r1, swapped ^ bit);
+        swapped = bit;
+        padd(&r1, &r0, &r1, &F);
+        pdouble(&r0, &r0, &F);
+    }
+    pswap(&r0, &r1, swapped);
+    memset(s1, 0, sizeof(s1));
+    memset(s2, 0, sizeof(s2));
+    if (bn_is_zero(r0.z)) {
+        return false; // unreachable for a point of the curve (prime order) and k in [1, n-1]
+    }
+    // affine: x = X / Z^2, y = Y / Z^3 (an inversion by a public exponent)
+    fe zi, t;
+    bn_mont_inv(zi, r0.z, &F);
+    fmul(t, zi, zi, &F);
+    fmul(r0.x, r0.x, t, &F);
+    fmul(t, t, zi, &F);
+    fmul(r0.y, r0.y, t, &F);
+    bn_from_mont(r0.x, r0.x, &F);
+    bn_from_mont(r0.y, r0.y, &F);
+    for (int i = 0; i < 32; i++) {
+        out[i] = (uint8_t)(r0.x[7 - i / 4] >> (24 - 8 * (i % 4)));
+        out[32 + i] = (uint8_t)(r0.y[7 - i / 4] >> (24 - 8 * (i % 4)));
+    }
+    return true;
 }
