@@ -420,7 +420,7 @@ static void command(struct ctrl *c, uint16_t op, const uint8_t *p, uint8_t n) {
         if (op == HCI_READ_LOCAL_FEATURES) {
             r[1 + 4] = 0x60; // LE supported (controller), BR/EDR not supported
         } else if (op == HCI_LE_READ_LOCAL_FEATURES) {
-            r[1] = 0x20; // LE data packet length extension
+            r[1] = 0x21; // LE encryption, LE data packet length extension
         } else {
             memset(r + 1, 0xFF, 5); // every legacy state combination
         }

@@ -86,6 +86,13 @@ struct ctrl_conn {
     uint64_t start_ns;           // the CONNECT_IND's end
     uint64_t ev_anchor_ns;       // this event's anchor (anchor_ns is the next one)
     struct ctrl_acl *acl_head, *acl_tail; // the host's data, in order
+    // encryption (AES-CCM with the session key, as the link layer does)
+    uint8_t enc_state;           // ENC_* in ctrl_conn.c
+    bool enc_tx, enc_rx;
+    uint8_t ltk[16], skd[16], iv[8], sk[16]; // sk: the AES key, most significant byte first
+    uint64_t tx_ctr, rx_ctr;     // packet counters, each direction
+    bool cur_enc;                // cur goes out encrypted, with counter cur_ctr
+    uint64_t cur_ctr;
     struct k_sim_irq timer;
     struct ctrl *ctrl;
 };

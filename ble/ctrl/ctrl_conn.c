@@ -5,11 +5,15 @@
 
 #include "ble/ctrl/ctrl_priv.h"
 #include "ble/hci.h"
+#include "ble/smp_crypto.h"
 
 #define RX_TOLERANCE_NS 20000u // how far from its expected start a packet may begin
-#define LL_FEATURES0 0x20u     // LE data packet length extension
+#define LL_FEATURES0 0x21u     // LE encryption, LE data packet length extension
 #define MAX_OCTETS 251u
 #define MAX_TIME_US 2120u
+
+// encryption states
+enum { ENC_NONE, ENC_WAIT_RSP, ENC_WAIT_START_REQ, ENC_WAIT_START_RSP, ENC_WAIT_LTK, ENC_ON };
 
 static uint64_t interval_ns(const struct ctrl_conn *cn) {
     return (uint64_t)cn->interval * 1250000u;
@@ -123,6 +127,73 @@ static void queue_ctl(struct ctrl_conn *cn, const uint8_t *d, uint8_t n) {
     memcpy(p->data, d, n);
 }
 
+// ---- AES-CCM of the link layer (Vol 6 Part E): a 4-byte MIC, the header's LLID/NESN... bits
+// masked as additional data, the nonce from the packet counter, the direction and the IV ------
+static void ccm_nonce(const struct ctrl_conn *cn, uint64_t ctr, bool from_central, uint8_t nonce[13]) {
+    for (int i = 0; i < 5; i++) {
+        nonce[i] = (uint8_t)(ctr >> (8 * i));
+    }
+    nonce[4] = (uint8_t)((nonce[4] & 0x7Fu) | (from_central ? 0x80u : 0));
+    memcpy(nonce + 5, cn->iv, 8);
+}
+
+static void ccm_block(const struct ctrl_conn *cn, uint8_t flags, const uint8_t nonce[13], uint16_t tail, uint8_t out[16]) {
+    uint8_t b[16];
+    b[0] = flags;
+    memcpy(b + 1, nonce, 13);
+    b[14] = (uint8_t)(tail >> 8);
+    b[15] = (uint8_t)tail;
+    smp_crypto_aes128(cn->sk, b, out);
+}
+
+// The MIC over (hdr0 masked, payload) and the payload en/decrypted in place.
+static void ccm(const struct ctrl_conn *cn, uint64_t ctr, bool from_central, uint8_t hdr0, uint8_t *d, uint8_t n,
+                bool encrypt, uint8_t mic[4]) {
+    uint8_t nonce[13], x[16], s[16];
+    ccm_nonce(cn, ctr, from_central, nonce);
+    ccm_block(cn, 0x49, nonce, n, x); // B0: Adata, M = 4, L = 2
+    uint8_t b1[16] = {0x00, 0x01, (uint8_t)(hdr0 & 0xE3u)};
+    for (int i = 0; i < 16; i++) {
+        x[i] ^= b1[i];
+    }
+    smp_crypto_aes128(cn->sk, x, x);
+    for (uint8_t off = 0, blk = 1; off < n; off = (uint8_t)(off + 16), blk++) {
+        uint8_t k = (uint8_t)(n - off < 16 ? n - off : 16);
+        ccm_block(cn, 0x01, nonce, blk, s);
+        if (encrypt) { // MIC over the plaintext, then encrypt
+            for (int i = 0; i < k; i++) {
+                x[i] ^= d[off + i];
+                d[off + i] ^= s[i];
+            }
+        } else {
+            for (int i = 0; i < k; i++) {
+                d[off + i] ^= s[i];
+                x[i] ^= d[off + i];
+            }
+        }
+        smp_crypto_aes128(cn->sk, x, x);
+    }
+    ccm_block(cn, 0x01, nonce, 0, s);
+    for (int i = 0; i < 4; i++) {
+        mic[i] = x[i] ^ s[i];
+    }
+}
+
+static void encryption_change(struct ctrl_conn *cn, uint8_t status, bool on) {
+    uint8_t p[4] = {status, (uint8_t)cn->handle, (uint8_t)(cn->handle >> 8), on};
+    ctrl_event(cn->ctrl, HCI_EV_ENCRYPT_CHANGE, p, 4);
+}
+
+// SK = e(LTK, SKD) (little-endian), kept most significant byte first for AES.
+static void session_key(struct ctrl_conn *cn) {
+    uint8_t sk_le[16];
+    smp_crypto_e(cn->ltk, cn->skd, sk_le);
+    for (int i = 0; i < 16; i++) {
+        cn->sk[i] = sk_le[15 - i];
+    }
+    cn->tx_ctr = cn->rx_ctr = 0;
+}
+
 static bool more_to_send(const struct ctrl_conn *cn) {
     return cn->ctl_n || cn->acl_head || (cn->tx_unacked && cn->cur.len);
 }
@@ -139,9 +210,9 @@ static void send_pdu(struct ctrl_conn *cn, uint64_t t) {
             cn->ctl_n--;
         } else if (cn->acl_head) {
             struct ctrl_acl *a = cn->acl_head;
-            uint16_t k = (uint16_t)(a->len - a->sent);
-            if (k > cn->max_tx) {
-                k = cn->max_tx;
+            uint16_t k = (uint16_t)(a->len - a->sent), room = (uint16_t)(cn->max_tx - (cn->enc_tx ? 4u : 0u));
+            if (k > room) {
+                k = room;
             }
             cn->cur.hdr0 = (a->sent == 0 && a->pb != HCI_ACL_PB_CONT) ? LLID_START : LLID_CONT;
             cn->cur.len = (uint8_t)k;
@@ -153,6 +224,10 @@ static void send_pdu(struct ctrl_conn *cn, uint64_t t) {
             cn->cur.len = 0;
         }
         cn->tx_unacked = true;
+        cn->cur_enc = cn->enc_tx && cn->cur.len; // an empty PDU has no MIC
+        if (cn->cur_enc) {
+            cn->cur_ctr = cn->tx_ctr++;
+        }
     }
     bool md = cn->ctl_n || (cn->acl_head && (cn->cur_acl != cn->acl_head ||
                                              cn->acl_head->sent + cn->cur_len_data < cn->acl_head->len ||
@@ -163,11 +238,20 @@ static void send_pdu(struct ctrl_conn *cn, uint64_t t) {
     p.crc_init = cn->crc_init;
     p.channel = cn->chan;
     p.phy = 1;
-    p.len = (uint16_t)(2u + cn->cur.len);
     p.pdu[0] = (uint8_t)((cn->cur.hdr0 & 3u) | (cn->nesn ? HDR_NESN : 0) | (cn->sn ? HDR_SN : 0) | (md ? HDR_MD : 0));
-    p.pdu[1] = cn->cur.len;
     memcpy(p.pdu + 2, cn->cur.data, cn->cur.len);
+    uint8_t n = cn->cur.len;
+    if (cn->cur_enc) { // the same ciphertext each time it is sent
+        ccm(cn, cn->cur_ctr, cn->central, p.pdu[0], p.pdu + 2, n, true, p.pdu + 2 + n);
+        n = (uint8_t)(n + 4u);
+    }
+    p.pdu[1] = n;
+    p.len = (uint16_t)(2u + n);
     c->cfg.radio_tx(c->cfg.arg, &p);
+    if (cn->enc_state == ENC_WAIT_START_RSP && !cn->central && (cn->cur.hdr0 & 3u) == LLID_CTRL &&
+        cn->cur.data[0] == LL_START_ENC_REQ) {
+        cn->enc_rx = true; // what comes next from the central is encrypted
+    }
     cn->expect_ns = t + air_time_ns(p.len) + CTRL_T_IFS_NS;
     if (cn->closing) { // this PDU acknowledges the peer's LL_TERMINATE_IND
         drop(cn, cn->close_reason);
@@ -349,6 +433,62 @@ static void control(struct ctrl_conn *cn, const uint8_t *d, uint8_t n) {
             length_update(cn, d);
         }
         return;
+    case LL_ENC_REQ:
+        if (n != 23 || cn->central || cn->enc_state != ENC_NONE) {
+            break;
+        }
+        {
+            memcpy(cn->skd, d + 11, 8); // SKDm, the low half
+            memcpy(cn->iv, d + 19, 4);  // IVm
+            uint8_t r[13] = {LL_ENC_RSP};
+            for (int i = 0; i < 12; i += 4) {
+                hci_put32(r + 1 + i, ctrl_rand(c));
+            }
+            memcpy(cn->skd + 8, r + 1, 8);
+            memcpy(cn->iv + 4, r + 9, 4);
+            queue_ctl(cn, r, 13);
+            cn->enc_state = ENC_WAIT_LTK;
+            uint8_t e[13] = {HCI_LE_EV_LTK_REQUEST, (uint8_t)cn->handle, (uint8_t)(cn->handle >> 8)};
+            memcpy(e + 3, d + 1, 10); // Rand, EDIV
+            ctrl_event(c, HCI_EV_LE_META, e, 13);
+        }
+        return;
+    case LL_ENC_RSP:
+        if (n != 13 || !cn->central || cn->enc_state != ENC_WAIT_RSP) {
+            break;
+        }
+        memcpy(cn->skd + 8, d + 1, 8);
+        memcpy(cn->iv + 4, d + 9, 4);
+        session_key(cn);
+        cn->enc_state = ENC_WAIT_START_REQ;
+        return;
+    case LL_START_ENC_REQ:
+        if (n != 1 || !cn->central || cn->enc_state != ENC_WAIT_START_REQ) {
+            break;
+        }
+        cn->enc_tx = cn->enc_rx = true;
+        queue_ctl(cn, (const uint8_t[]){LL_START_ENC_RSP}, 1);
+        cn->enc_state = ENC_WAIT_START_RSP;
+        return;
+    case LL_START_ENC_RSP:
+        if (n != 1 || cn->enc_state != ENC_WAIT_START_RSP) {
+            break;
+        }
+        if (!cn->central) {
+            cn->enc_tx = true;
+            queue_ctl(cn, (const uint8_t[]){LL_START_ENC_RSP}, 1);
+        }
+        cn->enc_state = ENC_ON;
+        encryption_change(cn, HCI_SUCCESS, true);
+        return;
+    case LL_REJECT_IND:
+    case LL_REJECT_EXT_IND:
+        if (cn->central && (cn->enc_state == ENC_WAIT_RSP || cn->enc_state == ENC_WAIT_START_REQ) &&
+            n == (op == LL_REJECT_IND ? 2 : 3)) {
+            cn->enc_state = ENC_NONE;
+            encryption_change(cn, d[n - 1], false);
+        }
+        return;
     case LL_UNKNOWN_RSP:
         if (n == 2 && d[1] == LL_FEATURE_REQ && cn->features_asked) {
             cn->features_asked = false;
@@ -379,11 +519,12 @@ void ctrl_conn_rx(struct ctrl *c, const struct air_rx *rx, uint64_t t_start) {
               : (t_start + RX_TOLERANCE_NS < cn->expect_ns || t_start > cn->expect_ns + RX_TOLERANCE_NS)) {
         return;
     }
-    if (!rx->crc_ok || p->pdu[1] > cn->max_rx) {
+    if (!rx->crc_ok || p->pdu[1] > cn->max_rx + (cn->enc_rx ? 4u : 0u)) {
         return; // not received: no acknowledgement either way
     }
     uint8_t h = p->pdu[0], n = p->pdu[1];
-    const uint8_t *d = p->pdu + 2;
+    uint8_t d[255];
+    memcpy(d, p->pdu + 2, n);
     cn->last_rx_ns = rx->t_end_ns;
     cn->rssi = rx->rssi_dbm;
     if (first) {
@@ -401,6 +542,20 @@ void ctrl_conn_rx(struct ctrl *c, const struct air_rx *rx, uint64_t t_start) {
         }
     }
     if (((h & HDR_SN) != 0) == cn->nesn) { // a new PDU (else the peer sent it again)
+        if (cn->enc_rx && n) {
+            uint8_t mic[4];
+            if (n < 5) {
+                drop(cn, HCI_ERR_MIC_FAILURE);
+                return;
+            }
+            n = (uint8_t)(n - 4u);
+            ccm(cn, cn->rx_ctr, !cn->central, h, d, n, false, mic);
+            if (memcmp(mic, d + n, 4)) { // the wrong key, or a forged packet: the link is lost
+                drop(cn, HCI_ERR_MIC_FAILURE);
+                return;
+            }
+            cn->rx_ctr++;
+        }
         cn->nesn ^= 1;
         uint8_t llid = h & 3u;
         if (llid == LLID_CTRL && n) {
@@ -501,6 +656,52 @@ bool ctrl_conn_command(struct ctrl *c, uint16_t op, const uint8_t *p, uint8_t n)
             cn->upd_pending = true;
             queue_ctl(cn, d, 12);
         }
+        return true;
+    }
+    case HCI_LE_START_ENCRYPTION:
+        if (n != 28 || !cn) {
+            ctrl_cmd_status(c, op, n != 28 ? HCI_ERR_INVALID_PARAMS : HCI_ERR_UNKNOWN_CONN);
+        } else if (!cn->central || cn->enc_state != ENC_NONE) { // (no pause/restart of encryption)
+            ctrl_cmd_status(c, op, HCI_ERR_CMD_DISALLOWED);
+        } else {
+            ctrl_cmd_status(c, op, HCI_SUCCESS);
+            memcpy(cn->ltk, p + 12, 16);
+            uint8_t d[23] = {LL_ENC_REQ};
+            memcpy(d + 1, p + 2, 10); // Rand, EDIV
+            for (int i = 0; i < 12; i += 4) {
+                hci_put32(d + 11 + i, ctrl_rand(c)); // SKDm, IVm
+            }
+            memcpy(cn->skd, d + 11, 8);
+            memcpy(cn->iv, d + 19, 4);
+            queue_ctl(cn, d, 23);
+            cn->enc_state = ENC_WAIT_RSP;
+        }
+        return true;
+    case HCI_LE_LTK_REPLY:
+    case HCI_LE_LTK_NEG_REPLY:
+        if (n != (op == HCI_LE_LTK_REPLY ? 18 : 2)) {
+            return false;
+        }
+        r[0] = !cn ? HCI_ERR_UNKNOWN_CONN : cn->enc_state != ENC_WAIT_LTK ? HCI_ERR_CMD_DISALLOWED : HCI_SUCCESS;
+        hci_put16(r + 1, hci_get16(p));
+        ctrl_cmd_complete(c, op, r, 3);
+        if (!r[0] && op == HCI_LE_LTK_REPLY) {
+            memcpy(cn->ltk, p + 2, 16);
+            session_key(cn);
+            queue_ctl(cn, (const uint8_t[]){LL_START_ENC_REQ}, 1);
+            cn->enc_state = ENC_WAIT_START_RSP;
+        } else if (!r[0]) {
+            queue_ctl(cn, (const uint8_t[]){LL_REJECT_EXT_IND, LL_ENC_REQ, HCI_ERR_PIN_OR_KEY_MISSING}, 3);
+            cn->enc_state = ENC_NONE;
+        }
+        return true;
+    case HCI_LE_ENCRYPT: {
+        if (n != 32) {
+            return false;
+        }
+        uint8_t out[17] = {HCI_SUCCESS};
+        smp_crypto_e(p, p + 16, out + 1);
+        ctrl_cmd_complete(c, op, out, 17);
         return true;
     }
     case HCI_LE_READ_REMOTE_FEATURES:

@@ -29,6 +29,12 @@
 // link-layer control opcodes
 #define LL_CONNECTION_UPDATE_IND 0x00u
 #define LL_TERMINATE_IND 0x02u
+#define LL_ENC_REQ 0x03u
+#define LL_ENC_RSP 0x04u
+#define LL_START_ENC_REQ 0x05u
+#define LL_START_ENC_RSP 0x06u
+#define LL_REJECT_IND 0x0Du
+#define LL_REJECT_EXT_IND 0x11u
 #define LL_UNKNOWN_RSP 0x07u
 #define LL_FEATURE_REQ 0x08u
 #define LL_FEATURE_RSP 0x09u

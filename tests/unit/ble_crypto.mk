@@ -2,7 +2,6 @@
 # ECDH (docs/ble-crypto.md), standalone. Vectors in tests/unit/data/ble_crypto come from
 # tests/unit/gen_ble_crypto_vectors.py (OpenSSL through python3-cryptography).
 #   make test-unit-ble_crypto    the test; build/host/tests/unit/test_ble_crypto --bench times ECDH
-BLE_CRYPTO_OBJ := $(BUILD)/ble/smp_crypto.o $(BOOT_CRYPTO_OBJ)
 
 $(BUILD)/tests/unit/test_ble_crypto: $(BUILD)/tests/unit/test_ble_crypto.o $(BLE_CRYPTO_OBJ)
 	@mkdir -p $(dir $@)

@@ -2,7 +2,6 @@
 # in-memory air, in the kernel's virtual time (no interpreter), and the H4 reader. One
 # device's HCI traffic is kept as a btsnoop file that Debian's tshark must decode without a
 # malformed packet.
-BLE_CTRL_OBJ := $(patsubst %.c,$(BUILD)/%.o,ble/ctrl/ctrl.c ble/ctrl/ctrl_conn.c ble/h4.c ble/btsnoop.c)
 
 $(BUILD)/tests/unit/test_ble_ctrl: $(BUILD)/tests/unit/test_ble_ctrl.o $(BLE_CTRL_OBJ) $(KERNEL_OBJ)
 	@mkdir -p $(dir $@)

@@ -1,6 +1,5 @@
 # tests/unit/ble_host.mk: the host stack's core (ble/host) over the virtual controller, two
 # devices in one process in virtual time (no interpreter).
-BLE_HOST_OBJ := $(patsubst %.c,$(BUILD)/%.o,ble/host/host.c ble/host/l2cap.c)
 
 $(BUILD)/tests/unit/test_ble_host: $(BUILD)/tests/unit/test_ble_host.o $(BLE_HOST_OBJ) $(BLE_CTRL_OBJ) $(KERNEL_OBJ)
 	@mkdir -p $(dir $@)

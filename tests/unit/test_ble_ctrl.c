@@ -379,6 +379,106 @@ static void body_supervision(void) {
     (void)t0;
 }
 
+// Connects 1 (central) to 0, starts encryption with `ltk` on the central and answers the
+// peripheral's LTK request with `reply` (NULL: a negative reply). Returns the handles.
+static void encrypt(const uint8_t *ltk, const uint8_t *reply, uint16_t *h0, uint16_t *h1) {
+    advertise(0, HCI_ADV_IND, "", "");
+    k_sleep_ms(5);
+    connect(1, 0, 24);
+    k_sleep_ms(200);
+    const uint8_t *c0 = find_event(&devs[0], HCI_EV_LE_META, HCI_LE_EV_CONN_COMPLETE);
+    const uint8_t *c1 = find_event(&devs[1], HCI_EV_LE_META, HCI_LE_EV_CONN_COMPLETE);
+    CHECK(c0 && c1);
+    *h0 = c0 ? hci_get16(c0 + 5) : 0;
+    *h1 = c1 ? hci_get16(c1 + 5) : 0;
+    uint8_t se[28];
+    hci_put16(se, *h1);
+    memset(se + 2, 0, 10); // Rand, EDIV: 0 for LE Secure Connections keys
+    memcpy(se + 12, ltk, 16);
+    cmd(1, HCI_LE_START_ENCRYPTION, se, 28);
+    CHECK(status_of(1, HCI_LE_START_ENCRYPTION) == 0);
+    k_sleep_ms(100);
+    const uint8_t *req = find_event(&devs[0], HCI_EV_LE_META, HCI_LE_EV_LTK_REQUEST);
+    CHECK(req && hci_get16(req + 4) == *h0);
+    uint8_t rep[18];
+    hci_put16(rep, *h0);
+    if (reply) {
+        memcpy(rep + 2, reply, 16);
+        cmd(0, HCI_LE_LTK_REPLY, rep, 18);
+        CHECK(status_of(0, HCI_LE_LTK_REPLY) == 0);
+    } else {
+        cmd(0, HCI_LE_LTK_NEG_REPLY, rep, 2);
+        CHECK(status_of(0, HCI_LE_LTK_NEG_REPLY) == 0);
+    }
+    k_sleep_ms(200);
+}
+
+static void body_encryption(void) {
+    static const uint8_t ltk[16] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16};
+    uint16_t h0, h1;
+    encrypt(ltk, ltk, &h0, &h1);
+    const uint8_t *e0 = find_event(&devs[0], HCI_EV_ENCRYPT_CHANGE, 0), *e1 = find_event(&devs[1], HCI_EV_ENCRYPT_CHANGE, 0);
+    CHECK(e0 && e0[3] == 0 && hci_get16(e0 + 4) == h0 && e0[6] == 1);
+    CHECK(e1 && e1[3] == 0 && hci_get16(e1 + 4) == h1 && e1[6] == 1);
+    // data both ways, encrypted on the air (wrong_key shows the keys matter)
+    uint8_t acl[5 + 60] = {HCI_H4_ACL};
+    hci_put16(acl + 1, h1);
+    hci_put16(acl + 3, 60);
+    memset(acl + 5, 'P', 60);
+    host_send(1, acl, sizeof acl);
+    hci_put16(acl + 1, h0);
+    memset(acl + 5, 'Q', 60);
+    host_send(0, acl, sizeof acl);
+    k_sleep_ms(300);
+    CHECK(devs[0].rx_len == 60 && devs[0].rx_data[0] == 'P' && devs[0].rx_data[59] == 'P');
+    CHECK(devs[1].rx_len == 60 && devs[1].rx_data[0] == 'Q');
+    CHECK(devs[1].completed == 1 && devs[0].completed == 1);
+    // the termination is encrypted too
+    uint8_t dc[3] = {(uint8_t)h1, (uint8_t)(h1 >> 8), HCI_ERR_REMOTE_USER_TERM};
+    cmd(1, HCI_DISCONNECT, dc, 3);
+    k_sleep_ms(300);
+    const uint8_t *d0 = find_event(&devs[0], HCI_EV_DISCONN_COMPLETE, 0);
+    CHECK(d0 && d0[6] == HCI_ERR_REMOTE_USER_TERM);
+}
+
+// A wrong key on one side: the first encrypted packet fails its MIC and the link drops.
+static void body_wrong_key(void) {
+    static const uint8_t ltk[16] = {1}, other[16] = {2};
+    uint16_t h0, h1;
+    encrypt(ltk, other, &h0, &h1);
+    const uint8_t *d0 = find_event(&devs[0], HCI_EV_DISCONN_COMPLETE, 0);
+    CHECK(d0 && d0[6] == HCI_ERR_MIC_FAILURE);
+    CHECK(!find_event(&devs[0], HCI_EV_ENCRYPT_CHANGE, 0) || find_event(&devs[0], HCI_EV_ENCRYPT_CHANGE, 0)[3] != 0);
+}
+
+static void body_no_key(void) {
+    static const uint8_t ltk[16] = {1};
+    uint16_t h0, h1;
+    encrypt(ltk, NULL, &h0, &h1);
+    const uint8_t *e1 = find_event(&devs[1], HCI_EV_ENCRYPT_CHANGE, 0);
+    CHECK(e1 && e1[3] == HCI_ERR_PIN_OR_KEY_MISSING && e1[6] == 0);
+    CHECK(!find_event(&devs[1], HCI_EV_DISCONN_COMPLETE, 0)); // the link stays, unencrypted
+    // LE Encrypt: FIPS-197's example in HCI's little-endian order
+    static const uint8_t key_be[16] = {0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07,
+                                       0x08, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f};
+    static const uint8_t pt_be[16] = {0x00, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77,
+                                      0x88, 0x99, 0xaa, 0xbb, 0xcc, 0xdd, 0xee, 0xff};
+    static const uint8_t ct_be[16] = {0x69, 0xc4, 0xe0, 0xd8, 0x6a, 0x7b, 0x04, 0x30,
+                                      0xd8, 0xcd, 0xb7, 0x80, 0x70, 0xb4, 0xc5, 0x5a};
+    uint8_t p[32];
+    for (int i = 0; i < 16; i++) {
+        p[i] = key_be[15 - i];
+        p[16 + i] = pt_be[15 - i];
+    }
+    cmd(0, HCI_LE_ENCRYPT, p, 32);
+    const uint8_t *e = find_event(&devs[0], HCI_EV_CMD_COMPLETE, 0);
+    bool same = e && e[6] == 0;
+    for (int i = 0; i < 16 && same; i++) {
+        same = e[7 + i] == ct_be[15 - i];
+    }
+    CHECK(same);
+}
+
 static void body_no_peer(void) {
     connect(1, 0, 24); // nobody advertises: initiating goes on until cancelled
     k_sleep_ms(200);
@@ -441,6 +541,9 @@ T(adv_scan)
 T(connect_data)
 T(supervision)
 T(no_peer)
+T(encryption)
+T(wrong_key)
+T(no_key)
 
 int main(int argc, char **argv) {
     if (argc > 1 && !(snoop = btsnoop_open(argv[1]))) {
@@ -449,7 +552,8 @@ int main(int argc, char **argv) {
     }
     static const check_test tests[] = {
         {"h4", h4}, {"info", info}, {"adv_scan", adv_scan}, {"connect_data", connect_data},
-        {"supervision", supervision}, {"no_peer", no_peer},
+        {"supervision", supervision}, {"no_peer", no_peer}, {"encryption", encryption},
+        {"wrong_key", wrong_key}, {"no_key", no_key},
     };
     int rc = check_run("ble_ctrl", tests, sizeof tests / sizeof tests[0]);
     if (snoop) {
