@@ -203,6 +203,16 @@ static void le_meta(struct ble_host *h, const uint8_t *p, uint8_t n) {
         }
         break;
     }
+    case HCI_LE_EV_LTK_REQUEST:
+        if (n >= 13 && ble_host_conn(h, hci_get16(p + 1) & 0x0FFFu)) {
+            struct ble_host_event ev = {.type = BLE_HOST_EV_LTK_REQUEST, .conn = hci_get16(p + 1) & 0x0FFFu,
+                                        .ediv = hci_get16(p + 11)};
+            memcpy(ev.rand, p + 3, 8);
+            if (h->cfg.event) {
+                h->cfg.event(h, &ev);
+            }
+        }
+        break;
     case HCI_LE_EV_DATA_LEN_CHANGE:
         if (n >= 11 && ble_host_conn(h, hci_get16(p + 1) & 0x0FFFu)) {
             emit(h, BLE_HOST_EV_DATA_LEN, 0, hci_get16(p + 1) & 0x0FFFu);
@@ -258,6 +268,15 @@ static void event(struct ble_host *h, const uint8_t *e, size_t len) {
                 }
             }
             ble_l2cap_pump(h);
+        }
+        break;
+    case HCI_EV_ENCRYPT_CHANGE:
+        if (n >= 4 && ble_host_conn(h, hci_get16(p + 1) & 0x0FFFu)) {
+            struct ble_host_event ev = {.type = BLE_HOST_EV_ENCRYPTED, .status = p[0], .reason = p[3],
+                                        .conn = hci_get16(p + 1) & 0x0FFFu};
+            if (h->cfg.event) {
+                h->cfg.event(h, &ev);
+            }
         }
         break;
     case HCI_EV_HW_ERROR:

@@ -43,6 +43,8 @@ enum ble_host_ev_type {
     BLE_HOST_EV_DATA_LEN,     // conn: the link's data length changed
     BLE_HOST_EV_TX_DONE,      // conn: L2CAP messages left; ble_l2cap_send has room again
     BLE_HOST_EV_HW_ERROR,     // the controller reported a hardware error (status: its code)
+    BLE_HOST_EV_LTK_REQUEST,  // conn: the peripheral's controller asks for a key (ediv, rand)
+    BLE_HOST_EV_ENCRYPTED,    // conn: encryption changed (status; reason: 1 on, 0 off)
 };
 
 struct ble_adv_report {
@@ -58,6 +60,8 @@ struct ble_host_event {
     uint8_t reason;
     uint16_t conn; // connection handle
     const struct ble_adv_report *adv;
+    uint16_t ediv; // LTK_REQUEST
+    uint8_t rand[8];
 };
 
 struct ble_conn {

@@ -10,6 +10,7 @@
 #include "ble/ctrl/ctrl.h"
 #include "ble/hci.h"
 #include "ble/host/host.h"
+#include "ble/host/smp.h"
 #include "tests/unit/ble_defer.h"
 #include "tests/unit/check.h"
 
@@ -27,6 +28,14 @@ struct dev {
     unsigned n_rx;
     bool mute;
     uint64_t wire_busy[2]; // the H4 wire, each way: free from this time (bytes go in order)
+    struct ble_smp smp;
+    bool use_smp;
+    uint32_t rng;
+    struct ble_smp_bond bond; // one bond kept (a port keeps them on the file system)
+    bool has_bond;
+    unsigned smp_rx, smp_done, bonds_stored;
+    unsigned smp_status;
+    bool smp_encrypted, smp_bonded;
 };
 static struct dev devs[2];
 
@@ -70,6 +79,9 @@ static struct dev *dev_of(struct ble_host *h) {
 
 static void on_event(struct ble_host *h, const struct ble_host_event *ev) {
     struct dev *d = dev_of(h);
+    if (d->use_smp) {
+        ble_smp_host_event(&d->smp, ev);
+    }
     switch (ev->type) {
     case BLE_HOST_EV_READY:
         d->ready = true;
@@ -101,11 +113,49 @@ static void on_event(struct ble_host *h, const struct ble_host_event *ev) {
 
 static void on_l2cap(struct ble_host *h, uint16_t conn, uint16_t cid, const uint8_t *data, uint16_t n) {
     struct dev *d = dev_of(h);
+    if (cid == BLE_L2CAP_CID_SMP && d->use_smp) {
+        d->smp_rx++;
+        ble_smp_rx(&d->smp, conn, data, n);
+        return;
+    }
     unsigned i = d->n_rx++ % 4;
     (void)conn;
     memcpy(d->rx[i], data, n);
     d->rx_len[i] = n;
     d->rx_cid[i] = cid;
+}
+
+// ---- the Security Manager's port side: random bytes, one bond, the result ------------------------
+static void smp_rand(void *arg, uint8_t *buf, size_t n) {
+    struct dev *d = arg;
+    for (size_t i = 0; i < n; i++) {
+        d->rng ^= d->rng << 13;
+        d->rng ^= d->rng >> 17;
+        d->rng ^= d->rng << 5;
+        buf[i] = (uint8_t)d->rng;
+    }
+}
+static bool smp_bond_load(void *arg, uint8_t type, const uint8_t peer[6], struct ble_smp_bond *out) {
+    struct dev *d = arg;
+    if (d->has_bond && d->bond.peer_type == type && !memcmp(d->bond.peer_addr, peer, 6)) {
+        *out = d->bond;
+        return true;
+    }
+    return false;
+}
+static void smp_bond_store(void *arg, const struct ble_smp_bond *b) {
+    struct dev *d = arg;
+    d->bond = *b;
+    d->has_bond = true;
+    d->bonds_stored++;
+}
+static void smp_done(void *arg, uint16_t conn, unsigned status, bool encrypted, bool bonded) {
+    struct dev *d = arg;
+    (void)conn;
+    d->smp_done++;
+    d->smp_status = status;
+    d->smp_encrypted = encrypted;
+    d->smp_bonded = bonded;
 }
 
 static const uint8_t ADDR[2][6] = {{0x11, 0, 0, 0, 0xAA, 0xC0}, {0x22, 0, 0, 0, 0xBB, 0xC0}};
@@ -133,6 +183,11 @@ static void run(void (*b)(void)) {
         ctrl_init(&devs[i].ctrl, &cc);
         struct ble_host_cfg hc = {.send = host_send, .event = on_event, .l2cap_rx = on_l2cap, .arg = &devs[i]};
         ble_host_init(&devs[i].host, &hc);
+        struct ble_smp_cfg sc = {.rand = smp_rand, .bond_load = smp_bond_load, .bond_store = smp_bond_store,
+                                 .done = smp_done, .bonding = true, .arg = &devs[i]};
+        ble_smp_init(&devs[i].smp, &devs[i].host, &sc);
+        devs[i].use_smp = true;
+        devs[i].rng = 0x1234567u * (uint32_t)(i + 1);
     }
     body = b;
     static struct k_thread t;
@@ -144,6 +199,7 @@ static void run(void (*b)(void)) {
 }
 
 static void connect_pair(void) {
+    unsigned before0 = devs[0].connected, before1 = devs[1].connected;
     uint8_t ap[15] = {0xA0, 0, 0xA0, 0, HCI_ADV_IND, 0, 0, 0, 0, 0, 0, 0, 0, 7, 0};
     CHECK(ble_host_cmd(&devs[0].host, HCI_LE_SET_ADV_PARAMS, ap, 15, NULL, NULL) == 0);
     uint8_t ad[32] = {6, 5, 0x09, 'r', 't', 'p', 'y'}; // a Complete Local Name
@@ -165,7 +221,7 @@ static void connect_pair(void) {
     hci_put16(cc + 19, 100);
     ble_host_cmd(&devs[1].host, HCI_LE_CREATE_CONN, cc, 25, NULL, NULL);
     k_sleep_ms(300);
-    CHECK(devs[0].connected == 1 && devs[1].connected == 1);
+    CHECK(devs[0].connected == before0 + 1 && devs[1].connected == before1 + 1);
     struct ble_conn *c0 = ble_host_conn(&devs[0].host, devs[0].conn), *c1 = ble_host_conn(&devs[1].host, devs[1].conn);
     CHECK(c0 && !c0->central && !memcmp(c0->peer_addr, ADDR[1], 6) && c0->interval == 24);
     CHECK(c1 && c1->central && !memcmp(c1->peer_addr, ADDR[0], 6));
@@ -179,11 +235,11 @@ static void body_l2cap(void) {
         msg[i] = (uint8_t)(i * 7);
     }
     CHECK(ble_l2cap_send(&devs[1].host, devs[1].conn, BLE_L2CAP_CID_ATT, msg, sizeof msg) == 0);
-    CHECK(ble_l2cap_send(&devs[0].host, devs[0].conn, BLE_L2CAP_CID_SMP, msg, 10) == 0);
+    CHECK(ble_l2cap_send(&devs[0].host, devs[0].conn, BLE_L2CAP_CID_ATT, msg, 10) == 0);
     k_sleep_ms(500);
     CHECK(devs[0].n_rx == 1 && devs[0].rx_len[0] == sizeof msg && devs[0].rx_cid[0] == BLE_L2CAP_CID_ATT &&
           !memcmp(devs[0].rx[0], msg, sizeof msg));
-    CHECK(devs[1].n_rx == 1 && devs[1].rx_len[0] == 10 && devs[1].rx_cid[0] == BLE_L2CAP_CID_SMP);
+    CHECK(devs[1].n_rx == 1 && devs[1].rx_len[0] == 10 && devs[1].rx_cid[0] == BLE_L2CAP_CID_ATT);
     CHECK(devs[1].host.acl_free == CTRL_ACL_BUFS && devs[0].host.acl_free == CTRL_ACL_BUFS); // all completed
     // more messages than buffers: -ENOBUFS, then room again after TX_DONE
     int rc = 0;
@@ -258,13 +314,94 @@ static void body_malformed(void) {
     CHECK(devs[0].n_rx == rx + 1 && devs[0].rx_len[rx % 4] == 2 && !memcmp(devs[0].rx[rx % 4], "ok", 2));
 }
 
+static void disconnect_pair(void) {
+    uint8_t dc[3] = {(uint8_t)devs[1].conn, (uint8_t)(devs[1].conn >> 8), HCI_ERR_REMOTE_USER_TERM};
+    ble_host_cmd(&devs[1].host, HCI_DISCONNECT, dc, 3, NULL, NULL);
+    k_sleep_ms(300);
+    CHECK(devs[0].disconnected && devs[1].disconnected);
+}
+
+static void body_pairing(void) {
+    connect_pair();
+    CHECK(ble_smp_pair(&devs[0].smp, devs[0].conn) == -EINVAL); // the peripheral asks, it does not start
+    CHECK(ble_smp_pair(&devs[1].smp, devs[1].conn) == 0);
+    CHECK(ble_smp_pair(&devs[1].smp, devs[1].conn) == -EBUSY);
+    k_sleep_ms(1000);
+    for (int i = 0; i < 2; i++) {
+        CHECK_MSG(devs[i].smp_done == 1 && devs[i].smp_status == 0 && devs[i].smp_encrypted && devs[i].smp_bonded,
+                  "dev %d: done %u status 0x%x", i, devs[i].smp_done, devs[i].smp_status);
+        CHECK(devs[i].has_bond && !memcmp(devs[i].bond.peer_addr, ADDR[1 - i], 6));
+    }
+    CHECK(!memcmp(devs[0].bond.ltk, devs[1].bond.ltk, 16)); // one key, derived on both sides
+    CHECK(memcmp(devs[0].bond.ltk, (const uint8_t[16]){0}, 16));
+    unsigned rx0 = devs[0].smp_rx;
+    CHECK(rx0 == 4); // Pairing Request, Public Key, Random, DHKey Check
+    // data over the encrypted link
+    CHECK(ble_l2cap_send(&devs[1].host, devs[1].conn, BLE_L2CAP_CID_ATT, "secret", 6) == 0);
+    k_sleep_ms(200);
+    CHECK(devs[0].n_rx == 1 && devs[0].rx_len[0] == 6 && !memcmp(devs[0].rx[0], "secret", 6));
+    // reconnection: the bond's key encrypts the link without pairing again
+    disconnect_pair();
+    connect_pair();
+    CHECK(ble_smp_pair(&devs[1].smp, devs[1].conn) == 0);
+    k_sleep_ms(500);
+    CHECK(devs[1].smp_done == 2 && devs[1].smp_status == 0 && devs[1].smp_encrypted);
+    CHECK(devs[0].smp_done == 2 && devs[0].smp_status == 0 && devs[0].smp_encrypted);
+    CHECK(devs[0].smp_rx == rx0);
+    // the peripheral forgot the bond: it refuses the key, the central hears why
+    disconnect_pair();
+    devs[0].has_bond = false;
+    connect_pair();
+    CHECK(ble_smp_pair(&devs[1].smp, devs[1].conn) == 0);
+    k_sleep_ms(500);
+    CHECK(devs[1].smp_done == 3 && devs[1].smp_status == (0x200u | HCI_ERR_PIN_OR_KEY_MISSING) && !devs[1].smp_encrypted);
+}
+
+static void body_security_request(void) {
+    connect_pair();
+    CHECK(ble_smp_request(&devs[1].smp, devs[1].conn) == -EINVAL); // a central does not ask
+    CHECK(ble_smp_request(&devs[0].smp, devs[0].conn) == 0);
+    k_sleep_ms(1000);
+    CHECK(devs[0].smp_done == 1 && devs[0].smp_status == 0 && devs[1].smp_done == 1 && devs[1].smp_status == 0);
+}
+
+static void body_bad_pairing(void) {
+    connect_pair();
+    uint16_t c = devs[1].conn;
+    // legacy pairing (no Secure Connections bit): refused with Authentication Requirements
+    static const uint8_t legacy[7] = {0x01, 0x03, 0x00, 0x01, 16, 0, 0};
+    ble_l2cap_send(&devs[1].host, c, BLE_L2CAP_CID_SMP, legacy, 7);
+    k_sleep_ms(200);
+    CHECK(devs[0].smp_done == 1 && devs[0].smp_status == SMP_ERR_AUTH_REQ);
+    // a public key that is not on the curve: DHKey Check Failed
+    static const uint8_t req[7] = {0x01, 0x03, 0x00, 0x09, 16, 0, 0};
+    ble_l2cap_send(&devs[1].host, c, BLE_L2CAP_CID_SMP, req, 7);
+    uint8_t pk[65] = {0x0C};
+    memset(pk + 1, 0x55, 64);
+    ble_l2cap_send(&devs[1].host, c, BLE_L2CAP_CID_SMP, pk, 65);
+    k_sleep_ms(300);
+    CHECK_MSG(devs[0].smp_done == 2 && devs[0].smp_status == SMP_ERR_DHKEY_CHECK, "status 0x%x", devs[0].smp_status);
+    // a step out of turn, and a truncated request
+    static const uint8_t rnd[17] = {0x04};
+    ble_l2cap_send(&devs[1].host, c, BLE_L2CAP_CID_SMP, rnd, 17);
+    ble_l2cap_send(&devs[1].host, c, BLE_L2CAP_CID_SMP, req, 3);
+    k_sleep_ms(200);
+    CHECK(devs[0].smp_done == 2); // nothing was going on: nothing ends
+    CHECK(devs[0].host.dropped_rx == 0);
+}
+
 #define T(name) \
     static void name(void) { run(body_##name); }
 T(l2cap)
 T(param_update)
 T(malformed)
+T(pairing)
+T(security_request)
+T(bad_pairing)
 
 int main(void) {
-    static const check_test tests[] = {{"l2cap", l2cap}, {"param_update", param_update}, {"malformed", malformed}};
+    static const check_test tests[] = {{"l2cap", l2cap}, {"param_update", param_update}, {"malformed", malformed},
+                                         {"pairing", pairing}, {"security_request", security_request},
+                                         {"bad_pairing", bad_pairing}};
     return check_run("ble_host", tests, sizeof tests / sizeof tests[0]);
 }
