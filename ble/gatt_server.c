@@ -973,8 +973,9 @@ int att_server_rx(struct gatts *srv, uint16_t conn, const uint8_t *pdu, size_t l
             break;
         }
     }
-    // commands (and confirmations, handled above) never get an Error Response
-    if (e && !(op & ATT_OP_CMD_FLAG) && att_op_for_server(op)) {
+    // only requests get an Error Response: never commands, confirmations (even over-long
+    // ones, which end here), or responses sent the wrong way
+    if (e && !(op & ATT_OP_CMD_FLAG) && op != ATT_OP_CONFIRM && att_op_for_server(op)) {
         send_error(srv, c, op, eh, e);
     }
     return 0;

@@ -771,6 +771,10 @@ static void test_malformed(void) {
     RAW_NONE(B(0x0B, 0x01));
     RAW_NONE(B(0x01, 0x0A, 0x03, 0x00, 0x01));
     RAW_NONE(B(0x1B, H_A, 0x00, 0x01));
+    // a Handle Value Confirmation is no request, even malformed (found by fuzz_att)
+    RAW_NONE(B(0x1E, 0x00));
+    RAW_NONE(B(0x1E, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21,
+               22, 23));
     // offsets and lengths
     RAW(B(0x0C, H_A, 0x00, 0x04, 0x00), B(0x01, 0x0C, H_A, 0x00, 0x07));
     RAW(B(0x0C, H_A, 0x00, 0x03, 0x00), B(0x0D));
