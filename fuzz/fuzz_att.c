@@ -5,7 +5,8 @@
 // a request gets exactly one PDU back (its response or an Error Response, 5 bytes, naming the
 // request's opcode), a command none; every procedure the client starts ends with one event.
 // Input: byte 0 security, byte 1 ATT_MTU, then records [kind][len][len bytes].
-// Kept inputs: tests/fuzz/att/ (a few requests and a discovery exchange).
+// Kept inputs: tests/fuzz/att/ (requests, a long write, a discovery, indications, and
+// regress-*: inputs that once broke a promise; not named crash-*, which .gitignore drops).
 #include <stdlib.h>
 #include <string.h>
 

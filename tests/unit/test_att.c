@@ -835,6 +835,11 @@ static void test_responses(void) {
     CHECK(srv_last_len == 23 && srv_last[0] == 0x0F && srv_last[4] == 0x33);
     att_server_rx(&srv, CONN, (const uint8_t[]){0x0A, H_B, 0x00}, 3);
     CHECK(srv_last_len == 23 && srv_last[0] == 0x0B);
+    for (uint16_t l = 22; l <= 26; l++) { // around the cut: ATT_MTU - 1 bytes of value at most
+        gatts_write(&srv, H_B, big, l, false);
+        att_server_rx(&srv, CONN, (const uint8_t[]){0x0A, H_B, 0x00}, 3);
+        CHECK_MSG(srv_last_len == (l < 22 ? l + 1 : 23), "value %u: %u bytes", l, srv_last_len);
+    }
     // Read By Type with a long value: cut to ATT_MTU - 4
     att_server_rx(&srv, CONN, (const uint8_t[]){0x08, H_B, 0x00, H_B, 0x00, 0x9e, 0xca, 0xdc,
                                                0x24, 0x0e, 0xe5, 0xa9, 0xe0, 0x93, 0xf3, 0xa3,
