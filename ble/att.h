@@ -127,13 +127,16 @@ static inline void att_put16(uint8_t *p, uint16_t v) {
 // reverse of their textual order). A 16-bit UUID is shorthand for the Bluetooth base UUID
 // 0000xxxx-0000-1000-8000-00805F9B34FB; att_uuid_eq treats the two forms of one UUID as equal.
 struct att_uuid {
-    uint8_t len;    // 2 or 16
-    uint8_t b[16];  // the first len bytes are used
+    uint8_t len;   // 2 or 16
+    uint8_t b[16]; // the first len bytes are used
 };
 
 // The base UUID, little-endian; bytes 12-13 take a 16-bit UUID.
-#define ATT_BASE_UUID_LE                                                                       \
-    {0xFB, 0x34, 0x9B, 0x5F, 0x80, 0x00, 0x00, 0x80, 0x00, 0x10, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00}
+#define ATT_BASE_UUID_LE                                                                           \
+    {                                                                                              \
+        0xFB, 0x34, 0x9B, 0x5F, 0x80, 0x00, 0x00, 0x80, 0x00, 0x10, 0x00, 0x00, 0x00, 0x00, 0x00,  \
+            0x00                                                                                   \
+    }
 
 static inline struct att_uuid att_uuid16(uint16_t v) {
     struct att_uuid u = {2, {(uint8_t)v, (uint8_t)(v >> 8)}};
@@ -211,10 +214,8 @@ static inline bool att_op_for_server(uint8_t op) {
     case ATT_OP_NOTIFY:
     case ATT_OP_INDICATE:
     case ATT_OP_READ_MULT_VAR_RSP:
-    case ATT_OP_MULT_NOTIFY:
-        return false;
-    default:
-        return true;
+    case ATT_OP_MULT_NOTIFY: return false;
+    default: return true;
     }
 }
 

@@ -33,8 +33,9 @@ void gattc_init(struct gattc *cl, att_send_fn send, gattc_event_fn event, void *
 }
 
 static uint16_t clamp_mtu(uint16_t mtu) {
-    return mtu < ATT_MTU_DEFAULT ? ATT_MTU_DEFAULT
-                                 : mtu > BLE_CFG_ATT_MTU_MAX ? BLE_CFG_ATT_MTU_MAX : mtu;
+    return mtu < ATT_MTU_DEFAULT       ? ATT_MTU_DEFAULT
+           : mtu > BLE_CFG_ATT_MTU_MAX ? BLE_CFG_ATT_MTU_MAX
+                                       : mtu;
 }
 
 // Ends the running procedure with its completion event.
@@ -49,13 +50,19 @@ static void finish(struct gattc *cl, struct gattc_conn *c, int status) {
         [P_WRITE] = GATTC_EV_WRITE_DONE,
         [P_WRITE_LONG] = GATTC_EV_WRITE_DONE,
     };
-    struct gattc_event ev = {.type = done[c->proc], .conn = c->conn, .status = status,
-                             .value_handle = c->handle, .mtu = c->mtu};
+    struct gattc_event ev = {.type = done[c->proc],
+                             .conn = c->conn,
+                             .status = status,
+                             .value_handle = c->handle,
+                             .mtu = c->mtu};
     if (c->proc == P_CHR && c->chr_pending && status == 0) {
         // the last characteristic runs to the end of the range searched
-        struct gattc_event r = {.type = GATTC_EV_CHARACTERISTIC_RESULT, .conn = c->conn,
-                                .def_handle = c->chr_def, .value_handle = c->chr_value,
-                                .end_handle = c->end, .properties = c->chr_props,
+        struct gattc_event r = {.type = GATTC_EV_CHARACTERISTIC_RESULT,
+                                .conn = c->conn,
+                                .def_handle = c->chr_def,
+                                .value_handle = c->chr_value,
+                                .end_handle = c->end,
+                                .properties = c->chr_props,
                                 .uuid = c->chr_uuid};
         emit(cl, &r);
     }
@@ -93,9 +100,9 @@ static uint16_t build_range(struct gattc *cl, uint8_t op, uint16_t start, uint16
 }
 
 static uint16_t req_svc(struct gattc *cl, struct gattc_conn *c) {
-    uint16_t n = build_range(cl, c->proc == P_SVC_ALL ? ATT_OP_READ_BY_GROUP_REQ
-                                                      : ATT_OP_FIND_BY_TYPE_REQ,
-                             c->start, 0xFFFF);
+    uint16_t n =
+        build_range(cl, c->proc == P_SVC_ALL ? ATT_OP_READ_BY_GROUP_REQ : ATT_OP_FIND_BY_TYPE_REQ,
+                    c->start, 0xFFFF);
     att_put16(cl->tx + n, ATT_UUID_PRIMARY_SERVICE);
     n += 2;
     if (c->proc == P_SVC_UUID) {
@@ -207,8 +214,7 @@ int gattc_discover_characteristics(struct gattc *cl, uint16_t conn, uint16_t sta
     return start(cl, c, P_CHR, req_chr(cl, c));
 }
 
-int gattc_discover_descriptors(struct gattc *cl, uint16_t conn, uint16_t start_h,
-                               uint16_t end_h) {
+int gattc_discover_descriptors(struct gattc *cl, uint16_t conn, uint16_t start_h, uint16_t end_h) {
     int err;
     if (start_h == 0 || start_h > end_h) {
         return -EINVAL;
@@ -239,8 +245,8 @@ int gattc_read(struct gattc *cl, uint16_t conn, uint16_t handle) {
     return start(cl, c, P_READ, 3);
 }
 
-int gattc_write(struct gattc *cl, uint16_t conn, uint16_t handle, const uint8_t *data,
-                uint16_t len, unsigned mode) {
+int gattc_write(struct gattc *cl, uint16_t conn, uint16_t handle, const uint8_t *data, uint16_t len,
+                unsigned mode) {
     struct gattc_conn *c = conn_find(cl, conn);
     if (c == NULL) {
         return -ENOTCONN;
@@ -286,8 +292,7 @@ int gattc_write(struct gattc *cl, uint16_t conn, uint16_t handle, const uint8_t 
 static void on_services(struct gattc *cl, struct gattc_conn *c, const uint8_t *p, size_t n) {
     unsigned elen = c->proc == P_SVC_ALL ? (n >= 2 ? p[1] : 0) : 4;
     size_t first = c->proc == P_SVC_ALL ? 2 : 1;
-    if (n <= first || (c->proc == P_SVC_ALL && elen != 6 && elen != 20) ||
-        (n - first) % elen) {
+    if (n <= first || (c->proc == P_SVC_ALL && elen != 6 && elen != 20) || (n - first) % elen) {
         finish(cl, c, -EPROTO);
         return;
     }
@@ -298,8 +303,8 @@ static void on_services(struct gattc *cl, struct gattc_conn *c, const uint8_t *p
             finish(cl, c, -EPROTO); // backwards: a broken (or hostile) server
             return;
         }
-        struct gattc_event ev = {.type = GATTC_EV_SERVICE_RESULT, .conn = c->conn,
-                                 .start_handle = s, .end_handle = e};
+        struct gattc_event ev = {
+            .type = GATTC_EV_SERVICE_RESULT, .conn = c->conn, .start_handle = s, .end_handle = e};
         if (c->proc == P_SVC_ALL) {
             att_uuid_from_wire(&ev.uuid, p + i + 4, elen - 4);
         } else {
@@ -316,8 +321,7 @@ static void on_services(struct gattc *cl, struct gattc_conn *c, const uint8_t *p
     }
 }
 
-static void on_characteristics(struct gattc *cl, struct gattc_conn *c, const uint8_t *p,
-                               size_t n) {
+static void on_characteristics(struct gattc *cl, struct gattc_conn *c, const uint8_t *p, size_t n) {
     unsigned elen = n >= 2 ? p[1] : 0;
     if (n <= 2 || (elen != 7 && elen != 21) || (n - 2) % elen) {
         finish(cl, c, -EPROTO);
@@ -331,10 +335,13 @@ static void on_characteristics(struct gattc *cl, struct gattc_conn *c, const uin
             return;
         }
         if (c->chr_pending) {
-            struct gattc_event ev = {.type = GATTC_EV_CHARACTERISTIC_RESULT, .conn = c->conn,
-                                     .def_handle = c->chr_def, .value_handle = c->chr_value,
+            struct gattc_event ev = {.type = GATTC_EV_CHARACTERISTIC_RESULT,
+                                     .conn = c->conn,
+                                     .def_handle = c->chr_def,
+                                     .value_handle = c->chr_value,
                                      .end_handle = (uint16_t)(h - 1),
-                                     .properties = c->chr_props, .uuid = c->chr_uuid};
+                                     .properties = c->chr_props,
+                                     .uuid = c->chr_uuid};
             emit(cl, &ev);
             c->chr_pending = 0;
         }
@@ -373,8 +380,7 @@ static void on_descriptors(struct gattc *cl, struct gattc_conn *c, const uint8_t
             finish(cl, c, -EPROTO);
             return;
         }
-        struct gattc_event ev = {.type = GATTC_EV_DESCRIPTOR_RESULT, .conn = c->conn,
-                                 .handle = h};
+        struct gattc_event ev = {.type = GATTC_EV_DESCRIPTOR_RESULT, .conn = c->conn, .handle = h};
         att_uuid_from_wire(&ev.uuid, p + i + 2, elen - 2);
         emit(cl, &ev);
         last = h;
@@ -388,8 +394,11 @@ static void on_descriptors(struct gattc *cl, struct gattc_conn *c, const uint8_t
 }
 
 static void read_done(struct gattc *cl, struct gattc_conn *c) {
-    struct gattc_event ev = {.type = GATTC_EV_READ_RESULT, .conn = c->conn,
-                             .value_handle = c->handle, .data = c->buf, .len = c->off};
+    struct gattc_event ev = {.type = GATTC_EV_READ_RESULT,
+                             .conn = c->conn,
+                             .value_handle = c->handle,
+                             .data = c->buf,
+                             .len = c->off};
     emit(cl, &ev);
     finish(cl, c, 0);
 }
@@ -448,9 +457,7 @@ static void on_error(struct gattc *cl, struct gattc_conn *c, uint8_t req, uint8_
             finish(cl, c, c->err ? c->err : err);
         }
         break;
-    default:
-        finish(cl, c, err);
-        break;
+    default: finish(cl, c, err); break;
     }
 }
 
@@ -472,8 +479,10 @@ int gattc_rx(struct gattc *cl, uint16_t conn, const uint8_t *pdu, size_t len) {
             cl->send(cl->ctx, conn, &cfm, 1);
         }
         struct gattc_event ev = {.type = op == ATT_OP_NOTIFY ? GATTC_EV_NOTIFY : GATTC_EV_INDICATE,
-                                 .conn = conn, .value_handle = att_get16(pdu + 1),
-                                 .data = pdu + 3, .len = (uint16_t)(len - 3)};
+                                 .conn = conn,
+                                 .value_handle = att_get16(pdu + 1),
+                                 .data = pdu + 3,
+                                 .len = (uint16_t)(len - 3)};
         emit(cl, &ev);
         return 0;
     }
@@ -504,31 +513,15 @@ int gattc_rx(struct gattc *cl, uint16_t conn, const uint8_t *pdu, size_t len) {
         }
         break;
     case ATT_OP_READ_BY_GROUP_RSP:
-    case ATT_OP_FIND_BY_TYPE_RSP:
-        on_services(cl, c, pdu, len);
-        break;
-    case ATT_OP_READ_BY_TYPE_RSP:
-        on_characteristics(cl, c, pdu, len);
-        break;
-    case ATT_OP_FIND_INFO_RSP:
-        on_descriptors(cl, c, pdu, len);
-        break;
+    case ATT_OP_FIND_BY_TYPE_RSP: on_services(cl, c, pdu, len); break;
+    case ATT_OP_READ_BY_TYPE_RSP: on_characteristics(cl, c, pdu, len); break;
+    case ATT_OP_FIND_INFO_RSP: on_descriptors(cl, c, pdu, len); break;
     case ATT_OP_READ_RSP:
-    case ATT_OP_READ_BLOB_RSP:
-        on_read(cl, c, pdu, len);
-        break;
-    case ATT_OP_WRITE_RSP:
-        finish(cl, c, len == 1 ? 0 : -EPROTO);
-        break;
-    case ATT_OP_PREP_WRITE_RSP:
-        on_prepare(cl, c, pdu, len);
-        break;
-    case ATT_OP_EXEC_WRITE_RSP:
-        finish(cl, c, c->err ? c->err : len == 1 ? 0 : -EPROTO);
-        break;
-    default:
-        finish(cl, c, -EPROTO);
-        break;
+    case ATT_OP_READ_BLOB_RSP: on_read(cl, c, pdu, len); break;
+    case ATT_OP_WRITE_RSP: finish(cl, c, len == 1 ? 0 : -EPROTO); break;
+    case ATT_OP_PREP_WRITE_RSP: on_prepare(cl, c, pdu, len); break;
+    case ATT_OP_EXEC_WRITE_RSP: finish(cl, c, c->err ? c->err : len == 1 ? 0 : -EPROTO); break;
+    default: finish(cl, c, -EPROTO); break;
     }
     return 0;
 }

@@ -21,8 +21,8 @@
 // 30 s; the bearer is then dead), -EPROTO (a malformed or unexpected response), -ENOTCONN
 // (the connection was removed mid-procedure).
 enum gattc_event_type {
-    GATTC_EV_SERVICE_RESULT = 1, // start_handle, end_handle, uuid
-    GATTC_EV_SERVICE_DONE,       // status
+    GATTC_EV_SERVICE_RESULT = 1,    // start_handle, end_handle, uuid
+    GATTC_EV_SERVICE_DONE,          // status
     GATTC_EV_CHARACTERISTIC_RESULT, // def_handle, value_handle, end_handle, properties, uuid
     GATTC_EV_CHARACTERISTIC_DONE,   // status
     GATTC_EV_DESCRIPTOR_RESULT,     // handle, uuid
@@ -59,16 +59,16 @@ struct gattc_conn {
     uint16_t conn;
     uint16_t mtu;
     uint8_t used;
-    uint8_t dead;      // a transaction timed out: nothing more is sent
-    uint8_t proc;      // the running procedure (internal), 0 when idle
-    uint8_t req;       // the request opcode whose response is awaited, 0 when none
-    uint32_t deadline; // of the outstanding request, in gattc_tick's milliseconds
-    uint16_t start, end;  // discovery: the range still to search
-    uint16_t handle;      // reads and writes: the value handle
-    uint16_t off;         // long reads/writes: bytes done; long writes: bytes sent
-    uint16_t len;         // long writes: data length
-    uint8_t has_uuid;     // discovery by UUID
-    int err;              // long writes: the status to report once the cancel is answered
+    uint8_t dead;        // a transaction timed out: nothing more is sent
+    uint8_t proc;        // the running procedure (internal), 0 when idle
+    uint8_t req;         // the request opcode whose response is awaited, 0 when none
+    uint32_t deadline;   // of the outstanding request, in gattc_tick's milliseconds
+    uint16_t start, end; // discovery: the range still to search
+    uint16_t handle;     // reads and writes: the value handle
+    uint16_t off;        // long reads/writes: bytes done; long writes: bytes sent
+    uint16_t len;        // long writes: data length
+    uint8_t has_uuid;    // discovery by UUID
+    int err;             // long writes: the status to report once the cancel is answered
     struct att_uuid uuid;
     // characteristic discovery holds back one result until it knows where it ends
     uint8_t chr_pending;
@@ -125,8 +125,8 @@ int gattc_read(struct gattc *cl, uint16_t conn, uint16_t handle);
  *  else -EINVAL), no event, allowed while a procedure runs. GATTC_WRITE_WITH_RESPONSE: a Write
  *  Request, or when len > ATT_MTU - 3 a long write (Prepare Writes, each echo checked, then
  *  Execute Write; data is copied, len <= BLE_CFG_GATTC_BUF); ends with GATTC_EV_WRITE_DONE. */
-int gattc_write(struct gattc *cl, uint16_t conn, uint16_t handle, const uint8_t *data,
-                uint16_t len, unsigned mode);
+int gattc_write(struct gattc *cl, uint16_t conn, uint16_t handle, const uint8_t *data, uint16_t len,
+                unsigned mode);
 
 /** Handles one ATT PDU from conn's peer meant for the client (see att_op_for_server): a
  *  response, an Error Response, a notification or an indication (confirmed before its event).

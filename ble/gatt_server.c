@@ -124,8 +124,8 @@ int gatts_register_services(struct gatts *srv, const struct gatts_svc_def *svcs,
                 if (srv->n_cccds >= BLE_CFG_MAX_CCCDS) {
                     goto full;
                 }
-                struct gatts_attr *cc = attr_new(srv, GATTS_K_CCCD, &cu,
-                                                 GATTS_F_READ | GATTS_F_WRITE);
+                struct gatts_attr *cc =
+                    attr_new(srv, GATTS_K_CCCD, &cu, GATTS_F_READ | GATTS_F_WRITE);
                 if (cc == NULL) {
                     goto full;
                 }
@@ -202,6 +202,9 @@ static int send_hv(struct gatts *srv, struct gatts_conn *c, uint8_t op, uint16_t
     if (c->dead) {
         return -EPIPE;
     }
+    if (srv->asking) {
+        return -EBUSY; // a response is being built in srv->tx
+    }
     if (data == NULL) {
         data = a->buf;
         len = a->len;
@@ -221,8 +224,8 @@ int gatts_notify(struct gatts *srv, uint16_t conn, uint16_t handle, const uint8_
     return c ? send_hv(srv, c, ATT_OP_NOTIFY, handle, data, len) : -ENOTCONN;
 }
 
-static int indicate(struct gatts *srv, struct gatts_conn *c, uint16_t handle,
-                    const uint8_t *data, uint16_t len) {
+static int indicate(struct gatts *srv, struct gatts_conn *c, uint16_t handle, const uint8_t *data,
+                    uint16_t len) {
     if (c->ind_pending) {
         return -EBUSY;
     }
@@ -276,8 +279,10 @@ void gatts_tick(struct gatts *srv, uint32_t now_ms) {
         if (c->used && c->ind_pending && (int32_t)(now_ms - c->ind_deadline) >= 0) {
             c->ind_pending = 0;
             c->dead = 1; // Part F 3.3.3: no more PDUs on this bearer
-            struct gatts_event ev = {.type = GATTS_EV_INDICATE_DONE, .conn = c->conn,
-                                     .handle = c->ind_handle, .status = -ETIMEDOUT};
+            struct gatts_event ev = {.type = GATTS_EV_INDICATE_DONE,
+                                     .conn = c->conn,
+                                     .handle = c->ind_handle,
+                                     .status = -ETIMEDOUT};
             emit(srv, &ev);
         }
     }
@@ -322,8 +327,9 @@ int gatts_conn_set_security(struct gatts *srv, uint16_t conn, uint8_t sec) {
 }
 
 static uint16_t clamp_mtu(uint16_t mtu) {
-    return mtu < ATT_MTU_DEFAULT ? ATT_MTU_DEFAULT
-                                 : mtu > BLE_CFG_ATT_MTU_MAX ? BLE_CFG_ATT_MTU_MAX : mtu;
+    return mtu < ATT_MTU_DEFAULT       ? ATT_MTU_DEFAULT
+           : mtu > BLE_CFG_ATT_MTU_MAX ? BLE_CFG_ATT_MTU_MAX
+                                       : mtu;
 }
 
 int gatts_conn_set_mtu(struct gatts *srv, uint16_t conn, uint16_t mtu) {
@@ -371,24 +377,19 @@ int gatts_cccd_get(const struct gatts *srv, uint16_t conn, uint16_t cccd_handle)
 // The attribute type of handle h (its 16- or 128-bit UUID).
 static struct att_uuid attr_type(const struct gatts_attr *a) {
     switch (a->kind) {
-    case GATTS_K_SERVICE:
-        return att_uuid16(ATT_UUID_PRIMARY_SERVICE);
-    case GATTS_K_CHR_DECL:
-        return att_uuid16(ATT_UUID_CHARACTERISTIC);
-    default:
-        return a->uuid; // values: the characteristic UUID; CCCD 0x2902; descriptors theirs
+    case GATTS_K_SERVICE: return att_uuid16(ATT_UUID_PRIMARY_SERVICE);
+    case GATTS_K_CHR_DECL: return att_uuid16(ATT_UUID_CHARACTERISTIC);
+    default: return a->uuid; // values: the characteristic UUID; CCCD 0x2902; descriptors theirs
     }
 }
 
 // The value of attribute h as conn sees it: a pointer to it (into the database, or into
 // scratch for generated values: at least 19 bytes) and its length.
-static uint16_t attr_value(struct gatts *srv, struct gatts_conn *c, uint16_t h,
-                           const uint8_t **p, uint8_t *scratch) {
+static uint16_t attr_value(struct gatts *srv, struct gatts_conn *c, uint16_t h, const uint8_t **p,
+                           uint8_t *scratch) {
     struct gatts_attr *a = &srv->attrs[h - 1];
     switch (a->kind) {
-    case GATTS_K_SERVICE:
-        *p = a->uuid.b;
-        return a->uuid.len;
+    case GATTS_K_SERVICE: *p = a->uuid.b; return a->uuid.len;
     case GATTS_K_CHR_DECL:
         // properties:1 | value handle:2 | UUID:2|16
         scratch[0] = (uint8_t)(a->flags & 0x7F);
@@ -400,9 +401,7 @@ static uint16_t attr_value(struct gatts *srv, struct gatts_conn *c, uint16_t h,
         att_put16(scratch, c->cccd[a->slot]);
         *p = scratch;
         return 2;
-    default:
-        *p = a->buf;
-        return a->len;
+    default: *p = a->buf; return a->len;
     }
 }
 
@@ -423,7 +422,9 @@ static uint8_t check_read(struct gatts *srv, struct gatts_conn *c, uint16_t h) {
         return ATT_ERR_INSUFFICIENT_ENC;
     }
     struct gatts_event ev = {.type = GATTS_EV_READ_REQUEST, .conn = c->conn, .handle = h};
+    srv->asking = 1;
     int r = emit(srv, &ev);
+    srv->asking = 0;
     return r == 0 ? 0 : (uint8_t)(r > 0 && r <= 0xFF ? r : ATT_ERR_READ_NOT_PERMITTED);
 }
 
@@ -454,24 +455,30 @@ static uint8_t authorize_write(struct gatts *srv, struct gatts_conn *c, uint16_t
     if (!(srv->attrs[h - 1].flags & GATTS_F_WRITE_AUTHORIZED)) {
         return 0;
     }
-    struct gatts_event ev = {.type = GATTS_EV_WRITE_REQUEST, .conn = c->conn, .handle = h,
-                             .data = d, .len = n, .offset = off};
+    struct gatts_event ev = {.type = GATTS_EV_WRITE_REQUEST,
+                             .conn = c->conn,
+                             .handle = h,
+                             .data = d,
+                             .len = n,
+                             .offset = off};
+    srv->asking = 1;
     int r = emit(srv, &ev);
+    srv->asking = 0;
     return r == 0 ? 0 : (uint8_t)(r > 0 && r <= 0xFF ? r : ATT_ERR_INSUFFICIENT_AUTHOR);
 }
 
 // Stores a write of d[0..n) at offset off into h (checked: off <= len, off + n <= cap) and tells
 // the upper layer. CCCDs were handled by the caller.
-static void store(struct gatts *srv, struct gatts_conn *c, uint16_t h, const uint8_t *d,
-                  uint16_t n, uint16_t off) {
+static void store(struct gatts *srv, struct gatts_conn *c, uint16_t h, const uint8_t *d, uint16_t n,
+                  uint16_t off) {
     struct gatts_attr *a = &srv->attrs[h - 1];
     if (a->append) {
         off = a->len;
     }
     memmove(a->buf + off, d, n);
     a->len = (uint16_t)(off + n);
-    struct gatts_event ev = {.type = GATTS_EV_WRITE, .conn = c->conn, .handle = h,
-                             .data = a->buf + off, .len = n};
+    struct gatts_event ev = {
+        .type = GATTS_EV_WRITE, .conn = c->conn, .handle = h, .data = a->buf + off, .len = n};
     if (off == 0 || !a->append) {
         ev.data = a->buf;
         ev.len = a->len;
@@ -508,8 +515,11 @@ static uint8_t write_cccd(struct gatts *srv, struct gatts_conn *c, uint16_t h, c
         return ATT_ERR_CCCD_IMPROPER;
     }
     c->cccd[a->slot] = (uint8_t)v;
-    struct gatts_event ev = {.type = GATTS_EV_CCCD, .conn = c->conn, .handle = h,
-                             .value_handle = (uint16_t)(h - 1), .cccd = v};
+    struct gatts_event ev = {.type = GATTS_EV_CCCD,
+                             .conn = c->conn,
+                             .handle = h,
+                             .value_handle = (uint16_t)(h - 1),
+                             .cccd = v};
     emit(srv, &ev);
     return 0;
 }
@@ -573,8 +583,8 @@ static uint8_t do_find_info(struct gatts *srv, struct gatts_conn *c, const uint8
     return 0;
 }
 
-static uint8_t do_find_by_type(struct gatts *srv, struct gatts_conn *c, const uint8_t *p,
-                               size_t n, uint16_t *eh) {
+static uint8_t do_find_by_type(struct gatts *srv, struct gatts_conn *c, const uint8_t *p, size_t n,
+                               uint16_t *eh) {
     uint16_t start, end;
     uint8_t scratch[20];
     if (n < 7) {
@@ -632,8 +642,8 @@ static uint8_t parse_type(const uint8_t *p, size_t n, struct att_uuid *u) {
                              : ATT_ERR_INVALID_PDU;
 }
 
-static uint8_t do_read_by_type(struct gatts *srv, struct gatts_conn *c, const uint8_t *p,
-                               size_t n, uint16_t *eh) {
+static uint8_t do_read_by_type(struct gatts *srv, struct gatts_conn *c, const uint8_t *p, size_t n,
+                               uint16_t *eh) {
     uint16_t start, end;
     struct att_uuid type;
     uint8_t scratch[20];
@@ -715,8 +725,8 @@ static uint8_t do_read(struct gatts *srv, struct gatts_conn *c, const uint8_t *p
     return 0;
 }
 
-static uint8_t do_read_multiple(struct gatts *srv, struct gatts_conn *c, const uint8_t *p,
-                                size_t n, uint16_t *eh) {
+static uint8_t do_read_multiple(struct gatts *srv, struct gatts_conn *c, const uint8_t *p, size_t n,
+                                uint16_t *eh) {
     uint8_t scratch[20];
     if (n < 5 || (n - 1) % 2) {
         return ATT_ERR_INVALID_PDU;
@@ -745,8 +755,8 @@ static uint8_t do_read_multiple(struct gatts *srv, struct gatts_conn *c, const u
     return 0;
 }
 
-static uint8_t do_read_by_group(struct gatts *srv, struct gatts_conn *c, const uint8_t *p,
-                                size_t n, uint16_t *eh) {
+static uint8_t do_read_by_group(struct gatts *srv, struct gatts_conn *c, const uint8_t *p, size_t n,
+                                uint16_t *eh) {
     uint16_t start, end;
     struct att_uuid type;
     uint8_t e = parse_type(p, n, &type);
@@ -759,7 +769,7 @@ static uint8_t do_read_by_group(struct gatts *srv, struct gatts_conn *c, const u
     if (!att_uuid_is16(&type, ATT_UUID_PRIMARY_SERVICE)) {
         // secondary services are not supported, so 0x2801 finds nothing
         return att_uuid_is16(&type, ATT_UUID_SECONDARY_SERVICE) ? ATT_ERR_ATTR_NOT_FOUND
-                                                               : ATT_ERR_UNSUPPORTED_GROUP;
+                                                                : ATT_ERR_UNSUPPORTED_GROUP;
     }
     uint16_t pos = 2, elen = 0;
     for (uint32_t h = start; h <= end && h <= srv->n_attrs; h++) {
@@ -928,49 +938,29 @@ int att_server_rx(struct gatts *srv, uint16_t conn, const uint8_t *pdu, size_t l
         e = ATT_ERR_INVALID_PDU;
     } else {
         switch (op) {
-        case ATT_OP_MTU_REQ:
-            e = do_mtu(srv, c, pdu, len);
-            break;
-        case ATT_OP_FIND_INFO_REQ:
-            e = do_find_info(srv, c, pdu, len, &eh);
-            break;
-        case ATT_OP_FIND_BY_TYPE_REQ:
-            e = do_find_by_type(srv, c, pdu, len, &eh);
-            break;
-        case ATT_OP_READ_BY_TYPE_REQ:
-            e = do_read_by_type(srv, c, pdu, len, &eh);
-            break;
+        case ATT_OP_MTU_REQ: e = do_mtu(srv, c, pdu, len); break;
+        case ATT_OP_FIND_INFO_REQ: e = do_find_info(srv, c, pdu, len, &eh); break;
+        case ATT_OP_FIND_BY_TYPE_REQ: e = do_find_by_type(srv, c, pdu, len, &eh); break;
+        case ATT_OP_READ_BY_TYPE_REQ: e = do_read_by_type(srv, c, pdu, len, &eh); break;
         case ATT_OP_READ_REQ:
-        case ATT_OP_READ_BLOB_REQ:
-            e = do_read(srv, c, pdu, len, &eh);
-            break;
-        case ATT_OP_READ_MULT_REQ:
-            e = do_read_multiple(srv, c, pdu, len, &eh);
-            break;
-        case ATT_OP_READ_BY_GROUP_REQ:
-            e = do_read_by_group(srv, c, pdu, len, &eh);
-            break;
+        case ATT_OP_READ_BLOB_REQ: e = do_read(srv, c, pdu, len, &eh); break;
+        case ATT_OP_READ_MULT_REQ: e = do_read_multiple(srv, c, pdu, len, &eh); break;
+        case ATT_OP_READ_BY_GROUP_REQ: e = do_read_by_group(srv, c, pdu, len, &eh); break;
         case ATT_OP_WRITE_REQ:
-        case ATT_OP_WRITE_CMD:
-            e = do_write(srv, c, pdu, len, &eh);
-            break;
-        case ATT_OP_PREP_WRITE_REQ:
-            e = do_prepare(srv, c, pdu, len, &eh);
-            break;
-        case ATT_OP_EXEC_WRITE_REQ:
-            e = do_execute(srv, c, pdu, len, &eh);
-            break;
+        case ATT_OP_WRITE_CMD: e = do_write(srv, c, pdu, len, &eh); break;
+        case ATT_OP_PREP_WRITE_REQ: e = do_prepare(srv, c, pdu, len, &eh); break;
+        case ATT_OP_EXEC_WRITE_REQ: e = do_execute(srv, c, pdu, len, &eh); break;
         case ATT_OP_CONFIRM:
             if (len == 1 && c->ind_pending) {
                 c->ind_pending = 0;
-                struct gatts_event ev = {.type = GATTS_EV_INDICATE_DONE, .conn = c->conn,
-                                         .handle = c->ind_handle, .status = 0};
+                struct gatts_event ev = {.type = GATTS_EV_INDICATE_DONE,
+                                         .conn = c->conn,
+                                         .handle = c->ind_handle,
+                                         .status = 0};
                 emit(srv, &ev);
             }
             return 0;
-        default:
-            e = ATT_ERR_REQ_NOT_SUPPORTED;
-            break;
+        default: e = ATT_ERR_REQ_NOT_SUPPORTED; break;
         }
     }
     // only requests get an Error Response: never commands, confirmations (even over-long

@@ -4,7 +4,8 @@
 // time comes from gatts_tick. All state lives in one caller-owned struct gatts (static memory;
 // value buffers come from a byte pool the caller gives to gatts_init); nothing allocates.
 // Every function runs in the BLE host's thread, never blocks, and is not reentrant: the event
-// callback may call gatts_read/gatts_write/gatts_notify/gatts_indicate, nothing else.
+// callback may call gatts_read/gatts_write/gatts_notify/gatts_indicate, nothing else (and
+// during GATTS_EV_READ_REQUEST/GATTS_EV_WRITE_REQUEST nothing is sent: -EBUSY).
 // Not supported: secondary and included services, signed writes, Read Multiple Variable
 // Length, Multiple Handle Value Notification, EATT, extended properties (docs/ble-att.md).
 #ifndef BLE_GATT_SERVER_H
@@ -77,15 +78,15 @@ enum gatts_event_type {
     GATTS_EV_CCCD,
 };
 struct gatts_event {
-    uint8_t type;         // enum gatts_event_type
-    uint16_t conn;        // connection handle
-    uint16_t handle;      // attribute handle
+    uint8_t type;          // enum gatts_event_type
+    uint16_t conn;         // connection handle
+    uint16_t handle;       // attribute handle
     uint16_t value_handle; // GATTS_EV_CCCD: the characteristic value's handle
-    uint16_t offset;      // GATTS_EV_WRITE_REQUEST: the write's offset
-    uint16_t cccd;        // GATTS_EV_CCCD: the new configuration
-    uint16_t mtu;         // GATTS_EV_MTU
-    int status;           // GATTS_EV_INDICATE_DONE
-    const uint8_t *data;  // GATTS_EV_WRITE, GATTS_EV_WRITE_REQUEST
+    uint16_t offset;       // GATTS_EV_WRITE_REQUEST: the write's offset
+    uint16_t cccd;         // GATTS_EV_CCCD: the new configuration
+    uint16_t mtu;          // GATTS_EV_MTU
+    int status;            // GATTS_EV_INDICATE_DONE
+    const uint8_t *data;   // GATTS_EV_WRITE, GATTS_EV_WRITE_REQUEST
     uint16_t len;
 };
 // Returns 0, or (GATTS_EV_READ_REQUEST, GATTS_EV_WRITE_REQUEST) an ATT error code to refuse.
@@ -113,14 +114,14 @@ struct gatts_prep {
 };
 
 struct gatts_conn {
-    uint16_t conn;          // connection handle
-    uint16_t mtu;           // ATT_MTU
+    uint16_t conn; // connection handle
+    uint16_t mtu;  // ATT_MTU
     uint8_t used;
-    uint8_t sec;            // GATTS_SEC_*
-    uint8_t dead;           // a transaction timed out: nothing more is sent
-    uint8_t ind_pending;    // an indication awaits its confirmation
+    uint8_t sec;         // GATTS_SEC_*
+    uint8_t dead;        // a transaction timed out: nothing more is sent
+    uint8_t ind_pending; // an indication awaits its confirmation
     uint16_t ind_handle;
-    uint32_t ind_deadline;  // in gatts_tick's milliseconds
+    uint32_t ind_deadline; // in gatts_tick's milliseconds
     uint8_t cccd[BLE_CFG_MAX_CCCDS];
     uint8_t n_prep;
     uint16_t prep_used;
@@ -139,6 +140,7 @@ struct gatts {
     gatts_event_fn event;
     void *ctx;
     uint32_t now_ms;
+    uint8_t asking; // inside a *_REQUEST event, while a response is half built in tx
     uint8_t tx[BLE_CFG_ATT_MTU_MAX];
 };
 
@@ -176,7 +178,8 @@ int gatts_write(struct gatts *srv, uint16_t handle, const uint8_t *data, uint16_
 
 /** Sends a Handle Value Notification of handle to conn: data (or the local value when NULL),
  *  truncated to ATT_MTU - 3, whatever the CCCD says. Returns 0, -ENOTCONN, -EINVAL (handle),
- *  -EPIPE (the bearer timed out), or the send function's error. */
+ *  -EPIPE (the bearer timed out), -EBUSY (called from a *_REQUEST event), or the send
+ *  function's error. */
 int gatts_notify(struct gatts *srv, uint16_t conn, uint16_t handle, const uint8_t *data,
                  uint16_t len);
 

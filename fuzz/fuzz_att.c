@@ -7,6 +7,7 @@
 // Input: byte 0 security, byte 1 ATT_MTU, then records [kind][len][len bytes].
 // Kept inputs: tests/fuzz/att/ (requests, a long write, a discovery, indications, and
 // regress-*: inputs that once broke a promise; not named crash-*, which .gitignore drops).
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -51,7 +52,14 @@ static int srv_event(void *ctx, const struct gatts_event *ev) {
             x ^= ev->data[i]; // ASan sees any bad pointer
         }
     }
-    return ev->type == GATTS_EV_READ_REQUEST || ev->type == GATTS_EV_WRITE_REQUEST ? refuse : 0;
+    if (ev->type == GATTS_EV_READ_REQUEST || ev->type == GATTS_EV_WRITE_REQUEST) {
+        check(gatts_notify(&srv, CONN, 3, NULL, 0) == -EBUSY); // mid-response: nothing sent
+        return refuse;
+    }
+    if (ev->type == GATTS_EV_WRITE && (refuse & 1)) {
+        gatts_write(&srv, ev->handle == 3 ? 7 : 3, ev->data, ev->len, true); // may send
+    }
+    return 0;
 }
 
 static void cl_event(void *ctx, const struct gattc_event *ev) {
@@ -67,11 +75,8 @@ static void cl_event(void *ctx, const struct gattc_event *ev) {
     case GATTC_EV_DESCRIPTOR_DONE:
     case GATTC_EV_READ_DONE:
     case GATTC_EV_WRITE_DONE:
-    case GATTC_EV_MTU:
-        done_events++;
-        break;
-    default:
-        break;
+    case GATTC_EV_MTU: done_events++; break;
+    default: break;
     }
 }
 
@@ -82,10 +87,9 @@ static void setup_db(void) {
     static struct gatts_svc_def s[2];
     d[0] = (struct gatts_dsc_def){att_uuid16(0x2901), GATTS_F_READ | GATTS_F_WRITE};
     c1[0] = (struct gatts_chr_def){att_uuid16(0x2A37), GATTS_F_READ | GATTS_F_NOTIFY, d, 1};
-    c1[1] = (struct gatts_chr_def){att_uuid128(u128),
-                                   GATTS_F_READ | GATTS_F_WRITE | GATTS_F_WRITE_NO_RESPONSE |
-                                       GATTS_F_INDICATE,
-                                   NULL, 0};
+    c1[1] = (struct gatts_chr_def){
+        att_uuid128(u128),
+        GATTS_F_READ | GATTS_F_WRITE | GATTS_F_WRITE_NO_RESPONSE | GATTS_F_INDICATE, NULL, 0};
     c1[2] = (struct gatts_chr_def){att_uuid16(0x2A38),
                                    GATTS_F_READ | GATTS_F_READ_ENCRYPTED | GATTS_F_WRITE |
                                        GATTS_F_WRITE_AUTHENTICATED | GATTS_F_WRITE_AUTHORIZED,
@@ -132,21 +136,11 @@ static void client_start(const uint8_t *p, uint16_t n) {
     struct att_uuid u = att_uuid16(b);
     int r;
     switch (p[0] % 8) {
-    case 0:
-        r = gattc_exchange_mtu(&cl, CONN);
-        break;
-    case 1:
-        r = gattc_discover_services(&cl, CONN, (a & 1) ? &u : NULL);
-        break;
-    case 2:
-        r = gattc_discover_characteristics(&cl, CONN, a, b, (a & 1) ? &u : NULL);
-        break;
-    case 3:
-        r = gattc_discover_descriptors(&cl, CONN, a, b);
-        break;
-    case 4:
-        r = gattc_read(&cl, CONN, a);
-        break;
+    case 0: r = gattc_exchange_mtu(&cl, CONN); break;
+    case 1: r = gattc_discover_services(&cl, CONN, (a & 1) ? &u : NULL); break;
+    case 2: r = gattc_discover_characteristics(&cl, CONN, a, b, (a & 1) ? &u : NULL); break;
+    case 3: r = gattc_discover_descriptors(&cl, CONN, a, b); break;
+    case 4: r = gattc_read(&cl, CONN, a); break;
     default:
         r = gattc_write(&cl, CONN, a, p + 5, (uint16_t)(b % (n - 4)), p[0] & 1);
         if ((p[0] & 1) == 0) {
@@ -194,18 +188,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         switch (kind & 7) {
         case 0:
         case 1:
-        case 2:
-            server_pdu(p, n);
-            break;
+        case 2: server_pdu(p, n); break;
         case 3:
         case 4:
             if (n == 0 || !att_op_for_server(p[0])) {
                 gattc_rx(&cl, CONN, p, n);
             }
             break;
-        case 5:
-            client_start(p, n);
-            break;
+        case 5: client_start(p, n); break;
         case 6:
             now += n ? (uint32_t)p[0] * 1000u : 30000u;
             gatts_tick(&srv, now);
@@ -216,18 +206,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
                 uint16_t h = (uint16_t)(1 + p[1] % (srv.n_attrs + 1));
                 memset(buf, p[2], sizeof buf);
                 switch (p[0] % 4) {
-                case 0:
-                    gatts_write(&srv, h, buf, (uint16_t)(n * 3), true);
-                    break;
-                case 1:
-                    gatts_notify(&srv, CONN, h, (p[2] & 1) ? NULL : buf, n);
-                    break;
-                case 2:
-                    gatts_indicate(&srv, CONN, h, (p[2] & 1) ? NULL : buf, n);
-                    break;
-                default:
-                    gatts_set_buffer(&srv, h, (uint16_t)(p[2] * 3), p[2] & 1);
-                    break;
+                case 0: gatts_write(&srv, h, buf, (uint16_t)(n * 3), true); break;
+                case 1: gatts_notify(&srv, CONN, h, (p[2] & 1) ? NULL : buf, n); break;
+                case 2: gatts_indicate(&srv, CONN, h, (p[2] & 1) ? NULL : buf, n); break;
+                default: gatts_set_buffer(&srv, h, (uint16_t)(p[2] * 3), p[2] & 1); break;
                 }
             }
             break;

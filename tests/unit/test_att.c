@@ -14,6 +14,23 @@
 #define QN 32
 #define PDU_MAX 600
 
+// Handles: svc1 1-10 {A 2/3 cccd 4, B 5/6 dsc 7, C 8/9 cccd 10}; svc2 11-19 {D 12/13,
+// E 14/15, F 16/17 (300-byte buffer), G 18/19}; svc3 20-22 {H 21/22 (append)}.
+enum {
+    H_A = 3,
+    H_A_CCCD = 4,
+    H_B = 6,
+    H_B_DSC = 7,
+    H_C = 9,
+    H_C_CCCD = 10,
+    H_D = 13,
+    H_E = 15,
+    H_F = 17,
+    H_G = 19,
+    H_H = 22,
+    N_ATTRS = 22
+};
+
 // ---- the in-memory link ----
 
 struct pdu {
@@ -99,7 +116,7 @@ struct srec {
     uint8_t data[PDU_MAX];
 };
 static struct srec sev[40];
-static int nsev, refuse_read, refuse_write;
+static int nsev, refuse_read, refuse_write, notify_in_read;
 
 static int srv_event(void *ctx, const struct gatts_event *ev) {
     CHECK(nsev < 40);
@@ -111,6 +128,10 @@ static int srv_event(void *ctx, const struct gatts_event *ev) {
         nsev++;
     }
     if (ev->type == GATTS_EV_READ_REQUEST) {
+        if (notify_in_read) {
+            // the response is half built: nothing may be sent now
+            CHECK(gatts_notify(&srv, CONN, H_A, NULL, 0) == -EBUSY);
+        }
         return refuse_read;
     }
     if (ev->type == GATTS_EV_WRITE_REQUEST) {
@@ -154,20 +175,14 @@ static const uint8_t U_SVC2[16] = {0x9e, 0xca, 0xdc, 0x24, 0x0e, 0xe5, 0xa9, 0xe
 static const uint8_t U_D[16] = {0x9e, 0xca, 0xdc, 0x24, 0x0e, 0xe5, 0xa9, 0xe0,
                                 0x93, 0xf3, 0xa3, 0xb5, 0x03, 0x00, 0x40, 0x6e};
 
-// Handles: svc1 1-10 {A 2/3 cccd 4, B 5/6 dsc 7, C 8/9 cccd 10}; svc2 11-19 {D 12/13,
-// E 14/15, F 16/17 (300-byte buffer), G 18/19}; svc3 20-22 {H 21/22 (append)}.
-enum { H_A = 3, H_A_CCCD = 4, H_B = 6, H_B_DSC = 7, H_C = 9, H_C_CCCD = 10, H_D = 13,
-       H_E = 15, H_F = 17, H_G = 19, H_H = 22, N_ATTRS = 22 };
-
 static int setup_db(void) {
     static struct gatts_dsc_def dsc_b[1];
     static struct gatts_chr_def c1[3], c2[4], c3[1];
     static struct gatts_svc_def svcs[3];
     dsc_b[0] = (struct gatts_dsc_def){att_uuid16(0x2901), GATTS_F_READ};
     c1[0] = (struct gatts_chr_def){att_uuid16(0x2A37), GATTS_F_READ | GATTS_F_NOTIFY, NULL, 0};
-    c1[1] = (struct gatts_chr_def){att_uuid128(U_B),
-                                   GATTS_F_READ | GATTS_F_WRITE | GATTS_F_WRITE_NO_RESPONSE,
-                                   dsc_b, 1};
+    c1[1] = (struct gatts_chr_def){
+        att_uuid128(U_B), GATTS_F_READ | GATTS_F_WRITE | GATTS_F_WRITE_NO_RESPONSE, dsc_b, 1};
     c1[2] = (struct gatts_chr_def){att_uuid16(0x2A38),
                                    GATTS_F_READ | GATTS_F_WRITE | GATTS_F_INDICATE, NULL, 0};
     c2[0] = (struct gatts_chr_def){att_uuid128(U_D),
@@ -176,13 +191,11 @@ static int setup_db(void) {
                                    NULL, 0};
     c2[1] = (struct gatts_chr_def){att_uuid16(0x2A00), GATTS_F_WRITE, NULL, 0};
     c2[2] = (struct gatts_chr_def){att_uuid16(0x2A01), GATTS_F_READ | GATTS_F_WRITE, NULL, 0};
-    c2[3] = (struct gatts_chr_def){att_uuid16(0x2A02),
-                                   GATTS_F_READ | GATTS_F_READ_AUTHORIZED | GATTS_F_WRITE |
-                                       GATTS_F_WRITE_AUTHORIZED,
-                                   NULL, 0};
-    c3[0] = (struct gatts_chr_def){att_uuid16(0x2A05),
-                                   GATTS_F_READ | GATTS_F_WRITE | GATTS_F_WRITE_NO_RESPONSE,
-                                   NULL, 0};
+    c2[3] = (struct gatts_chr_def){
+        att_uuid16(0x2A02),
+        GATTS_F_READ | GATTS_F_READ_AUTHORIZED | GATTS_F_WRITE | GATTS_F_WRITE_AUTHORIZED, NULL, 0};
+    c3[0] = (struct gatts_chr_def){
+        att_uuid16(0x2A05), GATTS_F_READ | GATTS_F_WRITE | GATTS_F_WRITE_NO_RESPONSE, NULL, 0};
     svcs[0] = (struct gatts_svc_def){att_uuid16(0x180D), c1, 3};
     svcs[1] = (struct gatts_svc_def){att_uuid128(U_SVC2), c2, 4};
     svcs[2] = (struct gatts_svc_def){att_uuid16(0x1801), c3, 1};
@@ -201,7 +214,7 @@ static int setup_db(void) {
 static void setup(uint16_t mtu) {
     qh = qt = 0;
     ncev = nsev = 0;
-    srv_sent = cl_sent = drop_confirm = refuse_read = refuse_write = 0;
+    srv_sent = cl_sent = drop_confirm = refuse_read = refuse_write = notify_in_read = 0;
     gatts_init(&srv, pool, sizeof pool, srv_send, srv_event, NULL);
     gattc_init(&cl, cl_send, cl_event, NULL);
     setup_db();
@@ -236,21 +249,22 @@ static void raw_check(const uint8_t *req, size_t n, const uint8_t *want, size_t 
     }
     bool same = srv_sent == before + 1 && srv_last_len == wn && memcmp(srv_last, want, wn) == 0;
     CHECK_MSG(same, "line %d: got %d PDU(s), last %u bytes: %02x %02x %02x %02x %02x", line,
-              srv_sent - before, srv_last_len, srv_last[0], srv_last[1], srv_last[2],
-              srv_last[3], srv_last[4]);
+              srv_sent - before, srv_last_len, srv_last[0], srv_last[1], srv_last[2], srv_last[3],
+              srv_last[4]);
 }
-#define RAW(req, ...)                                                                          \
-    do {                                                                                       \
-        static const uint8_t r_[] = req;                                                       \
-        static const uint8_t w_[] = __VA_ARGS__;                                               \
-        raw_check(r_, sizeof r_, w_, sizeof w_, __LINE__);                                     \
+#define RAW(req, ...)                                                                              \
+    do {                                                                                           \
+        static const uint8_t r_[] = req;                                                           \
+        static const uint8_t w_[] = __VA_ARGS__;                                                   \
+        raw_check(r_, sizeof r_, w_, sizeof w_, __LINE__);                                         \
     } while (0)
-#define RAW_NONE(req)                                                                          \
-    do {                                                                                       \
-        static const uint8_t r_[] = req;                                                       \
-        raw_check(r_, sizeof r_, NULL, 0, __LINE__);                                           \
+#define RAW_NONE(req)                                                                              \
+    do {                                                                                           \
+        static const uint8_t r_[] = req;                                                           \
+        raw_check(r_, sizeof r_, NULL, 0, __LINE__);                                               \
     } while (0)
-#define B(...) {__VA_ARGS__}
+#define B(...)                                                                                     \
+    { __VA_ARGS__ }
 
 // ---- tests ----
 
@@ -376,8 +390,8 @@ static void test_discover_characteristics(void) {
               att_uuid_is16(&a->ev.uuid, 0x2A37));
         CHECK(b && b->ev.def_handle == 5 && b->ev.value_handle == H_B && b->ev.end_handle == 7 &&
               b->ev.properties == 0x0E && att_uuid_eq(&b->ev.uuid, &ub));
-        CHECK(c && c->ev.def_handle == 8 && c->ev.value_handle == H_C &&
-              c->ev.end_handle == 10 && c->ev.properties == 0x2A);
+        CHECK(c && c->ev.def_handle == 8 && c->ev.value_handle == H_C && c->ev.end_handle == 10 &&
+              c->ev.properties == 0x2A);
         struct crec *d = cfind(GATTC_EV_CHARACTERISTIC_DONE, 0);
         CHECK(d && d->ev.status == 0 && d == &cev[ncev - 1]);
         // 16-, 128-, 16-bit entries: one response each (a response holds one UUID size),
@@ -654,8 +668,7 @@ static void test_client_timeout(void) {
     setup(23);
     CHECK(gattc_discover_services(&cl, CONN, NULL) == 0);
     CHECK(gattc_conn_remove(&cl, CONN) == 0);
-    CHECK(ncev == 1 && cev[0].ev.type == GATTC_EV_SERVICE_DONE &&
-          cev[0].ev.status == -ENOTCONN);
+    CHECK(ncev == 1 && cev[0].ev.type == GATTC_EV_SERVICE_DONE && cev[0].ev.status == -ENOTCONN);
     CHECK(gattc_conn_remove(&cl, CONN) == -ENOTCONN);
 }
 
@@ -736,8 +749,7 @@ static void test_malformed(void) {
     RAW(B(0x18), B(0x01, 0x18, 0x00, 0x00, 0x04));
     RAW(B(0x18, 0x02), B(0x01, 0x18, 0x00, 0x00, 0x04));
     // a PDU longer than ATT_MTU (24 bytes at 23)
-    RAW(B(0x12, H_B, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20,
-          21),
+    RAW(B(0x12, H_B, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21),
         B(0x01, 0x12, 0x00, 0x00, 0x04));
     // handles
     RAW(B(0x0A, 0x00, 0x00), B(0x01, 0x0A, 0x00, 0x00, 0x01));
@@ -754,8 +766,7 @@ static void test_malformed(void) {
     RAW(B(0x04, 0x00, 0x01, 0xFF, 0xFF), B(0x01, 0x04, 0x00, 0x01, 0x0A));
     RAW(B(0x08, 0x01, 0x00, 0xFF, 0xFF, 0x99, 0x99), B(0x01, 0x08, 0x01, 0x00, 0x0A));
     RAW(B(0x10, 0x02, 0x00, 0x0A, 0x00, 0x00, 0x28), B(0x01, 0x10, 0x02, 0x00, 0x0A));
-    RAW(B(0x06, 0x01, 0x00, 0xFF, 0xFF, 0x00, 0x28, 0x0F, 0x18),
-        B(0x01, 0x06, 0x01, 0x00, 0x0A));
+    RAW(B(0x06, 0x01, 0x00, 0xFF, 0xFF, 0x00, 0x28, 0x0F, 0x18), B(0x01, 0x06, 0x01, 0x00, 0x0A));
     // group types other than services
     RAW(B(0x10, 0x01, 0x00, 0xFF, 0xFF, 0x03, 0x28), B(0x01, 0x10, 0x01, 0x00, 0x10));
     RAW(B(0x10, 0x01, 0x00, 0xFF, 0xFF, 0x01, 0x28), B(0x01, 0x10, 0x01, 0x00, 0x0A));
@@ -805,25 +816,28 @@ static void test_responses(void) {
     gatts_write(&srv, H_B, v, 2, false);
     // Find Information: the 16-bit run, then the 128-bit one alone
     RAW(B(0x04, 0x01, 0x00, 0xFF, 0xFF),
-        B(0x05, 0x01, 0x01, 0x00, 0x00, 0x28, 0x02, 0x00, 0x03, 0x28, 0x03, 0x00, 0x37, 0x2A,
-          0x04, 0x00, 0x02, 0x29, 0x05, 0x00, 0x03, 0x28));
+        B(0x05, 0x01, 0x01, 0x00, 0x00, 0x28, 0x02, 0x00, 0x03, 0x28, 0x03, 0x00, 0x37, 0x2A, 0x04,
+          0x00, 0x02, 0x29, 0x05, 0x00, 0x03, 0x28));
     RAW(B(0x04, 0x06, 0x00, 0x06, 0x00),
-        B(0x05, 0x02, 0x06, 0x00, 0x9e, 0xca, 0xdc, 0x24, 0x0e, 0xe5, 0xa9, 0xe0, 0x93, 0xf3,
-          0xa3, 0xb5, 0x02, 0x00, 0x40, 0x6e));
+        B(0x05, 0x02, 0x06, 0x00, 0x9e, 0xca, 0xdc, 0x24, 0x0e, 0xe5, 0xa9, 0xe0, 0x93, 0xf3, 0xa3,
+          0xb5, 0x02, 0x00, 0x40, 0x6e));
     // Find By Type Value: service 0x180D -> 1..10
     RAW(B(0x06, 0x01, 0x00, 0xFF, 0xFF, 0x00, 0x28, 0x0D, 0x18), B(0x07, 0x01, 0x00, 0x0A, 0x00));
     // Read By Type of characteristic declarations: three 16-bit ones fit... A and then B differs
     RAW(B(0x08, 0x01, 0x00, 0x0A, 0x00, 0x03, 0x28),
         B(0x09, 0x07, 0x02, 0x00, 0x12, 0x03, 0x00, 0x37, 0x2A));
-    // Read By Type of the value type 0x2A37: the value itself
+    // Read By Type of the value type 0x2A37: the value itself (the event's notify refused)
+    notify_in_read = 1;
     RAW(B(0x08, 0x01, 0x00, 0xFF, 0xFF, 0x37, 0x2A), B(0x09, 0x05, 0x03, 0x00, 0xAA, 0xBB, 0xCC));
+    CHECK(sfind(GATTS_EV_READ_REQUEST, 0) != NULL);
+    notify_in_read = 0;
     // Read By Type whose first match is unreadable: its error, with its handle
     RAW(B(0x08, 0x01, 0x00, 0xFF, 0xFF, 0x00, 0x2A), B(0x01, 0x08, H_E, 0x00, 0x02));
     // Read By Group Type: 16-bit services; the 128-bit one comes alone
-    RAW(B(0x10, 0x01, 0x00, 0xFF, 0xFF, 0x00, 0x28), B(0x11, 0x06, 0x01, 0x00, 0x0A, 0x00, 0x0D,
-                                                       0x18));
-    RAW(B(0x10, 0x14, 0x00, 0xFF, 0xFF, 0x00, 0x28), B(0x11, 0x06, 0x14, 0x00, 0x16, 0x00, 0x01,
-                                                       0x18));
+    RAW(B(0x10, 0x01, 0x00, 0xFF, 0xFF, 0x00, 0x28),
+        B(0x11, 0x06, 0x01, 0x00, 0x0A, 0x00, 0x0D, 0x18));
+    RAW(B(0x10, 0x14, 0x00, 0xFF, 0xFF, 0x00, 0x28),
+        B(0x11, 0x06, 0x14, 0x00, 0x16, 0x00, 0x01, 0x18));
     // Read Multiple: values concatenated; cut at ATT_MTU - 1
     RAW(B(0x0E, H_A, 0x00, H_B, 0x00), B(0x0F, 0xAA, 0xBB, 0xCC, 0xAA, 0xBB));
     RAW(B(0x0E, H_A, 0x00, H_E, 0x00), B(0x01, 0x0E, H_E, 0x00, 0x02));
@@ -841,9 +855,9 @@ static void test_responses(void) {
         CHECK_MSG(srv_last_len == (l < 22 ? l + 1 : 23), "value %u: %u bytes", l, srv_last_len);
     }
     // Read By Type with a long value: cut to ATT_MTU - 4
-    att_server_rx(&srv, CONN, (const uint8_t[]){0x08, H_B, 0x00, H_B, 0x00, 0x9e, 0xca, 0xdc,
-                                               0x24, 0x0e, 0xe5, 0xa9, 0xe0, 0x93, 0xf3, 0xa3,
-                                               0xb5, 0x02, 0x00, 0x40, 0x6e},
+    att_server_rx(&srv, CONN, (const uint8_t[]){0x08, H_B,  0x00, H_B,  0x00, 0x9e, 0xca,
+                                                0xdc, 0x24, 0x0e, 0xe5, 0xa9, 0xe0, 0x93,
+                                                0xf3, 0xa3, 0xb5, 0x02, 0x00, 0x40, 0x6e},
                   21);
     CHECK(srv_last_len == 23 && srv_last[0] == 0x09 && srv_last[1] == 21);
     qh = qt;
@@ -938,8 +952,8 @@ static void test_client_bad_responses(void) {
     gattc_rx(&cl, CONN, n1, 2);
     static const uint8_t i1[] = {0x1D, 0x03, 0x00};
     gattc_rx(&cl, CONN, i1, 3);
-    CHECK(ncev == 1 && cev[0].ev.type == GATTC_EV_INDICATE && cev[0].ev.len == 0 &&
-          cl_sent == 1 && q[(qt - 1) % QN].b[0] == ATT_OP_CONFIRM);
+    CHECK(ncev == 1 && cev[0].ev.type == GATTC_EV_INDICATE && cev[0].ev.len == 0 && cl_sent == 1 &&
+          q[(qt - 1) % QN].b[0] == ATT_OP_CONFIRM);
     qh = qt;
 }
 
