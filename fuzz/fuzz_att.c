@@ -31,6 +31,9 @@ static void check(bool ok) {
 
 static int srv_send(void *ctx, uint16_t conn, const uint8_t *p, uint16_t len) {
     check(conn == CONN && len >= 1 && len <= gatts_conn_mtu(&srv, conn));
+    if (p[0] == ATT_OP_NOTIFY || p[0] == ATT_OP_INDICATE) {
+        return 0; // the upper layer's, from a write event: not the answer to a request
+    }
     if (srv_sent++ == 0) {
         srv_first_len = len;
         memcpy(srv_first, p, len < 8 ? len : 8);
