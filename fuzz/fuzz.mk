@@ -6,13 +6,14 @@
 # .rpyc loader, py/persist.c: tests/fuzz/rpyc/; its seeds are also the modules of
 # tests/cross/mods, precompiled by this build's rtpy-cross), fuzz_crypto (boot/'s signature
 # verification, no interpreter: tests/unit/data/crypto/fuzz/), fuzz_image (boot/image.c, no
-# interpreter: tests/fuzz/image/).
+# interpreter: tests/fuzz/image/), fuzz_att (ble/'s GATT server and client, no interpreter:
+# tests/fuzz/att/).
 # One target alone: make fuzz FUZZ_TARGETS=crypto FUZZ_SECONDS=60
 FUZZ_SECONDS ?= 60
 FUZZ_BUILD := build/fuzz
 FUZZ_CFLAGS := -std=gnu11 -g -O1 -I. -I$(FUZZ_BUILD)/gen -DPY_CFG_SANITIZE=1 \
                -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
-FUZZ_TARGETS := compile re json rpyc crypto image
+FUZZ_TARGETS := compile re json rpyc crypto image att
 FUZZ_MOD_re := modules/mod_re.c modules/mod_re_compile.c modules/mod_re_match.c
 FUZZ_MOD_json := modules/mod_json.c
 FUZZ_SEEDS_compile := tests/fuzz $(sort $(dir $(wildcard tests/py/*/*.py)))
@@ -21,12 +22,16 @@ FUZZ_SEEDS_json := tests/fuzz/json
 FUZZ_SEEDS_rpyc := tests/fuzz/rpyc $(FUZZ_BUILD)/seeds_rpyc
 FUZZ_SEEDS_crypto := tests/unit/data/crypto/fuzz
 FUZZ_SEEDS_image := tests/fuzz/image
+FUZZ_SEEDS_att := tests/fuzz/att
 FUZZ_REGRESS_compile := $(wildcard tests/fuzz/*.py)
 FUZZ_REGRESS_re := $(wildcard tests/fuzz/re/*)
 FUZZ_REGRESS_json := $(wildcard tests/fuzz/json/*)
 FUZZ_REGRESS_rpyc := $(wildcard tests/fuzz/rpyc/*)
 FUZZ_REGRESS_crypto := $(wildcard tests/unit/data/crypto/fuzz/*)
 FUZZ_REGRESS_image := $(wildcard tests/fuzz/image/*)
+FUZZ_REGRESS_att := $(wildcard tests/fuzz/att/*)
+# ble/'s ATT/GATT library (also linked by tests/unit/att.mk, which is read after this file)
+BLE_ATT_SRC := ble/gatt_server.c ble/gatt_client.c
 
 fuzz_obj = $(addprefix $(FUZZ_BUILD)/obj/,$(1:.c=.o))
 FUZZ_PY_OBJ := $(call fuzz_obj,$(PY_SRC)) $(FUZZ_BUILD)/obj/frozen.o
@@ -63,6 +68,11 @@ $(FUZZ_BUILD)/fuzz_image: $(FUZZ_BUILD)/obj/fuzz/fuzz_image.o \
 	$(if $(Q),@echo "LINK $@")
 	$(Q)clang $(FUZZ_CFLAGS) -fsanitize=fuzzer $^ $(BOOT_IMAGE_TEST_LIBS) -o $@
 
+# fuzz_att needs no interpreter either
+$(FUZZ_BUILD)/fuzz_att: $(FUZZ_BUILD)/obj/fuzz/fuzz_att.o $(call fuzz_obj,$(BLE_ATT_SRC))
+	$(if $(Q),@echo "LINK $@")
+	$(Q)clang $(FUZZ_CFLAGS) -fsanitize=fuzzer $^ -o $@
+
 -include $(wildcard $(FUZZ_BUILD)/obj/*/*.d)
 .PRECIOUS: $(FUZZ_BUILD)/obj/%.o # kept between builds (make would delete them as intermediates)
 
@@ -80,7 +90,8 @@ fuzz: $(addprefix $(FUZZ_BUILD)/fuzz_,$(FUZZ_TARGETS)) $(FUZZ_BUILD)/seeds_rpyc
 	    mkdir -p $(FUZZ_BUILD)/corpus_$$t; \
 	    case $$t in compile) seeds="$(FUZZ_SEEDS_compile)";; re) seeds="$(FUZZ_SEEDS_re)";; \
 	        json) seeds="$(FUZZ_SEEDS_json)";; rpyc) seeds="$(FUZZ_SEEDS_rpyc)";; \
-	        crypto) seeds="$(FUZZ_SEEDS_crypto)";; image) seeds="$(FUZZ_SEEDS_image)";; esac; \
+	        crypto) seeds="$(FUZZ_SEEDS_crypto)";; image) seeds="$(FUZZ_SEEDS_image)";; \
+	        att) seeds="$(FUZZ_SEEDS_att)";; esac; \
 	    $(FUZZ_BUILD)/fuzz_$$t -max_total_time=$(FUZZ_EACH) -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
 	        -artifact_prefix=$(FUZZ_BUILD)/crashes/$$t- -print_final_stats=1 \
 	        $(FUZZ_BUILD)/corpus_$$t $$seeds; \
@@ -103,14 +114,21 @@ $(BUILD)/fuzz/replay_image: $(BUILD)/fuzz/replay.o $(BUILD)/fuzz/fuzz_image.o $(
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(LDFLAGS) $^ $(BOOT_IMAGE_TEST_LIBS) $(LDLIBS) -o $@
 
+$(BUILD)/fuzz/replay_att: $(BUILD)/fuzz/replay.o $(BUILD)/fuzz/fuzz_att.o \
+    $(addprefix $(BUILD)/,$(BLE_ATT_SRC:.c=.o))
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(LDFLAGS) $^ $(LDLIBS) -o $@
+
 test-fuzz-regress: $(BUILD)/fuzz/replay $(BUILD)/fuzz/replay_re $(BUILD)/fuzz/replay_json \
-    $(BUILD)/fuzz/replay_rpyc $(BUILD)/fuzz/replay_crypto $(BUILD)/fuzz/replay_image
+    $(BUILD)/fuzz/replay_rpyc $(BUILD)/fuzz/replay_crypto $(BUILD)/fuzz/replay_image \
+    $(BUILD)/fuzz/replay_att
 	$(Q)$(BUILD)/fuzz/replay $(FUZZ_REGRESS_compile)
 	$(Q)$(BUILD)/fuzz/replay_re $(FUZZ_REGRESS_re)
 	$(Q)$(BUILD)/fuzz/replay_json $(FUZZ_REGRESS_json)
 	$(Q)$(BUILD)/fuzz/replay_rpyc $(FUZZ_REGRESS_rpyc)
 	$(Q)$(BUILD)/fuzz/replay_crypto $(FUZZ_REGRESS_crypto)
 	$(Q)$(BUILD)/fuzz/replay_image $(FUZZ_REGRESS_image)
+	$(Q)$(BUILD)/fuzz/replay_att $(FUZZ_REGRESS_att)
 
 UNIT_TESTS += test-fuzz-regress
 .PHONY: fuzz test-fuzz-regress
