@@ -30,8 +30,6 @@ FUZZ_REGRESS_rpyc := $(wildcard tests/fuzz/rpyc/*)
 FUZZ_REGRESS_crypto := $(wildcard tests/unit/data/crypto/fuzz/*)
 FUZZ_REGRESS_image := $(wildcard tests/fuzz/image/*)
 FUZZ_REGRESS_att := $(wildcard tests/fuzz/att/*)
-# ble/'s ATT/GATT library (also linked by tests/unit/att.mk, which is read after this file)
-BLE_ATT_SRC := ble/gatt_server.c ble/gatt_client.c
 
 fuzz_obj = $(addprefix $(FUZZ_BUILD)/obj/,$(1:.c=.o))
 FUZZ_PY_OBJ := $(call fuzz_obj,$(PY_SRC)) $(FUZZ_BUILD)/obj/frozen.o

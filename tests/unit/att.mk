@@ -1,7 +1,5 @@
 # tests/unit/att.mk: ble/'s ATT layer, GATT server and GATT client back to back in memory
 # (docs/ble-att.md), standalone. `make test-unit-att` (also under SANITIZE=1).
-# BLE_ATT_SRC is set by fuzz/fuzz.mk (read first), which builds the same files for fuzz_att.
-BLE_ATT_OBJ := $(addprefix $(BUILD)/,$(BLE_ATT_SRC:.c=.o))
 
 $(BUILD)/tests/unit/test_att: $(BUILD)/tests/unit/test_att.o $(BLE_ATT_OBJ)
 	@mkdir -p $(dir $@)
