@@ -1,7 +1,7 @@
-# tests/unit/ble_host.mk: the host stack's core (ble/host) over the virtual controller, two
-# devices in one process in virtual time (no interpreter).
+# tests/unit/ble_host.mk: the host stack (ble/host, with GATT on top) over the virtual
+# controller, two devices in one process in virtual time (no interpreter).
 
-$(BUILD)/tests/unit/test_ble_host: $(BUILD)/tests/unit/test_ble_host.o $(BLE_HOST_OBJ) $(BLE_CTRL_OBJ) $(KERNEL_OBJ)
+$(BUILD)/tests/unit/test_ble_host: $(BUILD)/tests/unit/test_ble_host.o $(BLE_HOST_OBJ) $(BLE_ATT_OBJ) $(BLE_CTRL_OBJ) $(KERNEL_OBJ)
 	@mkdir -p $(dir $@)
 	$(if $(Q),@echo "LINK $@")
 	$(Q)$(CC) $(LDFLAGS) $^ $(LDLIBS) -o $@

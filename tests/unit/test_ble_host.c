@@ -11,6 +11,8 @@
 #include "ble/hci.h"
 #include "ble/host/host.h"
 #include "ble/host/smp.h"
+#include "ble/gatt_client.h"
+#include "ble/gatt_server.h"
 #include "tests/unit/ble_defer.h"
 #include "tests/unit/check.h"
 
@@ -36,6 +38,17 @@ struct dev {
     unsigned smp_rx, smp_done, bonds_stored;
     unsigned smp_status;
     bool smp_encrypted, smp_bonded;
+    // GATT: device 0 serves, device 1 is the client
+    bool use_gatt;
+    struct gatts gatts;
+    struct gattc gattc;
+    uint8_t pool[1024];
+    unsigned svc_results, chr_results, done_events, writes, notifies, mtu_events;
+    int last_status;
+    uint16_t found_value_handle, mtu;
+    uint8_t read_buf[512];
+    uint16_t read_len;
+    size_t notified_bytes;
 };
 static struct dev devs[2];
 
@@ -91,11 +104,15 @@ static void on_event(struct ble_host *h, const struct ble_host_event *ev) {
         if (!ev->status) {
             d->connected++;
             d->conn = ev->conn;
+            gatts_conn_add(&d->gatts, ev->conn, GATTS_SEC_NONE);
+            gattc_conn_add(&d->gattc, ev->conn);
         }
         break;
     case BLE_HOST_EV_DISCONNECTED:
         d->disconnected++;
         d->reason = ev->reason;
+        gatts_conn_remove(&d->gatts, ev->conn);
+        gattc_conn_remove(&d->gattc, ev->conn);
         break;
     case BLE_HOST_EV_CONN_UPDATED:
         d->updated++;
@@ -113,6 +130,14 @@ static void on_event(struct ble_host *h, const struct ble_host_event *ev) {
 
 static void on_l2cap(struct ble_host *h, uint16_t conn, uint16_t cid, const uint8_t *data, uint16_t n) {
     struct dev *d = dev_of(h);
+    if (cid == BLE_L2CAP_CID_ATT && d->use_gatt && n) {
+        if (att_op_for_server(data[0])) {
+            att_server_rx(&d->gatts, conn, data, n);
+        } else {
+            gattc_rx(&d->gattc, conn, data, n);
+        }
+        return;
+    }
     if (cid == BLE_L2CAP_CID_SMP && d->use_smp) {
         d->smp_rx++;
         ble_smp_rx(&d->smp, conn, data, n);
@@ -158,6 +183,56 @@ static void smp_done(void *arg, uint16_t conn, unsigned status, bool encrypted, 
     d->smp_bonded = bonded;
 }
 
+// ---- GATT on the stack: PDUs out through L2CAP, events counted --------------------------------
+static int att_send(void *ctx, uint16_t conn, const uint8_t *pdu, uint16_t len) {
+    struct dev *d = ctx;
+    return ble_l2cap_send(&d->host, conn, BLE_L2CAP_CID_ATT, pdu, len);
+}
+static int gatts_ev(void *ctx, const struct gatts_event *ev) {
+    struct dev *d = ctx;
+    if (ev->type == GATTS_EV_WRITE) {
+        d->writes++;
+    } else if (ev->type == GATTS_EV_MTU) {
+        d->mtu = ev->mtu;
+        gattc_conn_set_mtu(&d->gattc, ev->conn, ev->mtu);
+    }
+    return 0;
+}
+static void gattc_ev(void *ctx, const struct gattc_event *ev) {
+    struct dev *d = ctx;
+    switch (ev->type) {
+    case GATTC_EV_SERVICE_RESULT: d->svc_results++; break;
+    case GATTC_EV_CHARACTERISTIC_RESULT:
+        d->chr_results++;
+        d->found_value_handle = ev->value_handle;
+        break;
+    case GATTC_EV_READ_RESULT:
+        memcpy(d->read_buf, ev->data, ev->len);
+        d->read_len = ev->len;
+        break;
+    case GATTC_EV_NOTIFY:
+        d->notifies++;
+        d->notified_bytes += ev->len;
+        break;
+    case GATTC_EV_MTU:
+        d->mtu_events++;
+        d->mtu = ev->mtu;
+        gatts_conn_set_mtu(&d->gatts, ev->conn, ev->mtu);
+        d->done_events++;
+        d->last_status = ev->status;
+        break;
+    case GATTC_EV_SERVICE_DONE:
+    case GATTC_EV_CHARACTERISTIC_DONE:
+    case GATTC_EV_DESCRIPTOR_DONE:
+    case GATTC_EV_READ_DONE:
+    case GATTC_EV_WRITE_DONE:
+        d->done_events++;
+        d->last_status = ev->status;
+        break;
+    default: break;
+    }
+}
+
 static const uint8_t ADDR[2][6] = {{0x11, 0, 0, 0, 0xAA, 0xC0}, {0x22, 0, 0, 0, 0xBB, 0xC0}};
 
 static void (*body)(void);
@@ -188,6 +263,8 @@ static void run(void (*b)(void)) {
         ble_smp_init(&devs[i].smp, &devs[i].host, &sc);
         devs[i].use_smp = true;
         devs[i].rng = 0x1234567u * (uint32_t)(i + 1);
+        gatts_init(&devs[i].gatts, devs[i].pool, sizeof devs[i].pool, att_send, gatts_ev, &devs[i]);
+        gattc_init(&devs[i].gattc, att_send, gattc_ev, &devs[i]);
     }
     body = b;
     static struct k_thread t;
@@ -390,6 +467,80 @@ static void body_bad_pairing(void) {
     CHECK(devs[0].host.dropped_rx == 0);
 }
 
+// Waits (in virtual time) until device 1's client has seen `n` procedures end.
+static void wait_done(unsigned n) {
+    for (int i = 0; i < 200 && devs[1].done_events < n; i++) {
+        k_sleep_ms(10);
+    }
+    CHECK_MSG(devs[1].done_events >= n && devs[1].last_status == 0, "done %u status %d", devs[1].done_events,
+              devs[1].last_status);
+}
+
+static void body_gatt(void) {
+    static const struct gatts_chr_def chrs[] = {
+        {.uuid = {16, {0x9E, 0xCA, 0xDC, 0x24, 0x0E, 0xE5, 0xA9, 0xE0, 0x93, 0xF3, 0xA3, 0xB5, 0x02, 0x00, 0x40, 0x6E}},
+         .flags = GATTS_F_READ | GATTS_F_WRITE | GATTS_F_NOTIFY},
+    };
+    static const struct gatts_svc_def svc = {
+        .uuid = {16, {0x9E, 0xCA, 0xDC, 0x24, 0x0E, 0xE5, 0xA9, 0xE0, 0x93, 0xF3, 0xA3, 0xB5, 0x01, 0x00, 0x40, 0x6E}},
+        .chrs = chrs, .n_chrs = 1};
+    devs[0].use_gatt = devs[1].use_gatt = true; // ATT messages to GATT (other tests see them raw)
+    uint16_t handles[2];
+    CHECK(gatts_register_services(&devs[0].gatts, &svc, 1, handles, 2) == 1);
+    CHECK(gatts_set_buffer(&devs[0].gatts, handles[0], 300, false) == 0);
+    uint8_t value[300];
+    for (int i = 0; i < 300; i++) {
+        value[i] = (uint8_t)(i ^ 0x5A);
+    }
+    CHECK(gatts_write(&devs[0].gatts, handles[0], value, 300, false) == 300);
+    connect_pair();
+    struct gattc *cl = &devs[1].gattc;
+    uint16_t c = devs[1].conn;
+    CHECK(gattc_discover_services(cl, c, NULL) == 0);
+    wait_done(1);
+    CHECK(devs[1].svc_results == 1);
+    CHECK(gattc_discover_characteristics(cl, c, 1, 0xFFFF, NULL) == 0);
+    wait_done(2);
+    CHECK(devs[1].chr_results == 1 && devs[1].found_value_handle == handles[0]);
+    // a long read at the default ATT_MTU (23): the whole 300 bytes, over Read Blob requests
+    CHECK(gattc_read(cl, c, handles[0]) == 0);
+    wait_done(3);
+    CHECK(devs[1].read_len == 300 && !memcmp(devs[1].read_buf, value, 300));
+    // MTU 247 (the link's data length follows), a write, then notifications as fast as they go
+    CHECK(gattc_exchange_mtu(cl, c) == 0);
+    wait_done(4);
+    CHECK(devs[1].mtu == BLE_CFG_ATT_MTU_MAX && devs[0].mtu == BLE_CFG_ATT_MTU_MAX);
+    uint8_t dl[6] = {(uint8_t)c, (uint8_t)(c >> 8), 251, 0, 0x48, 0x08};
+    ble_host_cmd(&devs[1].host, HCI_LE_SET_DATA_LENGTH, dl, 6, NULL, NULL);
+    CHECK(gattc_write(cl, c, handles[0], (const uint8_t *)"hello", 5, GATTC_WRITE_WITH_RESPONSE) == 0);
+    wait_done(5);
+    CHECK(devs[0].writes == 1);
+    const uint8_t *now;
+    CHECK(gatts_read(&devs[0].gatts, handles[0], &now) == 5 && !memcmp(now, "hello", 5));
+    uint8_t cccd[2] = {1, 0}; // notifications on (the CCCD follows the value)
+    CHECK(gattc_write(cl, c, (uint16_t)(handles[0] + 1), cccd, 2, GATTC_WRITE_WITH_RESPONSE) == 0);
+    wait_done(6);
+    // throughput: notifications of ATT_MTU - 3 = 244 bytes for 2 s at a 30 ms interval
+    uint64_t t0 = k_sim_now_ns(), t_end = t0 + 2000000000ull;
+    uint8_t chunk[244];
+    memset(chunk, 'n', sizeof chunk);
+    unsigned sent = 0;
+    while (k_sim_now_ns() < t_end) {
+        int rc = gatts_notify(&devs[0].gatts, devs[0].conn, handles[0], chunk, sizeof chunk);
+        if (rc == 0) {
+            sent++;
+        } else {
+            CHECK_MSG(rc == -ENOBUFS, "notify: %d", rc);
+            k_sleep_ms(1);
+        }
+    }
+    k_sleep_ms(200); // what was queued arrives
+    CHECK(devs[1].notifies == sent && devs[1].notified_bytes == (size_t)sent * sizeof chunk);
+    printf("  figure: GATT notifications, ATT_MTU 247, 251-byte PDUs, 30 ms interval: %zu bytes/s\n",
+           devs[1].notified_bytes / 2);
+    CHECK(devs[1].notified_bytes / 2 > 20000); // (about 8 KB a connection event)
+}
+
 #define T(name) \
     static void name(void) { run(body_##name); }
 T(l2cap)
@@ -398,10 +549,11 @@ T(malformed)
 T(pairing)
 T(security_request)
 T(bad_pairing)
+T(gatt)
 
 int main(void) {
     static const check_test tests[] = {{"l2cap", l2cap}, {"param_update", param_update}, {"malformed", malformed},
                                          {"pairing", pairing}, {"security_request", security_request},
-                                         {"bad_pairing", bad_pairing}};
+                                         {"bad_pairing", bad_pairing}, {"gatt", gatt}};
     return check_run("ble_host", tests, sizeof tests / sizeof tests[0]);
 }
