@@ -250,7 +250,7 @@ static void next_gate(void) {
     uint64_t G = M.gate;
     M.barriers++;
     // 1. Deliver the final packets, in order, and forget them.
-    qsort(M.fl, M.nfl, sizeof *M.fl, flight_cmp);
+    if (M.nfl) qsort(M.fl, M.nfl, sizeof *M.fl, flight_cmp);
     size_t k = 0;
     bool handed = false;
     while (k < M.nfl && M.fl[k].t_end <= G) {
@@ -258,7 +258,7 @@ static void next_gate(void) {
         if (route(&M.fl[k], M.fl[k].t_end)) handed = true;
         k++;
     }
-    memmove(M.fl, M.fl + k, (M.nfl - k) * sizeof *M.fl);
+    if (k) memmove(M.fl, M.fl + k, (M.nfl - k) * sizeof *M.fl);
     M.nfl -= k;
     // 2. The new gate.
     uint64_t t = handed ? G : UINT64_MAX;

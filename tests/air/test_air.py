@@ -49,6 +49,7 @@ class Medium:
             _, self.err = self.p.communicate()
             raise RuntimeError("rtpy-air did not exit")
         self.rc = self.p.returncode
+        check(not re.search("runtime error|Sanitizer", self.err), "rtpy-air: " + self.err)
         with open(self.log) as f:
             self.logtext = f.read()
         return self
@@ -82,6 +83,7 @@ class Device:
         for f in self.files:
             f.close()
         self.rc = self.p.returncode
+        check(not re.search("runtime error|Sanitizer", self.err), self.name + ": " + self.err)
         self.offset = 0
         self.tx, self.rx = {}, []
         for line in self.out.splitlines():
