@@ -140,9 +140,7 @@ static uint64_t gate(uint64_t now_ns, uint64_t want_ns, void *arg) {
     for (;;) {
         recv_msg();
         switch (C.msg.type) {
-        case AIR_MSG_RX:
-            any |= pool_add(&C.msg.rx);
-            break;
+        case AIR_MSG_RX: any |= pool_add(&C.msg.rx); break;
         case AIR_MSG_GRANT:
             if (any) k_sim_irq_at(&C.irq, C.queue[0]->t_end);
             return C.msg.grant.gate_ns > C.offset ? C.msg.grant.gate_ns - C.offset : now_ns;
@@ -154,8 +152,7 @@ static uint64_t gate(uint64_t now_ns, uint64_t want_ns, void *arg) {
             k_sim_report_threads(print_line, NULL);
             fflush(NULL);
             exit(K_SIM_EXIT_DEADLOCK);
-        default:
-            break;
+        default: break;
         }
     }
 }

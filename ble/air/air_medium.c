@@ -132,11 +132,13 @@ static uint64_t hash_name(const char *s) {
 // does not depend on the order in which the medium happens to look at things.
 static bool lost(const struct flight *f, const struct dev *d) {
     if (M.loss_pct <= 0) return false;
-    uint64_t h = mix64(M.seed ^ mix64(hash_name(f->name) ^ mix64(f->seq ^ mix64(hash_name(d->name)))));
+    uint64_t h =
+        mix64(M.seed ^ mix64(hash_name(f->name) ^ mix64(f->seq ^ mix64(hash_name(d->name)))));
     return (double)(h % 1000000u) < M.loss_pct * 10000.0;
 }
 
-// --- messages -------------------------------------------------------------------------------------
+// --- messages
+// -------------------------------------------------------------------------------------
 
 static void dev_send(struct dev *d, const void *m, size_t len) {
     if (d->dead) return;
@@ -164,7 +166,8 @@ static unsigned route(const struct flight *f, uint64_t t_end) {
     memcpy(m.sender_name, f->name, AIR_NAME_MAX);
     for (unsigned i = 0; i < MAX_DEV; i++) {
         struct dev *d = &M.dev[i];
-        if (!d->hello || d->dead || d->id == f->sender || d->joined_at > f->pkt.t_start_ns) continue;
+        if (!d->hello || d->dead || d->id == f->sender || d->joined_at > f->pkt.t_start_ns)
+            continue;
         if (M.range_m > 0 && distance(f, d) > M.range_m) continue;
         if (lost(f, d)) continue;
         m.rssi_dbm = rssi(f, d);
@@ -223,7 +226,8 @@ static int flight_cmp(const void *a, const void *b) {
     return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
-// --- the barrier (virtual time) ----------------------------------------------------------------------
+// --- the barrier (virtual time)
+// ----------------------------------------------------------------------
 //
 // Lock-step proof. Let G be the barrier's time: every device has reported at local time
 // exactly G (the kernel's gate stops the clock there), so every packet whose start is before
@@ -300,13 +304,14 @@ static void check_barrier(void) {
     drop_dead(); // sends may have failed
 }
 
-// --- devices ---------------------------------------------------------------------------------------------
+// --- devices
+// ---------------------------------------------------------------------------------------------
 
 static void drop(struct dev *d, const char *why) {
     if (d->hello) {
         M.ndev--;
-        say("- %s left (id %u, at %.6f s%s%s): %u device(s)", d->name, d->id,
-            now_ns() / 1e9, why ? ", " : "", why ? why : "", M.ndev);
+        say("- %s left (id %u, at %.6f s%s%s): %u device(s)", d->name, d->id, now_ns() / 1e9,
+            why ? ", " : "", why ? why : "", M.ndev);
     }
     close(d->fd);
     memset(d, 0, sizeof *d);
@@ -377,7 +382,8 @@ static void on_readable(struct dev *d) {
     }
 }
 
-// --- main ----------------------------------------------------------------------------------------------
+// --- main
+// ----------------------------------------------------------------------------------------------
 
 static void on_signal(int sig) {
     M.quit = sig;

@@ -33,9 +33,9 @@ struct air_msg_hello {
 
 struct air_msg_welcome {
     uint32_t type;
-    int32_t status;     // 0, or a negative errno: the medium refuses (-EPROTO: mode/version)
-    uint32_t id;        // the medium's number for the device (join order; logs only)
-    uint64_t now_ns;    // medium time now: the device subtracts its own now to get its offset
+    int32_t status;  // 0, or a negative errno: the medium refuses (-EPROTO: mode/version)
+    uint32_t id;     // the medium's number for the device (join order; logs only)
+    uint64_t now_ns; // medium time now: the device subtracts its own now to get its offset
 };
 
 struct air_msg_pkt {
@@ -52,8 +52,8 @@ struct air_msg_report {
 
 struct air_msg_rx {
     uint32_t type;
-    uint32_t sender;  // the sender's medium id
-    uint32_t seq;     // the sender's seq
+    uint32_t sender; // the sender's medium id
+    uint32_t seq;    // the sender's seq
     int8_t rssi_dbm;
     uint8_t crc_ok;
     char sender_name[AIR_NAME_MAX];

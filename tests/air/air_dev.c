@@ -92,18 +92,30 @@ static uint64_t us(const char *s) {
 int main(int argc, char **argv) {
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        if (!strncmp(a, "--sock=", 7)) D.sock = a + 7;
-        else if (!strncmp(a, "--name=", 7)) D.name = a + 7;
-        else if (!strncmp(a, "--pos=", 6)) sscanf(a + 6, "%lf,%lf", &D.x, &D.y);
-        else if (!strncmp(a, "--tx=", 5)) D.tx = atoi(a + 5);
-        else if (!strncmp(a, "--every=", 8)) D.every = us(a + 8);
-        else if (!strncmp(a, "--first=", 8)) D.first = us(a + 8);
-        else if (!strncmp(a, "--len=", 6)) D.len = atoi(a + 6);
-        else if (!strncmp(a, "--ch=", 5)) D.ch = atoi(a + 5);
-        else if (!strncmp(a, "--for=", 6)) D.dur = us(a + 6);
-        else if (!strncmp(a, "--busy=", 7)) D.busy = us(a + 7);
-        else if (!strcmp(a, "--hang")) D.hang = true;
-        else if (!strcmp(a, "--real")) D.real = true;
+        if (!strncmp(a, "--sock=", 7))
+            D.sock = a + 7;
+        else if (!strncmp(a, "--name=", 7))
+            D.name = a + 7;
+        else if (!strncmp(a, "--pos=", 6))
+            sscanf(a + 6, "%lf,%lf", &D.x, &D.y);
+        else if (!strncmp(a, "--tx=", 5))
+            D.tx = atoi(a + 5);
+        else if (!strncmp(a, "--every=", 8))
+            D.every = us(a + 8);
+        else if (!strncmp(a, "--first=", 8))
+            D.first = us(a + 8);
+        else if (!strncmp(a, "--len=", 6))
+            D.len = atoi(a + 6);
+        else if (!strncmp(a, "--ch=", 5))
+            D.ch = atoi(a + 5);
+        else if (!strncmp(a, "--for=", 6))
+            D.dur = us(a + 6);
+        else if (!strncmp(a, "--busy=", 7))
+            D.busy = us(a + 7);
+        else if (!strcmp(a, "--hang"))
+            D.hang = true;
+        else if (!strcmp(a, "--real"))
+            D.real = true;
         else {
             fprintf(stderr, "air_dev: unknown option %s\n", a);
             return 2;
