@@ -98,8 +98,9 @@ void k_sim_report_threads(void (*out)(const char *line, void *arg), void *arg);
 
 /** Virtual (or wall, in real-time mode) nanoseconds since k_init; same as k_uptime_ns. */
 uint64_t k_sim_now_ns(void);
-/** The virtual time of the next kernel timeout or scheduled interrupt (UINT64_MAX: none).
- *  The interpreter sizes its bytecode budget with it. Thread context. */
+/** The virtual time of the next kernel timeout or scheduled interrupt, or of the time gate if
+ *  that is sooner (UINT64_MAX: none). The interpreter sizes its bytecode budget with it.
+ *  Thread context. */
 uint64_t k_sim_next_event_ns(void);
 /** The time mode k_init was given. */
 bool k_sim_is_virtual(void);
