@@ -52,6 +52,11 @@ struct posix_state {
     struct k_sim_irq *events; // scheduled interrupts by (when, seq)
     struct timespec wall0;    // real time origin
     k_sim_deadlock_hook_t deadlock_hook;
+    // The time gate (k_sim_set_gate): virtual time may not pass `gate` without asking gate_fn.
+    // UINT64_MAX when none is installed, so the check costs one compare.
+    uint64_t gate;
+    k_sim_gate_fn gate_fn;
+    void *gate_arg;
     // Interrupts raised from foreign host threads (k_sim_irq_raise_async).
     pthread_mutex_t async_mtx;
     pthread_cond_t async_cv; // idle waits here in real time mode

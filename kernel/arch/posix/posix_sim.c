@@ -55,6 +55,9 @@ void arch_posix_sim_init(const struct k_config *cfg) {
         i->scheduled = 0;
     S.events = NULL;
     S.deadlock_hook = NULL;
+    S.gate = UINT64_MAX;
+    S.gate_fn = NULL;
+    S.gate_arg = NULL;
     clock_gettime(CLOCK_MONOTONIC, &S.wall0);
     pthread_mutex_lock(&S.async_mtx);
     for (struct k_sim_irq *i = S.async_head; i; i = i->async_next)
@@ -131,24 +134,46 @@ static void irq_isr(void *arg) {
     irq->handler(irq->arg);
 }
 
+static uint64_t next_event_time(void);
+
+// The clock has reached the gate with `target` beyond it: report to the gate function what
+// this process wants next and take the new gate. Interrupts stay masked inside fn so that the
+// arrivals it schedules are delivered by the caller's loop, in order, not re-entrantly.
+static void pass_gate(uint64_t target) {
+    if (S.now < S.gate) S.now = S.gate;
+    uint64_t want = next_event_time();
+    if (target < want) want = target;
+    unsigned key = S.irq_locked;
+    S.irq_locked = 1;
+    S.gate = S.gate_fn(S.now, want, S.gate_arg);
+    S.irq_locked = key;
+}
+
 // Delivers, in order and each at its own time, every event due at or before `target`; the
 // caller owns the CPU time up to `target`. If it is preempted inside, it is owed the part of
 // that time that followed the preempting event, so `target` is re-based when it resumes.
+// With a time gate, nothing runs past the gate until pass_gate moves it (without one,
+// S.gate is UINT64_MAX and the gate costs one compare per round).
 // Thread context, interrupts unmasked, not in an ISR.
 static void run_until(uint64_t target) {
     for (;;) {
         poll_async();
         uint64_t t_irq = next_irq_time();
         uint64_t t_ev = S.next_tick < t_irq ? S.next_tick : t_irq;
-        if (t_ev > target) break;
+        uint64_t lim = target < S.gate ? target : S.gate;
+        if (t_ev > lim) {
+            if (target <= S.gate) break;
+            pass_gate(target);
+            continue;
+        }
         if (S.next_tick <= t_irq) {
-            // Ticks due by min(target, next interrupt), as far as the kernel has no work.
-            uint64_t horizon = target < t_irq ? target : t_irq;
+            // Ticks due by min(limit, next interrupt), as far as the kernel has no work.
+            uint64_t horizon = lim < t_irq ? lim : t_irq;
             uint64_t due = (horizon - S.next_tick) / S.ns_per_tick + 1;
             S.irq_locked = 1;
-            uint64_t lim = kern_clock_ticks_to_next_event();
+            uint64_t lim_ticks = kern_clock_ticks_to_next_event();
             S.irq_locked = 0;
-            uint32_t n = (uint32_t)(due < lim ? due : lim);
+            uint32_t n = (uint32_t)(due < lim_ticks ? due : lim_ticks);
             uint64_t last = S.next_tick + (uint64_t)(n - 1) * S.ns_per_tick;
             if (last > S.now) S.now = last;
             S.next_tick = last + S.ns_per_tick;
@@ -258,8 +283,10 @@ static uint64_t next_event_time(void) {
     return t;
 }
 
+// With a gate, what arrives at it is unknown until then: the VM's budget stops there too.
 uint64_t k_sim_next_event_ns(void) {
-    return next_event_time();
+    uint64_t t = next_event_time();
+    return t < S.gate ? t : S.gate;
 }
 
 // Real time: sleep on the host until the next event is due or a foreign thread posts an
@@ -296,6 +323,12 @@ void arch_idle(void) {
         idle_real(t);
         return;
     }
+    if (t == UINT64_MAX && S.gate_fn) {
+        // With a gate, "nothing ever again" is for the gate function to judge: another process
+        // may still send an interrupt. Idle comes back here once it has been delivered.
+        pass_gate(UINT64_MAX);
+        return;
+    }
     if (t == UINT64_MAX) {
         if (S.deadlock_hook)
             S.deadlock_hook();
@@ -304,6 +337,13 @@ void arch_idle(void) {
         arch_stop(-EDEADLK);
     }
     run_until(t > S.now ? t : S.now);
+}
+
+void k_sim_set_gate(k_sim_gate_fn fn, void *arg) {
+    if (!S.virtual_time) return;
+    S.gate_fn = fn;
+    S.gate_arg = arg;
+    S.gate = fn ? S.now : UINT64_MAX;
 }
 
 // --- simulated interrupts ---------------------------------------------------------------------

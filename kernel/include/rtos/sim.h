@@ -72,6 +72,25 @@ typedef void (*k_sim_deadlock_hook_t)(void);
 void k_sim_set_deadlock_hook(k_sim_deadlock_hook_t fn);
 
 /**
+ * The time gate: couples this process's virtual clock to others (the radio medium, ble/air).
+ * Once installed, virtual time never moves past the current gate (idle jumps and CPU time
+ * alike) without the kernel first advancing the clock to the gate and calling
+ * fn(now_ns, want_ns, arg) in thread context with interrupts masked: `want_ns` is the
+ * earliest time at which this process could next do anything (its next kernel timeout or
+ * scheduled interrupt, or the end of the CPU time being charged), UINT64_MAX if every
+ * thread is blocked forever with nothing scheduled (with a gate installed this is not a
+ * deadlock: fn decides). fn may block on the host, may schedule interrupts with
+ * k_sim_irq_at() at times >= now_ns (they are delivered in order once it returns, none
+ * inside it), and returns the new gate; it is called again while the gate is not past now.
+ * Time consumed with interrupts masked or inside an ISR may overshoot the gate (as a
+ * masked interrupt is late on hardware): fn is then called at the first delivery point.
+ * fn NULL removes the gate. k_init removes it. Installing sets the gate to the current time.
+ * Virtual time only (ignored in real time). Context: startup or thread.
+ */
+typedef uint64_t (*k_sim_gate_fn)(uint64_t now_ns, uint64_t want_ns, void *arg);
+void k_sim_set_gate(k_sim_gate_fn fn, void *arg);
+
+/**
  * Writes the thread list, one line per thread ("name prio state waits-on cpu stack"), through
  * out(line, arg). Context: any (interrupts locked while it walks the list).
  */
@@ -79,8 +98,9 @@ void k_sim_report_threads(void (*out)(const char *line, void *arg), void *arg);
 
 /** Virtual (or wall, in real-time mode) nanoseconds since k_init; same as k_uptime_ns. */
 uint64_t k_sim_now_ns(void);
-/** The virtual time of the next kernel timeout or scheduled interrupt (UINT64_MAX: none).
- *  The interpreter sizes its bytecode budget with it. Thread context. */
+/** The virtual time of the next kernel timeout or scheduled interrupt, or of the time gate if
+ *  that is sooner (UINT64_MAX: none). The interpreter sizes its bytecode budget with it.
+ *  Thread context. */
 uint64_t k_sim_next_event_ns(void);
 /** The time mode k_init was given. */
 bool k_sim_is_virtual(void);
