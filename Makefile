@@ -54,8 +54,8 @@ include boot/boot.mk
 -include fs/fs.mk
 include boot/image.mk
 include boot/bootutil.mk
--include ble/*.mk
 include kernel/kernel.mk
+-include ble/*.mk
 include ports/host/host.mk
 include ports/cross/cross.mk
 include fuzz/fuzz.mk

@@ -4,12 +4,6 @@
 #                              (tests/air/air_dev.c: kernel sim + ble/air_client.c, no Python)
 # AIR_CLIENT_OBJ is for programs that join the medium (rtpy, later).
 
-# The Makefile reads ble/*.mk before kernel/kernel.mk, and prerequisites expand at once: read
-# the kernel's variables (only variables) here first.
-ifndef KERNEL_OBJ
-include kernel/kernel.mk
-endif
-
 AIR_MEDIUM_SRC := ble/air/air_medium.c
 AIR_CLIENT_SRC := ble/air_client.c
 AIR_CLIENT_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(AIR_CLIENT_SRC))
@@ -30,8 +24,6 @@ all: $(BUILD)/rtpy-air
 test-air: $(BUILD)/rtpy-air $(AIR_DEV_BIN)
 	$(Q)$(PYTHON3) tests/air/test_air.py --air $(BUILD)/rtpy-air --dev $(AIR_DEV_BIN)
 
-# tests/tests.mk resets TEST_SUITES after the ble/*.mk fragments are read, so the suite is
-# added to the test target's own copy of the variable (expanded when its recipe runs).
-test: TEST_SUITES += test-air
+TEST_SUITES += test-air
 
 .PHONY: test-air

@@ -8,7 +8,8 @@
 #                the flash file system across runs (test_storage.py); tools/rtpy-img against
 #                imgtool's images (test_img.py); over-the-air updates through the ota module,
 #                rtpy-remote ota and the simulator's boot (test_ota.py); the UART update
-#                example, its UART 1 on a pty (test_ota_uart.py)
+#                example, its UART 1 on a pty (test_ota_uart.py); boards on the simulated radio
+#                (rtpy-air) driven with raw HCI (test_ble_air.py)
 #   test-cross   rtpy-cross and precompiled modules (tests/cross: docs/cross.md), and the whole
 #                Python suite run precompiled
 #   test-cross-qemu  the same, and .rpyc bytes made on the host run by the firmware in QEMU
@@ -24,7 +25,7 @@ test-py: $(BUILD)/rtpy
 compat: $(BUILD)/rtpy
 	$(Q)$(PYTHON3) tests/run_py.py --rtpy $(BUILD)/rtpy --by-topic
 
-test-host: $(BUILD)/rtpy $(BUILD)/rtpy-cross $(BUILD)/tests/unit/test_image
+test-host: $(BUILD)/rtpy $(BUILD)/rtpy-cross $(BUILD)/tests/unit/test_image $(BUILD)/rtpy-air
 	$(Q)$(PYTHON3) tests/host/test_host.py --rtpy $(BUILD)/rtpy
 	$(Q)$(PYTHON3) tests/host/test_repl_protocol.py --rtpy $(BUILD)/rtpy
 	$(Q)$(PYTHON3) tests/host/test_remote.py --rtpy $(BUILD)/rtpy
@@ -32,6 +33,7 @@ test-host: $(BUILD)/rtpy $(BUILD)/rtpy-cross $(BUILD)/tests/unit/test_image
 	$(Q)$(PYTHON3) tests/host/test_img.py --c-verify $(BUILD)/tests/unit/test_image
 	$(Q)$(PYTHON3) tests/host/test_ota.py --rtpy $(BUILD)/rtpy
 	$(Q)$(PYTHON3) tests/host/test_ota_uart.py --rtpy $(BUILD)/rtpy
+	$(Q)$(PYTHON3) tests/host/test_ble_air.py --rtpy $(BUILD)/rtpy --air $(BUILD)/rtpy-air
 
 test-cross: $(BUILD)/rtpy $(BUILD)/rtpy-cross
 	$(Q)$(PYTHON3) tests/cross/test_cross.py --rtpy $(BUILD)/rtpy --cross $(BUILD)/rtpy-cross
@@ -42,7 +44,7 @@ test-cross-qemu: $(BUILD)/rtpy $(BUILD)/rtpy-cross firmware
 	$(Q)$(PYTHON3) tests/cross/test_cross.py --rtpy $(BUILD)/rtpy --cross $(BUILD)/rtpy-cross \
 	    --qemu build/mps2-an385/rtpy.elf
 
-TEST_SUITES := test-unit $(filter test-kernel,$(TEST_SUITES)) test-py test-host test-cross
+TEST_SUITES := test-unit $(filter test-kernel test-air,$(TEST_SUITES)) test-py test-host test-cross
 ifneq ($(SANITIZE),1) # the board is not a sanitizer matter
 TEST_SUITES += test-cross-qemu
 endif

@@ -78,6 +78,7 @@ void board_init(void) {
     board_sim_uart_init();
     board_sim_timer_init();
     board_sim_wdt_init();
+    board_sim_ble_init();
     (void)drv_uart_init(0, SIM_UART_DEFAULT_BAUD); // the console
 }
 

@@ -35,4 +35,15 @@ int board_sim_flash_open(const char *path);
  */
 int board_sim_uart_connect(unsigned id, const char *path);
 
+/**
+ * Joins the radio medium rtpy-air listening on socket_path (docs/ble.md) as device `name` at
+ * (x, y) metres; the board's BLE address derives from the name. Returns 0, or -1 after
+ * printing why. Context: start-up, after board_sim_init.
+ */
+int board_sim_ble_join(const char *socket_path, const char *name, double x, double y);
+
+/** Records the HCI traffic between the board's host stack and its controller in a btsnoop
+ *  file (Wireshark, tshark). Returns 0, or -1 after printing why. Context: start-up. */
+int board_sim_ble_btsnoop(const char *path);
+
 #endif // BOARDS_SIM_BOARD_SIM_H

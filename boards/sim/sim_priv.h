@@ -17,8 +17,10 @@
 #define SIM_ADC_FIRST 32u // ADC inputs: pins 32-39
 #define SIM_ADC_LAST 39u
 #define SIM_VDD_UV 3300000u // the supply: ADC inputs are clamped to 0..3.3 V
-#define SIM_UART_COUNT 3u   // 0 console (stdout), 1 scenario peer, 2 loopback
+#define SIM_UART_COUNT 4u   // 0 console (stdout), 1 scenario peer, 2 loopback, 3 the BLE controller
 #define SIM_UART_DEFAULT_BAUD 115200u
+#define SIM_UART_BLE 3u // the BLE controller's H4 line
+#define SIM_BLE_BAUD 1000000u
 #define SIM_TIMER_COUNT 4u
 #define SIM_TIMER_HZ 1000000u // hardware timers count microseconds
 #define SIM_CPU_HZ 160000000u // what machine.freq() reports
@@ -55,6 +57,12 @@ struct board_sim_wave {
 };
 // Replaces the waveform of ADC pin `pin` (SIM_ADC_FIRST..SIM_ADC_LAST). Any context.
 void board_sim_adc_set(unsigned pin, const struct board_sim_wave *w);
+
+// Makes fn the peer that receives what UART `id` writes (called at the write, thread or ISR).
+void board_sim_uart_set_peer(unsigned id, void (*fn)(const uint8_t *buf, size_t n, void *arg), void *arg);
+
+// The BLE controller on UART 3 (ble.c).
+void board_sim_ble_init(void);
 
 // Bytes the peer sends on UART `id`: they arrive one by one at the line rate (10 bits a byte
 // at the UART's baud rate). Returns 0; -EINVAL (no such UART). Any context.

@@ -2,6 +2,7 @@
 //   UART 0  the console: what is written goes to standard output (and the trace)
 //   UART 1  a peer: what is written goes to the trace; what the scenario sends arrives
 //   UART 2  a loopback: what is written goes to the trace and comes back on its receive side
+//   UART 3  the BLE controller's H4 line (ble.c, a peer set by board_sim_uart_set_peer)
 // `rtpy --uart1=PATH` (or --uart2) connects a port to a host device instead: a serial port, a
 // pty, a FIFO or a Unix socket. What the port writes goes to it as well; what it sends arrives
 // like a scenario's bytes (a host thread reads it and posts it through an interrupt).
@@ -46,6 +47,8 @@ struct uart {
     uint8_t in[4096];
     size_t in_len;
     struct k_sim_irq in_irq;
+    void (*peer)(const uint8_t *buf, size_t n, void *arg); // a device on the board as the peer
+    void *peer_arg;
 };
 
 static struct uart uarts[SIM_UART_COUNT];
@@ -176,6 +179,13 @@ int board_sim_uart_connect(unsigned id, const char *path) {
     return 0;
 }
 
+void board_sim_uart_set_peer(unsigned id, void (*fn)(const uint8_t *buf, size_t n, void *arg), void *arg) {
+    if (id < SIM_UART_COUNT) {
+        uarts[id].peer = fn;
+        uarts[id].peer_arg = arg;
+    }
+}
+
 // Writes to the host device all of it (a blocking write: the line is as slow as the device).
 static void peer_write(int fd, const uint8_t *p, size_t n) {
     while (n) {
@@ -242,11 +252,15 @@ int drv_uart_write(unsigned id, const void *buf, size_t n) {
     }
     char prefix[16];
     snprintf(prefix, sizeof prefix, "uart%u tx ", id);
-    board_sim_trace_bytes(prefix, buf, n);
+    if (id != SIM_UART_BLE) { // (HCI traffic has its own record: rtpy --btsnoop=FILE)
+        board_sim_trace_bytes(prefix, buf, n);
+    }
     if (id == 0) {
         fwrite(buf, 1, n, stdout);
     } else if (uarts[id].fd >= 0) {
         peer_write(uarts[id].fd, buf, n);
+    } else if (uarts[id].peer) {
+        uarts[id].peer(buf, n, uarts[id].peer_arg);
     } else if (id == 2) {
         (void)board_sim_uart_feed(2, buf, n);
     }

@@ -47,6 +47,7 @@ static struct {
     long run_for_ms; // -1: none
     const char *board, *trace; // --board= scenario, --trace= output (boards/sim)
     const char *uart[3];       // --uart1=, --uart2=: host devices as the UARTs' peers
+    const char *air, *btsnoop; // --air=SOCKET[,name=N][,x=X][,y=Y], --btsnoop=FILE (docs/ble.md)
     const char *flash;         // --flash= file: the board's flash, its file system the root
     bool repl;
     char *stdin_src; // a program read from a pipe
@@ -115,6 +116,9 @@ static void usage(void) {
             "                 main.py run from it before the REPL (docs/storage.md)\n"
             "  --uart1=PATH, --uart2=PATH  connect the board's UART 1 or 2 to a serial port, a\n"
             "                 pty, a FIFO or a Unix socket (time then defaults to real)\n"
+            "  --air=SOCKET[,name=NAME][,x=M][,y=M]  join the radio medium rtpy-air as NAME at (x, y)\n"
+            "                 metres (docs/ble.md); NAME gives the board its BLE address\n"
+            "  --btsnoop=FILE record the board's HCI traffic (Wireshark/tshark's btsnoop format)\n"
             "  -h, --help     this text\n"
             "  -V, --version  the version\n");
 }
@@ -362,6 +366,38 @@ static void main_thread(void *arg) {
     k_stop(rc);
 }
 
+// --air=SOCKET[,name=NAME][,x=M][,y=M]: the name defaults to the script's file name.
+static int join_air(const char *spec) {
+    static char path[4096], name[64];
+    double x = 0, y = 0;
+    const char *comma = strchr(spec, ',');
+    size_t n = comma ? (size_t)(comma - spec) : strlen(spec);
+    if (n >= sizeof path) {
+        fprintf(stderr, "rtpy: --air: path too long\n");
+        return -1;
+    }
+    memcpy(path, spec, n);
+    path[n] = 0;
+    const char *base = O.script ? strrchr(O.script, '/') : NULL;
+    snprintf(name, sizeof name, "%s", base ? base + 1 : O.script ? O.script : "rtpy");
+    while (comma) {
+        const char *item = comma + 1;
+        comma = strchr(item, ',');
+        size_t len = comma ? (size_t)(comma - item) : strlen(item);
+        char *end;
+        if (strncmp(item, "name=", 5) == 0 && len > 5 && len - 5 < sizeof name) {
+            memcpy(name, item + 5, len - 5);
+            name[len - 5] = 0;
+        } else if (strncmp(item, "x=", 2) == 0 && (x = strtod(item + 2, &end), end == item + len)) {
+        } else if (strncmp(item, "y=", 2) == 0 && (y = strtod(item + 2, &end), end == item + len)) {
+        } else {
+            fprintf(stderr, "rtpy: --air: bad item '%.*s' (name=, x=, y=)\n", (int)len, item);
+            return -1;
+        }
+    }
+    return board_sim_ble_join(path, name, x, y);
+}
+
 int main(int argc, char **argv) {
     O.heap_size = DEFAULT_HEAP;
     O.pystack_size = DEFAULT_PYSTACK;
@@ -419,6 +455,10 @@ int main(int argc, char **argv) {
             O.trace = a + 8;
         } else if (strncmp(a, "--flash=", 8) == 0) {
             O.flash = a + 8;
+        } else if (strncmp(a, "--air=", 6) == 0 && a[6]) {
+            O.air = a + 6;
+        } else if (strncmp(a, "--btsnoop=", 10) == 0 && a[10]) {
+            O.btsnoop = a + 10;
         } else if ((strncmp(a, "--uart1=", 8) == 0 || strncmp(a, "--uart2=", 8) == 0) && a[8]) {
             O.uart[a[6] - '0'] = a + 8;
         } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
@@ -479,6 +519,12 @@ int main(int argc, char **argv) {
         if (O.uart[u] && board_sim_uart_connect(u, O.uart[u]) != 0) {
             return 2;
         }
+    }
+    if (O.air && join_air(O.air) != 0) {
+        return 2;
+    }
+    if (O.btsnoop && board_sim_ble_btsnoop(O.btsnoop) != 0) {
+        return 2;
     }
     k_sim_irq_init(&sigint_irq, interrupt_isr, NULL);
     k_sim_irq_init(&run_for_irq, interrupt_isr, NULL);

@@ -1,17 +1,23 @@
 #!/usr/bin/python3
-"""Checks a btsnoop capture with Debian's tshark: it must read as HCI H4 (commands, events,
-ACL data), hold at least one packet of each, and have no packet tshark calls malformed.
+"""Checks a btsnoop capture with Debian's tshark: it must read as HCI H4, hold at least one
+packet of each wanted kind (commands, events, ACL data unless --want says otherwise), and have
+no packet tshark calls malformed.
 
-  tests/unit/check_btsnoop.py FILE.btsnoop
+  tests/unit/check_btsnoop.py FILE.btsnoop [--want bthci_cmd,bthci_evt]
 
 Prints "1 passed, 0 failed" or why not (and exits 1).
 """
+import argparse
 import subprocess
 import sys
 
 
 def main():
-    path = sys.argv[1]
+    ap = argparse.ArgumentParser()
+    ap.add_argument("file")
+    ap.add_argument("--want", default="bthci_cmd,bthci_evt,bthci_acl")
+    a = ap.parse_args()
+    path = a.file
     p = subprocess.run(["tshark", "-r", path, "-T", "fields", "-e", "frame.protocols",
                         "-e", "_ws.expert.message"], capture_output=True, text=True)
     problems = []
@@ -22,7 +28,7 @@ def main():
     if bad:
         problems.append("%d malformed packets, e.g. %s" % (len(bad), bad[0]))
     protos = " ".join(lines)
-    for want in ("bthci_cmd", "bthci_evt", "bthci_acl"):
+    for want in a.want.split(","):
         if want not in protos:
             problems.append("no %s packet" % want)
     if problems:

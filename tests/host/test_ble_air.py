@@ -1,0 +1,109 @@
+#!/usr/bin/python3
+"""rtpy processes on the simulated radio (docs/ble.md, docs/air.md): each board's controller
+(boards/sim/ble.c) joins rtpy-air; scripts drive it with raw HCI over UART 3 (tests/ble/).
+An advertiser and an active scanner: the report carries the name, the scan response and the
+RSSI of the distance; two runs give identical output (virtual time, lock-step); out of range
+nothing arrives; the btsnoop capture (--btsnoop) decodes in tshark with no malformed packet.
+
+Usage: tests/host/test_ble_air.py --rtpy build/host/rtpy --air build/host/rtpy-air [-v]
+Prints "N passed, N failed". CPython's stdlib, tshark.
+"""
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+TOP = os.path.normpath(os.path.join(HERE, "..", ".."))
+SCRIPTS = os.path.join(TOP, "tests", "ble")
+RTPY = AIR = None
+TIMEOUT = 60
+
+
+class Air(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.sock = os.path.join(self.tmp.name, "air.sock")
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def run_devices(self, devices, air_args=()):
+        """devices: [(name, x, script, args, extra rtpy options)]; returns ({name: stdout}, air's stderr)."""
+        air = subprocess.Popen([AIR, self.sock, "--wait=%d" % len(devices), "--exit-when-empty"] +
+                               list(air_args), stderr=subprocess.PIPE, text=True)
+        for _ in range(100):  # until it listens
+            if os.path.exists(self.sock):
+                break
+            subprocess.run(["sleep", "0.02"])
+        procs = {}
+        for name, x, script, args, extra in devices:
+            cmd = [RTPY, "--air=%s,name=%s,x=%s" % (self.sock, name, x)] + list(extra) + \
+                  [os.path.join(SCRIPTS, script)] + list(args)
+            procs[name] = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                           text=True, cwd=SCRIPTS)
+        outs = {}
+        for name, p in procs.items():
+            out, _ = p.communicate(timeout=TIMEOUT)
+            self.assertEqual(p.returncode, 0, out)
+            outs[name] = out
+        _, err = air.communicate(timeout=TIMEOUT)
+        self.assertEqual(air.returncode, 0, err)
+        return outs, err
+
+    def test_scan_finds_advertiser(self):
+        snoop = os.path.join(self.tmp.name, "scanner.btsnoop")
+        devs = [("adv", 0, "advertise.py", ["rtpy-A", "1000"], []),
+                ("scanner", 10, "scan.py", ["500"], ["--btsnoop=" + snoop])]
+        outs, err = self.run_devices(devs, ["--range=50"])
+        self.assertIn("adv on 0", outs["adv"])
+        reports = [l for l in outs["scanner"].splitlines() if l.startswith("report")]
+        # type 0 (ADV_IND) with the name, then type 4 (SCAN_RSP, empty); 0 dBm at 10 m: -60 dBm
+        self.assertEqual(len(reports), 2, outs["scanner"])
+        self.assertRegex(reports[0], r"type 0 c2:00:[0-9a-f:]{11} rssi -60 ")
+        self.assertTrue(reports[0].endswith(r"b'\x07\trtpy-A'"), reports[0])
+        self.assertRegex(reports[1], r"type 4 c2:00:[0-9a-f:]{11} rssi -60 b''$")
+        self.assertIn("2 device(s)", err)
+        # the capture of the scanner's HCI traffic
+        p = subprocess.run([sys.executable, os.path.join(TOP, "tests", "unit", "check_btsnoop.py"), snoop,
+                            "--want", "bthci_cmd,bthci_evt"],
+                           capture_output=True, text=True)
+        self.assertIn("none malformed", p.stdout, p.stdout)
+
+    def test_deterministic(self):
+        runs = []
+        for _ in range(2):
+            if os.path.exists(self.sock):
+                os.unlink(self.sock)
+            outs, _ = self.run_devices([("a", 0, "advertise.py", ["dev-a", "800"], []),
+                                        ("b", 3, "advertise.py", ["dev-b", "800"], []),
+                                        ("s", 5, "scan.py", ["600"], [])])
+            runs.append(outs["s"])
+        self.assertEqual(runs[0], runs[1])
+        self.assertEqual(len([l for l in runs[0].splitlines() if "type 0" in l]), 2, runs[0])
+
+    def test_out_of_range(self):
+        outs, _ = self.run_devices([("adv", 0, "advertise.py", ["far", "600"], []),
+                                    ("scanner", 80, "scan.py", ["400"], [])], ["--range=50"])
+        self.assertNotIn("report", outs["scanner"])
+
+
+def main():
+    global RTPY, AIR
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rtpy", required=True)
+    ap.add_argument("--air", required=True)
+    ap.add_argument("-v", action="store_true")
+    a = ap.parse_args()
+    RTPY, AIR = os.path.abspath(a.rtpy), os.path.abspath(a.air)
+    suite = unittest.defaultTestLoader.loadTestsFromTestCase(Air)
+    res = unittest.TextTestRunner(verbosity=2 if a.v else 1, stream=sys.stdout).run(suite)
+    bad = len(res.failures) + len(res.errors)
+    print("%d passed, %d failed" % (res.testsRun - bad, bad))
+    sys.exit(1 if bad else 0)
+
+
+if __name__ == "__main__":
+    main()
