@@ -3,7 +3,8 @@
 (boards/sim/ble.c) joins rtpy-air; scripts drive it with raw HCI over UART 3 (tests/ble/).
 An advertiser and an active scanner: the report carries the name, the scan response and the
 RSSI of the distance; two runs give identical output (virtual time, lock-step); out of range
-nothing arrives; the btsnoop capture (--btsnoop) decodes in tshark with no malformed packet.
+nothing arrives; the btsnoop capture (--btsnoop) decodes in tshark with no malformed packet;
+random bytes written to the controller's UART leave it answering.
 
 Usage: tests/host/test_ble_air.py --rtpy build/host/rtpy --air build/host/rtpy-air [-v]
 Prints "N passed, N failed". CPython's stdlib, tshark.
@@ -83,6 +84,13 @@ class Air(unittest.TestCase):
             runs.append(outs["s"])
         self.assertEqual(runs[0], runs[1])
         self.assertEqual(len([l for l in runs[0].splitlines() if "type 0" in l]), 2, runs[0])
+
+    def test_garbage_to_controller(self):
+        # what a script writes to UART 3 is the controller's input: garbage must not hurt it
+        for seed in (1, 2, 3):
+            p = subprocess.run([RTPY, os.path.join(SCRIPTS, "garbage.py"), str(seed)], cwd=SCRIPTS,
+                               capture_output=True, text=True, timeout=TIMEOUT)
+            self.assertEqual((p.returncode, p.stdout, p.stderr), (0, "b'\\x04\\x0e\\x04\\x01\\x03\\x0c\\x00'\n", ""))
 
     def test_out_of_range(self):
         outs, _ = self.run_devices([("adv", 0, "advertise.py", ["far", "600"], []),
