@@ -14,3 +14,11 @@ BLE_CRYPTO_OBJ := $(call ble_obj,$(BLE_CRYPTO_SRC)) $(BOOT_CRYPTO_OBJ)
 BLE_CTRL_OBJ := $(call ble_obj,$(BLE_CTRL_SRC)) $(BLE_CRYPTO_OBJ)
 BLE_HOST_OBJ := $(call ble_obj,$(BLE_HOST_SRC))
 BLE_ATT_OBJ := $(call ble_obj,$(BLE_ATT_SRC))
+
+# rtpy-ctrl: the controller as a host program, for boards outside the simulator (QEMU)
+$(BUILD)/rtpy-ctrl: $(BUILD)/ble/ctrl/rtpy_ctrl.o $(BLE_CTRL_OBJ) $(AIR_CLIENT_OBJ) $(KERNEL_OBJ)
+	@mkdir -p $(dir $@)
+	$(if $(Q),@echo "LINK $@")
+	$(Q)$(CC) $(LDFLAGS) $^ -o $@ $(LDLIBS)
+
+all: $(BUILD)/rtpy-ctrl

@@ -1,0 +1,242 @@
+// ble/ctrl/rtpy_ctrl.c: rtpy-ctrl, the virtual controller as a host program: a Bluetooth LE
+// "radio chip" for a board that is not the simulator, e.g. the firmware in QEMU. It speaks H4
+// on a serial line (a Unix socket such as QEMU's `-serial unix:PATH,server=on`, or a pty) and
+// joins rtpy-air with its radio, in real time (QEMU does not keep lock-step time with the
+// medium: run rtpy-air --time=real). docs/ble.md, "The QEMU board".
+//   rtpy-ctrl --h4=PATH --air=SOCKET[,name=NAME][,x=M][,y=M] [--btsnoop=FILE]
+// It exits when the line closes (QEMU quit) or the medium goes away.
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <rtos/kernel.h>
+#include <rtos/sim.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "ble/air_client.h"
+#include "ble/btsnoop.h"
+#include "ble/ctrl/ctrl.h"
+#include "ble/h4.h"
+#include "ble/hci.h"
+
+static struct {
+    int fd;
+    struct ctrl ctrl;
+    struct h4_reader reader;
+    uint8_t reader_buf[1 + HCI_ACL_HDR + CTRL_ACL_LEN];
+    pthread_mutex_t mtx;
+    uint8_t in[4096];
+    size_t in_len;
+    bool closed;
+    struct k_sim_irq in_irq;
+    FILE *snoop;
+} R = {.mtx = PTHREAD_MUTEX_INITIALIZER};
+
+static uint64_t unix_us(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return (uint64_t)ts.tv_sec * 1000000u + (uint64_t)ts.tv_nsec / 1000u;
+}
+
+static void to_host(void *arg, const uint8_t *pkt, size_t n) {
+    (void)arg;
+    if (R.snoop) {
+        (void)btsnoop_write(R.snoop, true, pkt, n, unix_us());
+    }
+    while (n) {
+        ssize_t w = write(R.fd, pkt, n);
+        if (w < 0 && errno == EINTR) {
+            continue;
+        }
+        if (w <= 0) {
+            return; // the line is gone: the reader thread ends the program
+        }
+        pkt += w;
+        n -= (size_t)w;
+    }
+}
+
+static void radio_tx(void *arg, const struct air_pkt *p) {
+    (void)arg;
+    (void)air_send(p);
+}
+
+static void radio_rx(const struct air_rx *rx, void *arg) {
+    (void)arg;
+    ctrl_radio_rx(&R.ctrl, rx);
+}
+
+// The bytes the reader thread got: through the H4 reader to the controller (an interrupt).
+static void in_isr(void *arg) {
+    (void)arg;
+    pthread_mutex_lock(&R.mtx);
+    for (size_t off = 0; off < R.in_len;) {
+        size_t used;
+        enum h4_status st = h4_feed(&R.reader, R.in + off, R.in_len - off, &used);
+        off += used;
+        if (st == H4_PACKET) {
+            uint16_t len;
+            const uint8_t *pkt = h4_packet(&R.reader, &len);
+            if (R.snoop) {
+                (void)btsnoop_write(R.snoop, false, pkt, len, unix_us());
+            }
+            ctrl_from_host(&R.ctrl, pkt, len);
+        } else if (st < 0) { // lost framing: report it and start over
+            uint8_t ev[4] = {HCI_H4_EVT, HCI_EV_HW_ERROR, 1, 0x01};
+            to_host(NULL, ev, sizeof ev);
+            h4_reader_reset(&R.reader);
+            off = R.in_len;
+        }
+    }
+    R.in_len = 0;
+    bool closed = R.closed;
+    pthread_mutex_unlock(&R.mtx);
+    if (closed) {
+        fprintf(stderr, "rtpy-ctrl: the H4 line closed\n");
+        k_stop(0);
+    }
+}
+
+static void *reader(void *arg) {
+    (void)arg;
+    for (;;) {
+        uint8_t buf[1024];
+        ssize_t n = read(R.fd, buf, sizeof buf);
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        pthread_mutex_lock(&R.mtx);
+        if (n <= 0) {
+            R.closed = true;
+        } else {
+            size_t k = (size_t)n <= sizeof R.in - R.in_len ? (size_t)n : sizeof R.in - R.in_len;
+            memcpy(R.in + R.in_len, buf, k);
+            R.in_len += k;
+        }
+        pthread_mutex_unlock(&R.mtx);
+        k_sim_irq_raise_async(&R.in_irq);
+        if (n <= 0) {
+            return NULL;
+        }
+    }
+}
+
+static int open_line(const char *path) {
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISSOCK(st.st_mode)) {
+        struct sockaddr_un a = {.sun_family = AF_UNIX};
+        if (strlen(path) >= sizeof a.sun_path) {
+            return -1;
+        }
+        strcpy(a.sun_path, path);
+        int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        if (fd >= 0 && connect(fd, (struct sockaddr *)&a, sizeof a) != 0) {
+            close(fd);
+            return -1;
+        }
+        return fd;
+    }
+    int fd = open(path, O_RDWR | O_NOCTTY | O_CLOEXEC);
+    struct termios t;
+    if (fd >= 0 && isatty(fd) && tcgetattr(fd, &t) == 0) {
+        cfmakeraw(&t);
+        tcsetattr(fd, TCSANOW, &t);
+    }
+    return fd;
+}
+
+static void idle_main(void *arg) {
+    (void)arg;
+    for (;;) {
+        k_sleep(k_timeout_forever());
+    }
+}
+
+static int usage(void) {
+    fprintf(stderr, "usage: rtpy-ctrl --h4=PATH --air=SOCKET[,name=NAME][,x=M][,y=M] [--btsnoop=FILE]\n");
+    return 2;
+}
+
+int main(int argc, char **argv) {
+    const char *h4 = NULL, *air = NULL, *snoop = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (!strncmp(argv[i], "--h4=", 5)) {
+            h4 = argv[i] + 5;
+        } else if (!strncmp(argv[i], "--air=", 6)) {
+            air = argv[i] + 6;
+        } else if (!strncmp(argv[i], "--btsnoop=", 10)) {
+            snoop = argv[i] + 10;
+        } else {
+            return usage();
+        }
+    }
+    if (!h4 || !air) {
+        return usage();
+    }
+    static char path[108], name[64] = "qemu";
+    double x = 0, y = 0;
+    const char *comma = strchr(air, ',');
+    size_t n = comma ? (size_t)(comma - air) : strlen(air);
+    if (n >= sizeof path) {
+        return usage();
+    }
+    memcpy(path, air, n);
+    for (const char *item = comma; item; item = strchr(item + 1, ',')) {
+        const char *v = item + 1;
+        size_t len = strcspn(v, ",");
+        if (!strncmp(v, "name=", 5) && len - 5 < sizeof name) {
+            memcpy(name, v + 5, len - 5);
+            name[len - 5] = 0;
+        } else if (!strncmp(v, "x=", 2)) {
+            x = strtod(v + 2, NULL);
+        } else if (!strncmp(v, "y=", 2)) {
+            y = strtod(v + 2, NULL);
+        } else {
+            return usage();
+        }
+    }
+    R.fd = open_line(h4);
+    if (R.fd < 0) {
+        fprintf(stderr, "rtpy-ctrl: can't open the H4 line '%s': %s\n", h4, strerror(errno));
+        return 1;
+    }
+    if (snoop && !(R.snoop = btsnoop_open(snoop))) {
+        fprintf(stderr, "rtpy-ctrl: can't write '%s'\n", snoop);
+        return 1;
+    }
+    struct k_config cfg;
+    k_config_default(&cfg);
+    cfg.time_mode = K_TIME_REAL;
+    k_init(&cfg);
+    // the address from the name, as the simulated board's (boards/sim/ble.c)
+    uint32_t h = 2166136261u;
+    for (const char *p = name; *p; p++) {
+        h = (h ^ (uint8_t)*p) * 16777619u;
+    }
+    struct ctrl_cfg cc = {.addr = {(uint8_t)h, (uint8_t)(h >> 8), (uint8_t)(h >> 16), (uint8_t)(h >> 24), 0x00, 0xC2},
+                          .seed = h, .to_host = to_host, .radio_tx = radio_tx};
+    ctrl_init(&R.ctrl, &cc);
+    h4_reader_init(&R.reader, R.reader_buf, sizeof R.reader_buf, true, true, false);
+    k_sim_irq_init(&R.in_irq, in_isr, NULL);
+    struct air_device_cfg ac = {.x_m = x, .y_m = y, .tx_dbm = 0, .name = name};
+    int rc = air_join(path, &ac);
+    if (rc != 0) {
+        fprintf(stderr, "rtpy-ctrl: can't join the air at '%s': %s\n", path, strerror(-rc));
+        return 1;
+    }
+    air_set_receiver(radio_rx, NULL);
+    pthread_t th;
+    pthread_create(&th, NULL, reader, NULL);
+    pthread_detach(th);
+    static struct k_thread main_t;
+    size_t ss = K_STACK_SIZE(16384);
+    void *stack = aligned_alloc(K_STACK_ALIGN, ss);
+    k_thread_create(&main_t, stack, ss, idle_main, NULL, 1, "idle-main");
+    return k_start();
+}
