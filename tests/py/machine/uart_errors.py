@@ -29,7 +29,7 @@ def attempt(f):
         print(type(e).__name__, e)
 
 
-attempt(lambda: UART(3))
+attempt(lambda: UART(4))
 attempt(lambda: UART(1, 100))
 attempt(lambda: UART(1, 0))
 attempt(lambda: UART(1, 9600, bits=4))
