@@ -251,7 +251,14 @@ static py_val ble_make_new(const py_type *type, size_t n_args, size_t n_kw, cons
         b = py_new(ble_obj, &mod_bluetooth_ble_type);
         b->handler = PY_NONE;
         PY_S->module_roots[MOD_ROOT_BLUETOOTH] = (py_val)b;
-        if (!S.active && S.name_len == 0 && S.mtu == 0) { // first use in this process
+        if (S.active) { // left on by a program before a soft reset: MicroPython's is off now
+            mod_bluetooth_stop();
+            uint8_t rec[8];
+            while (mod_bluetooth_ev_pop(rec, sizeof rec) > 0) { // (too small: each is dropped)
+            }
+        }
+        sched_pending = false;               // a soft reset emptied the schedule queue
+        if (S.name_len == 0 && S.mtu == 0) { // first use in this process
             memcpy(S.name, "rtpy", 4);
             S.name_len = 4;
             S.mtu = BLE_CFG_ATT_MTU_MAX;
@@ -407,6 +414,9 @@ static py_val ble_irq(py_val self, py_val handler) {
         py_raise_msg(&py_type_TypeError, "handler must be callable or None");
     }
     ((ble_obj *)self)->handler = handler;
+    if (S.active && handler != PY_NONE) {
+        load_bonds((ble_obj *)self); // the new handler may keep secrets
+    }
     return PY_NONE;
 }
 static PY_FN_OBJ_2(ble_irq_obj, irq, ble_irq);

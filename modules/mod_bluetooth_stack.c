@@ -20,6 +20,7 @@
 #include "modules/kthread.h"
 #include "modules/mod_bluetooth.h"
 #include "modules/vfs.h"
+#include "py/runtime.h"
 
 #define BLE_THREAD_PRIO 29      // a board driver's (modules/kthread.h)
 #define BLE_THREAD_STACK 16384u // P-256 and the stack's calls (SMP's deepest)
@@ -274,10 +275,14 @@ int mod_bluetooth_cmds(const struct mod_bluetooth_cmd *cmds, unsigned n) {
 }
 
 void mod_bluetooth_lock(void) {
-    (void)mod_kthread_mutex_lock(&S.lock, k_timeout_forever());
+    mod_kthread_charge(); // what is sent now goes out after the bytecodes run so far
+    if (k_mutex_lock(&S.lock, k_timeout_none()) != 0) {
+        (void)mod_kthread_mutex_lock(&S.lock, k_timeout_forever()); // the ble thread has it
+    }
 }
 void mod_bluetooth_unlock(void) {
     k_mutex_unlock(&S.lock);
+    py_vm_budget_refresh(); // bytes sent to the controller are new events in virtual time
 }
 
 // ---- the stack's callbacks (ble thread, or a Python thread, with the lock held)

@@ -1,8 +1,8 @@
 # tests/ble/bt_central.py NAME [bonded]: scans for NAME (tests/ble/bt_peripheral.py), connects,
 # exchanges the MTU, discovers the UART-style service, its characteristics and descriptors,
 # reads, writes (with and without response), gets notifications and an indication, pairs with
-# bonding, disconnects, reconnects encrypted with the bond, and ends with a connection attempt
-# that times out. With "bonded" (a second run on the same flash) it only reconnects with the
+# bonding, disconnects, reconnects encrypted with the bond, is disconnected by the peripheral,
+# and ends with a connection attempt that times out. With "bonded" (a second run on the same flash) it only reconnects with the
 # bond kept from the first run.
 import sys
 import time
@@ -166,7 +166,8 @@ pair(conn)
 disconnect(conn)
 conn = connect()
 pair(conn)  # with the bond: no pairing, no new secret
-disconnect(conn)
+ble.gattc_write(conn, rx, b"bye", 1)  # the peripheral disconnects
+print("disconnected by the peripheral", wait_for(_IRQ_PERIPHERAL_DISCONNECT)[0] == conn)
 ble.gap_connect(0, b"\x11\x22\x33\x44\x55\x66", 500)
 print("connect to nobody", wait_for(_IRQ_PERIPHERAL_DISCONNECT))
 print("done")

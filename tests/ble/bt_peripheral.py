@@ -1,8 +1,14 @@
-# tests/ble/bt_peripheral.py NAME CONNECTIONS: a peripheral with the UART-style service (a 128-bit
+# tests/ble/bt_peripheral.py NAME CONNECTIONS [secrets]: a peripheral with the UART-style service (a 128-bit
 # service, TX: read + notify, RX: write + write without response) and an indicating
 # characteristic, advertising NAME until CONNECTIONS connections have come and gone. It echoes
-# each write as a notification; b"indicate" makes it indicate, b"raise" makes its handler raise.
+# each write as a notification; b"indicate" makes it indicate, b"raise" makes its handler raise,
+# b"bye" makes it disconnect.
+# With "secrets" its handler keeps the bonds (_IRQ_SET_SECRET/_IRQ_GET_SECRET, in secrets.json,
+# as aioble does) instead of the module's ble_bonds.bin.
 # The bluetooth module's test (tests/host/test_ble_py.py) runs it against bt_central.py.
+import binascii
+import json
+import os
 import sys
 import time
 
@@ -29,7 +35,38 @@ _SERVICE = (_UART, (_TX, _RX, _IND))
 
 name = sys.argv[1]
 want = int(sys.argv[2])
+use_secrets = len(sys.argv) > 3 and sys.argv[3] == "secrets"
+secrets = {}
+if use_secrets:
+    try:
+        with open("secrets.json") as f:
+            for t, k, v in json.load(f):
+                secrets[(t, binascii.unhexlify(k))] = binascii.unhexlify(v)
+    except OSError:
+        pass
+    print("secrets loaded", len(secrets))
+
+
+def save_secrets():
+    with open("secrets.json", "w") as f:
+        json.dump([[t, binascii.hexlify(k).decode(), binascii.hexlify(v).decode()]
+                   for (t, k), v in secrets.items()], f)
+
+
+def get_secret(sec_type, index, key):
+    if key is not None:
+        return secrets.get((sec_type, bytes(key)), None)
+    i = 0
+    for (t, k), v in secrets.items():
+        if t == sec_type:
+            if i == index:
+                return v
+            i += 1
+    return None
+
+
 ble = bluetooth.BLE()
+ble.irq(lambda e, d: get_secret(*d) if e == _IRQ_GET_SECRET and use_secrets else None)
 ble.active(True)
 ble.config(gap_name=name)
 ((tx, rx, ind),) = ble.gatts_register_services((_SERVICE,))
@@ -68,7 +105,9 @@ def irq(event, data):
         print("write", handle == rx, value)
         if value == b"raise":
             raise ValueError("handler failed on purpose")
-        if value == b"indicate":
+        if value == b"bye":
+            print("gap_disconnect", ble.gap_disconnect(conn))
+        elif value == b"indicate":
             ble.gatts_indicate(conn, ind, b"ind!")
         else:
             ble.gatts_notify(conn, tx, b"echo:" + value)
@@ -83,9 +122,14 @@ def irq(event, data):
     elif event == _IRQ_ENCRYPTION_UPDATE:
         print("encryption", data[1:])
     elif event == _IRQ_SET_SECRET:
-        print("set secret", data[0], len(data[1]), len(data[2]))
+        sec_type, key, value = data
+        print("set secret", sec_type, len(key), len(value))
+        if use_secrets:
+            secrets[(sec_type, bytes(key))] = bytes(value)
+            save_secrets()
+            return True
     elif event == _IRQ_GET_SECRET:
-        return None
+        return get_secret(*data) if use_secrets else None
     else:
         print("event", event, data)
 
@@ -97,4 +141,5 @@ t0 = time.ticks_ms()
 while ended < want and time.ticks_diff(time.ticks_ms(), t0) < 20000:
     time.sleep_ms(50)
 ble.gap_advertise(None)
+print("bonds file", "ble_bonds.bin" in os.listdir())
 print("done", ended)

@@ -5,7 +5,8 @@ service, tests/ble/bt_central.py finds it by name, connects, exchanges the MTU (
 reads, writes, gets notifications and an indication, pairs with bonding, reconnects encrypted
 with the bond, and ends with a connection attempt that times out; the peripheral's handler
 raises once (printed, the stack goes on). Two runs give identical output (virtual time). Bonds
-kept in each board's flash (--flash) survive a restart: the boards encrypt without pairing.
+kept in each board's flash (--flash) survive a restart: the boards encrypt without pairing,
+whether the module keeps them (ble_bonds.bin) or the handler does (_IRQ_GET/SET_SECRET).
 tests/ble/bt_args.py: argument errors and configuration, against tests/ble/bt_args.exp.
 
 Usage: tests/host/test_ble_py.py --rtpy build/host/rtpy --air build/host/rtpy-air [-v]
@@ -81,7 +82,7 @@ class BluetoothModule(unittest.TestCase):
                      "bad read done (127, 1)",  # ATT Invalid Handle
                      "event 8 65535 0 6", "connect to nobody (65535, 0, b'\\x11\"3DUf')", "done"]:
             self.assertIn(line + "\n", c, c)
-        for line in ["handles 8 11 13", "central connect 1 0 6", "mtu 247", "read request True",
+        for line in ["handles 8 11 13", "central connect 1 0 6", "bonds file True", "mtu 247", "read request True",
                      "write True b'hello'", "write True b'raise'",
                      "ValueError: handler failed on purpose",
                      "write True b'indicate'", "indicate done True 0",
@@ -93,8 +94,10 @@ class BluetoothModule(unittest.TestCase):
             self.assertEqual(out.count("set secret 2 7 23"), 1, out)
             self.assertEqual(out.count("encryption (True, False, True, 16)"), 2, out)
         self.assertLess(c.index("set secret"), c.index("gap_disconnect True"))
-        self.assertEqual(c.count("gap_disconnect True"), 2)
-        self.assertEqual(c.count("gap_disconnect again False"), 2)
+        self.assertEqual(c.count("gap_disconnect True"), 1)
+        self.assertEqual(c.count("gap_disconnect again False"), 1)
+        self.assertIn("disconnected by the peripheral True\n", c)
+        self.assertIn("write True b'bye'\ngap_disconnect True\ncentral disconnect 2\n", p)
 
     def test_deterministic(self):
         first = self.uart_pair(run=1)
@@ -110,6 +113,23 @@ class BluetoothModule(unittest.TestCase):
             self.assertNotIn("secret", out)
             self.assertIn("encryption (True, False, True, 16)", out)
         self.assertIn("done\n", outs["central"])
+
+    def test_secrets_kept_by_handler(self):
+        # the peripheral's handler keeps the bond (aioble's protocol): no ble_bonds.bin there
+        pf, cf = os.path.join(self.tmp.name, "p.flash"), os.path.join(self.tmp.name, "c.flash")
+        outs = self.uart_pair(["--flash=" + pf], ["--flash=" + cf], ("uart-p", "2", "secrets"))
+        p = outs["periph"]
+        self.assertIn("secrets loaded 0\n", p)
+        self.assertEqual(p.count("set secret 2 7 23"), 1, p)
+        self.assertIn("bonds file False\n", p)
+        outs = self.uart_pair(["--flash=" + pf], ["--flash=" + cf], ("uart-p", "1", "secrets"),
+                              ("uart-p", "bonded"))
+        p = outs["periph"]
+        self.assertIn("secrets loaded 1\n", p)
+        self.assertIn("bonds file False\n", p)
+        for out in outs.values():
+            self.assertNotIn("set secret", out)
+            self.assertIn("encryption (True, False, True, 16)", out)
 
     def test_arguments(self):
         p = subprocess.run([RTPY, os.path.join(SCRIPTS, "bt_args.py")], capture_output=True, text=True,
