@@ -4,9 +4,11 @@ that meet on the simulated radio (rtpy-air): tests/ble/bt_peripheral.py serves t
 service, tests/ble/bt_central.py finds it by name, connects, exchanges the MTU (247), discovers,
 reads, writes, gets notifications and an indication, pairs with bonding, reconnects encrypted
 with the bond, and ends with a connection attempt that times out; the peripheral's handler
-raises once (printed, the stack goes on). Two runs give identical output (virtual time). Bonds
-kept in each board's flash (--flash) survive a restart: the boards encrypt without pairing,
-whether the module keeps them (ble_bonds.bin) or the handler does (_IRQ_GET/SET_SECRET).
+raises once (printed, the stack goes on); the peripheral ends the last connection. Two runs
+give identical output (virtual time). A central serves two peripherals at once
+(tests/ble/bt_multi.py). Bonds kept in each board's flash (--flash) survive a restart: the
+boards encrypt without pairing, whether the module keeps them (ble_bonds.bin) or the handler
+does (_IRQ_GET/SET_SECRET).
 tests/ble/bt_args.py: argument errors and configuration, against tests/ble/bt_args.exp.
 
 Usage: tests/host/test_ble_py.py --rtpy build/host/rtpy --air build/host/rtpy-air [-v]
@@ -113,6 +115,19 @@ class BluetoothModule(unittest.TestCase):
             self.assertNotIn("secret", out)
             self.assertIn("encryption (True, False, True, 16)", out)
         self.assertIn("done\n", outs["central"])
+
+    def test_two_peripherals(self):
+        outs = self.run_devices([("pa", 0, "bt_peripheral.py", ("dev-a", "1"), ()),
+                                 ("pb", 3, "bt_peripheral.py", ("dev-b", "1"), ()),
+                                 ("cc", 6, "bt_multi.py", ("dev-a", "dev-b"), ())])
+        c = outs["cc"]
+        for line in ["found [b'dev-a', b'dev-b']", "connected b'dev-a' conn 1 rx 11",
+                     "connected b'dev-b' conn 2 rx 11", "notify on b'dev-a' b'echo:to dev-a'",
+                     "notify on b'dev-b' b'echo:to dev-b'", "gap_disconnect 1 True", "disconnected 1",
+                     "gap_disconnect 2 True", "disconnected 2", "done"]:
+            self.assertIn(line + "\n", c, c)
+        self.assertIn("write True b'to dev-a'\ncentral disconnect 1\n", outs["pa"])
+        self.assertIn("write True b'to dev-b'\ncentral disconnect 1\n", outs["pb"])
 
     def test_secrets_kept_by_handler(self):
         # the peripheral's handler keeps the bond (aioble's protocol): no ble_bonds.bin there
