@@ -154,6 +154,13 @@ print("cccd written", wait_for(_IRQ_GATTC_WRITE_DONE)[1:])
 ble.gattc_write(conn, rx, b"hello", 1)
 print("write done", wait_for(_IRQ_GATTC_WRITE_DONE)[1:])
 wait_for(_IRQ_GATTC_NOTIFY)
+ble.gattc_write(conn, rx, b"update", 1)  # gatts_write(send_update=True) there
+print("write done", wait_for(_IRQ_GATTC_WRITE_DONE)[1:])
+wait_for(_IRQ_GATTC_NOTIFY)
+ble.gattc_discover_services(conn, _UART)  # by UUID
+print("services by uuid done", wait_for(_IRQ_GATTC_SERVICE_DONE)[1])
+ble.gattc_discover_characteristics(conn, start, end, _RX)
+print("characteristics by uuid done", wait_for(_IRQ_GATTC_CHARACTERISTIC_DONE)[1])
 ble.gattc_write(conn, rx, b"raise")  # mode 0: without response
 time.sleep_ms(200)
 ble.gattc_write(conn, rx, b"x" * 100, 1)  # longer than the default MTU: needs the 247

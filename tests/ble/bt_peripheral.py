@@ -2,7 +2,7 @@
 # service, TX: read + notify, RX: write + write without response) and an indicating
 # characteristic, advertising NAME until CONNECTIONS connections have come and gone. It echoes
 # each write as a notification; b"indicate" makes it indicate, b"raise" makes its handler raise,
-# b"bye" makes it disconnect.
+# b"update" makes it update TX for its subscribers, b"bye" makes it disconnect.
 # With "secrets" its handler keeps the bonds (_IRQ_SET_SECRET/_IRQ_GET_SECRET, in secrets.json,
 # as aioble does) instead of the module's ble_bonds.bin.
 # The bluetooth module's test (tests/host/test_ble_py.py) runs it against bt_central.py.
@@ -105,7 +105,9 @@ def irq(event, data):
         print("write", handle == rx, value)
         if value == b"raise":
             raise ValueError("handler failed on purpose")
-        if value == b"bye":
+        if value == b"update":
+            ble.gatts_write(tx, b"updated", True)  # to every subscriber (the CCCD)
+        elif value == b"bye":
             print("gap_disconnect", ble.gap_disconnect(conn))
         elif value == b"indicate":
             ble.gatts_indicate(conn, ind, b"ind!")

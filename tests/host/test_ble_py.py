@@ -79,7 +79,8 @@ class BluetoothModule(unittest.TestCase):
                      "characteristic 14 13 34 UUID(0x2a05)",
                      "descriptor 9 UUID(0x2902)",
                      "read 8 b'tx-value'", "read 3 b'uart-p'",
-                     "notify 8 b'echo:hello'", "notify 8 b'echo:" + "x" * 100 + "'",
+                     "notify 8 b'echo:hello'", "notify 8 b'updated'",
+                     "services by uuid done 0", "characteristics by uuid done 0", "notify 8 b'echo:" + "x" * 100 + "'",
                      "long write done (11, 0)", "indicate 13 b'ind!'",
                      "bad read done (127, 1)",  # ATT Invalid Handle
                      "event 8 65535 0 6", "connect to nobody (65535, 0, b'\\x11\"3DUf')", "done"]:
