@@ -4,7 +4,8 @@
 // gap_disconnect) wait for it with the interpreter lock released and raise OSError on a
 // failure. Events reach the user's handler through one soft handler (dispatch) that drains the
 // service's event ring; data tuples are MicroPython's, with bytes where MicroPython lends
-// memoryviews. Differences and limits: docs/ble.md "The bluetooth module".
+// memoryviews. A read request's answer is awaited by the ble thread (mod_bluetooth_sync_answer).
+// Differences and limits: docs/ble.md "The bluetooth module".
 #include <errno.h>
 #include <string.h>
 
@@ -154,16 +155,30 @@ static py_val dispatch(py_val arg) {
     static uint8_t rec[3 + 8 + 16 + 2 + BLE_CFG_GATTC_BUF + 32]; // the largest record
     unsigned key = k_irq_lock();
     sched_pending = false; // events pushed from now on schedule another run
+    S.dispatcher = k_thread_self();
     k_irq_unlock(key);
     size_t n;
     while ((n = mod_bluetooth_ev_pop(rec, sizeof rec)) > 0) {
         uint8_t ev;
         py_val data = decode(rec, n, &ev);
+        uint32_t seq = 0;
+        if (ev & MOD_BLUETOOTH_EV_SYNC) { // a read request: its third field is the sequence number
+            ev &= (uint8_t)~MOD_BLUETOOTH_EV_SYNC;
+            seq = (uint32_t)py_get_int(((py_tuple *)data)->items[2]);
+            data = py_tuple_new(2, ((py_tuple *)data)->items);
+        }
         ble_obj *b = ble_get();
         py_val handler = b ? b->handler : PY_NONE;
         py_val r = PY_NONE;
         if (handler != PY_NONE) {
             r = call_handler(handler, py_small(ev), data);
+        }
+        if (seq) {
+            py_int_t code = 0; // None, 0, not an int, or a handler that raised: allowed
+            if (r == PY_NULL || r == PY_NONE || !py_get_int_maybe(r, &code)) {
+                code = 0;
+            }
+            mod_bluetooth_sync_answer(seq, code < 0 || code > 0xFF ? ATT_ERR_UNLIKELY : (int)code);
         }
         if (ev == MOD_BT_IRQ_SET_SECRET && r != PY_TRUE) {
             mod_bluetooth_bonds_save_file(); // the handler did not keep it: the file does
@@ -257,6 +272,7 @@ static py_val ble_make_new(const py_type *type, size_t n_args, size_t n_kw, cons
             while (mod_bluetooth_ev_pop(rec, sizeof rec) > 0) { // (too small: each is dropped)
             }
         }
+        S.has_handler = false;
         sched_pending = false;               // a soft reset emptied the schedule queue
         if (S.name_len == 0 && S.mtu == 0) { // first use in this process
             memcpy(S.name, "rtpy", 4);
@@ -414,6 +430,7 @@ static py_val ble_irq(py_val self, py_val handler) {
         py_raise_msg(&py_type_TypeError, "handler must be callable or None");
     }
     ((ble_obj *)self)->handler = handler;
+    S.has_handler = handler != PY_NONE;
     if (S.active && handler != PY_NONE) {
         load_bonds((ble_obj *)self); // the new handler may keep secrets
     }

@@ -25,7 +25,9 @@
 #define MOD_BLUETOOTH_BONDS 8u      // bonds kept (RAM table, file, secrets)
 #define MOD_BLUETOOTH_NAME_MAX 32u  // gap_name bytes
 #define MOD_BLUETOOTH_BONDS_FILE "ble_bonds.bin"
-#define MOD_BLUETOOTH_SEC_TYPE 2u // the sec_type of our _IRQ_GET/SET_SECRET entries (LTKs)
+#define MOD_BLUETOOTH_SEC_TYPE 2u   // the sec_type of our _IRQ_GET/SET_SECRET entries (LTKs)
+#define MOD_BLUETOOTH_SYNC_MS 1000u // how long a read request waits for the handler's answer
+#define MOD_BLUETOOTH_EV_SYNC 0x80u // event flag: the handler's result is awaited (field 3: seq)
 
 // MicroPython's event numbers (bluetooth.BLE.irq).
 enum {
@@ -97,6 +99,17 @@ struct mod_bluetooth_svc {
     uint8_t n_bonds;
     bool bonds_from_file; // no secrets handler: the table lives in MOD_BLUETOOTH_BONDS_FILE
     uint32_t rng;
+    // _IRQ_GATTS_READ_REQUEST answered by Python: the ble thread waits (holding `lock`) while
+    // the dispatcher runs the handler; meanwhile the dispatcher's stack calls use the lock on
+    // the ble thread's behalf ("lent"), one at a time under sync_lock
+    bool has_handler;            // the user's handler is set (written by Python)
+    struct k_thread *dispatcher; // the thread running the dispatcher (set by it)
+    struct k_mutex sync_lock;
+    struct k_sem sync_sem;
+    volatile bool lent;
+    volatile uint8_t dispatch_blocked; // the dispatcher waits for the stack or the controller
+    uint32_t sync_seq;
+    int sync_result;
     // statistics
     uint32_t ev_dropped, rx_dropped;
 };
@@ -138,6 +151,9 @@ void mod_bluetooth_bonds_load_file(void);
 void mod_bluetooth_bonds_save_file(void);
 /** Adds or replaces a bond in the table (stack mutex held). */
 void mod_bluetooth_bond_put(const struct ble_smp_bond *b);
+
+/** The dispatcher's answer to the read request numbered seq: 0 allows, else the ATT error. */
+void mod_bluetooth_sync_answer(uint32_t seq, int result);
 
 /** Asks for the dispatcher to run (any thread; implemented in mod_bluetooth.c). */
 void mod_bluetooth_schedule(void);

@@ -5,9 +5,10 @@
 // take too. The stack's callbacks become MicroPython events in a second ring, drained by the
 // module's soft handler (mod_bluetooth.c). Bonds live in a RAM table, persisted by the user's
 // _IRQ_SET_SECRET handler or, when it declines, in MOD_BLUETOOTH_BONDS_FILE (modules/vfs.h).
-// Invariants: ble_* / gatt* calls only with svc.lock held; the rx ring has one producer (the
-// interrupt) and one consumer (the thread); the event ring one producer at a time (the lock
-// holder) and one consumer (the dispatcher).
+// Invariants: ble_* / gatt* calls only with svc.lock held, or by the dispatcher while the ble
+// thread, holding it, waits for a read request's answer (the lock is "lent", under sync_lock);
+// the rx ring has one producer (the interrupt) and one consumer (the thread); the event ring
+// one producer at a time (the lock holder) and one consumer (the dispatcher).
 #include <errno.h>
 #include <stdarg.h>
 #include <string.h>
@@ -252,7 +253,14 @@ static int wait_end(void) {
     return status;
 }
 
+static bool lent_now(void);
+
 int mod_bluetooth_cmds(const struct mod_bluetooth_cmd *cmds, unsigned n) {
+    if (lent_now()) {
+        return -EBUSY; // in a read request's handler: the controller cannot answer until it ends
+    }
+    bool me = k_thread_self() == S.dispatcher;
+    S.dispatch_blocked += me; // (a read request then does not wait for the dispatcher)
     (void)mod_kthread_mutex_lock(&S.cmd_lock, k_timeout_forever());
     mod_bluetooth_lock();
     uint32_t gen = wait_begin(n);
@@ -270,19 +278,85 @@ int mod_bluetooth_cmds(const struct mod_bluetooth_cmd *cmds, unsigned n) {
     }
     mod_bluetooth_unlock();
     int status = wait_end();
+    S.dispatch_blocked -= me;
     k_mutex_unlock(&S.cmd_lock);
     return err ? err : status;
 }
 
+// True (with sync_lock held) when the caller is the dispatcher and the ble thread waits for it
+// inside the stack: the stack is then the dispatcher's to call.
+static bool lent_to_me(void) {
+    if (!S.lent || k_thread_self() != S.dispatcher) {
+        return false;
+    }
+    (void)k_mutex_lock(&S.sync_lock, k_timeout_forever());
+    if (S.lent) {
+        return true;
+    }
+    k_mutex_unlock(&S.sync_lock); // the wait ended meanwhile
+    return false;
+}
+
+static unsigned lent_depth; // the dispatcher's nested lent sections (it alone uses them)
+
 void mod_bluetooth_lock(void) {
     mod_kthread_charge(); // what is sent now goes out after the bytecodes run so far
+    if (lent_depth || lent_to_me()) {
+        lent_depth++;
+        return;
+    }
     if (k_mutex_lock(&S.lock, k_timeout_none()) != 0) {
+        bool me = k_thread_self() == S.dispatcher;
+        S.dispatch_blocked += me; // (a read request then does not wait for the dispatcher)
         (void)mod_kthread_mutex_lock(&S.lock, k_timeout_forever()); // the ble thread has it
+        S.dispatch_blocked -= me;
     }
 }
 void mod_bluetooth_unlock(void) {
-    k_mutex_unlock(&S.lock);
+    if (lent_depth) {
+        if (--lent_depth == 0) {
+            k_mutex_unlock(&S.sync_lock);
+        }
+    } else {
+        k_mutex_unlock(&S.lock);
+    }
     py_vm_budget_refresh(); // bytes sent to the controller are new events in virtual time
+}
+
+static bool lent_now(void) {
+    return S.lent && k_thread_self() == S.dispatcher;
+}
+
+void mod_bluetooth_sync_answer(uint32_t seq, int result) {
+    (void)k_mutex_lock(&S.sync_lock, k_timeout_forever());
+    if (S.lent && seq == S.sync_seq) {
+        S.sync_result = result;
+        k_sem_give(&S.sync_sem);
+    }
+    k_mutex_unlock(&S.sync_lock);
+}
+
+// On the ble thread, inside the GATT server: asks the handler, waiting at most
+// MOD_BLUETOOTH_SYNC_MS (then the read is allowed). 0 or the ATT error to answer with.
+static int ask_read(uint16_t conn, uint16_t handle) {
+    if (!S.has_handler || S.dispatch_blocked || k_thread_self() != &R.thread) {
+        mod_bluetooth_ev_push(MOD_BT_IRQ_GATTS_READ_REQUEST, "HH", conn, handle);
+        return 0;
+    }
+    k_sem_reset(&S.sync_sem);
+    S.sync_seq++;
+    S.sync_result = 0;
+    if (!mod_bluetooth_ev_push(MOD_BT_IRQ_GATTS_READ_REQUEST | MOD_BLUETOOTH_EV_SYNC, "HHi", conn,
+                               handle, (int)S.sync_seq)) {
+        return 0;
+    }
+    S.lent = true;
+    (void)k_sem_take(&S.sync_sem, k_timeout_ms(MOD_BLUETOOTH_SYNC_MS));
+    (void)k_mutex_lock(&S.sync_lock, k_timeout_forever()); // the dispatcher is out of the stack
+    S.lent = false;
+    int r = S.sync_result;
+    k_mutex_unlock(&S.sync_lock);
+    return r;
 }
 
 // ---- the stack's callbacks (ble thread, or a Python thread, with the lock held)
@@ -395,10 +469,7 @@ static int on_gatts(void *ctx, const struct gatts_event *ev) {
     case GATTS_EV_WRITE:
         mod_bluetooth_ev_push(MOD_BT_IRQ_GATTS_WRITE, "HH", ev->conn, ev->handle);
         break;
-    case GATTS_EV_READ_REQUEST:
-        // Python cannot answer from this thread: the read is allowed, the event follows
-        mod_bluetooth_ev_push(MOD_BT_IRQ_GATTS_READ_REQUEST, "HH", ev->conn, ev->handle);
-        break;
+    case GATTS_EV_READ_REQUEST: return ask_read(ev->conn, ev->handle);
     case GATTS_EV_MTU:
         (void)gattc_conn_set_mtu(&S.gattc, ev->conn, ev->mtu);
         mod_bluetooth_ev_push(MOD_BT_IRQ_MTU_EXCHANGED, "HH", ev->conn, ev->mtu);
@@ -644,6 +715,8 @@ static int setup_once(void) {
     S.uart = uart;
     k_mutex_init(&S.lock);
     k_mutex_init(&S.cmd_lock);
+    k_mutex_init(&S.sync_lock);
+    k_sem_init(&S.sync_sem, 0, 1);
     k_sem_init(&S.rx_sem, 0, 1);
     k_sem_init(&S.cmd_sem, 0, 1);
     h4_reader_init(&R.reader, R.reader_buf, sizeof R.reader_buf, false, true, true);

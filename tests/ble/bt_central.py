@@ -167,6 +167,8 @@ ble.gattc_write(conn, rx, b"x" * 100, 1)  # longer than the default MTU: needs t
 print("long write done", wait_for(_IRQ_GATTC_WRITE_DONE)[1:])
 ble.gattc_write(conn, rx, b"indicate", 1)
 wait_for(_IRQ_GATTC_INDICATE)
+ble.gattc_read(conn, ind)  # refused by the peripheral's read-request handler
+print("refused read done", wait_for(_IRQ_GATTC_READ_DONE)[1:])
 ble.gattc_read(conn, 0x7F)
 print("bad read done", wait_for(_IRQ_GATTC_READ_DONE)[1:])
 pair(conn)

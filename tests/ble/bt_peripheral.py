@@ -2,11 +2,14 @@
 # service, TX: read + notify, RX: write + write without response) and an indicating
 # characteristic, advertising NAME until CONNECTIONS connections have come and gone. It echoes
 # each write as a notification; b"indicate" makes it indicate, b"raise" makes its handler raise,
-# b"update" makes it update TX for its subscribers, b"bye" makes it disconnect.
+# b"update" makes it update TX for its subscribers, b"bye" makes it disconnect. Reads of TX get
+# a value its read-request handler writes; reads of the indicating one are refused; the Device
+# Name's is refused too late (after 1.5 s): the read goes through.
 # With "secrets" its handler keeps the bonds (_IRQ_SET_SECRET/_IRQ_GET_SECRET, in secrets.json,
 # as aioble does) instead of the module's ble_bonds.bin.
 # The bluetooth module's test (tests/host/test_ble_py.py) runs it against bt_central.py.
 import binascii
+import errno
 import json
 import os
 import sys
@@ -114,7 +117,19 @@ def irq(event, data):
         else:
             ble.gatts_notify(conn, tx, b"echo:" + value)
     elif event == _IRQ_GATTS_READ_REQUEST:
-        print("read request", data[1] == tx)
+        conn, handle = data
+        print("read request", handle == tx, handle == ind)
+        if handle == ind:
+            return 0x02  # Read Not Permitted: the reader gets it
+        if handle == 3:  # the Device Name: too slow an answer (over 1 s) is not waited for
+            time.sleep_ms(1500)
+            return 0x02
+        if handle == tx:
+            ble.gatts_write(tx, b"tx-fresh")  # the value read is this one
+            try:
+                ble.gap_scan(100)  # the controller cannot answer during a read request
+            except OSError as e:
+                print("gap_scan in a read request: OSError", e.args[0] == errno.EBUSY)
     elif event == _IRQ_GATTS_INDICATE_DONE:
         print("indicate done", data[1] == ind, data[2])
     elif event == _IRQ_MTU_EXCHANGED:

@@ -78,14 +78,15 @@ class BluetoothModule(unittest.TestCase):
                      "characteristic 11 11 12 UUID('6e400002-b5a3-f393-e0a9-e50e24dcca9e')",
                      "characteristic 14 13 34 UUID(0x2a05)",
                      "descriptor 9 UUID(0x2902)",
-                     "read 8 b'tx-value'", "read 3 b'uart-p'",
+                     "read 8 b'tx-fresh'", "refused read done (13, 2)", "read 3 b'uart-p'",
                      "notify 8 b'echo:hello'", "notify 8 b'updated'",
                      "services by uuid done 0", "characteristics by uuid done 0", "notify 8 b'echo:" + "x" * 100 + "'",
                      "long write done (11, 0)", "indicate 13 b'ind!'",
                      "bad read done (127, 1)",  # ATT Invalid Handle
                      "event 8 65535 0 6", "connect to nobody (65535, 0, b'\\x11\"3DUf')", "done"]:
             self.assertIn(line + "\n", c, c)
-        for line in ["handles 8 11 13", "central connect 1 0 6", "bonds file True", "mtu 247", "read request True",
+        for line in ["handles 8 11 13", "central connect 1 0 6", "bonds file True", "mtu 247", "read request True False",
+                     "gap_scan in a read request: OSError True", "read request False True",
                      "write True b'hello'", "write True b'raise'",
                      "ValueError: handler failed on purpose",
                      "write True b'indicate'", "indicate done True 0",
