@@ -268,11 +268,10 @@ static py_val ble_make_new(const py_type *type, size_t n_args, size_t n_kw, cons
         PY_S->module_roots[MOD_ROOT_BLUETOOTH] = (py_val)b;
         if (S.active) { // left on by a program before a soft reset: MicroPython's is off now
             mod_bluetooth_stop();
-            uint8_t rec[8];
-            while (mod_bluetooth_ev_pop(rec, sizeof rec) > 0) { // (too small: each is dropped)
-            }
+            mod_bluetooth_ev_flush();
         }
         S.has_handler = false;
+        S.dispatcher = NULL;                 // (set again by the dispatcher's first run)
         sched_pending = false;               // a soft reset emptied the schedule queue
         if (S.name_len == 0 && S.mtu == 0) { // first use in this process
             memcpy(S.name, "rtpy", 4);

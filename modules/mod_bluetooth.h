@@ -143,8 +143,11 @@ int mod_bluetooth_cmds(const struct mod_bluetooth_cmd *cmds, unsigned n);
  * Returns false (and counts it) if the ring is full. With the stack mutex held (any thread).
  */
 bool mod_bluetooth_ev_push(uint8_t ev, const char *fmt, ...);
-/** Takes the oldest event into buf (cap bytes); returns its length (0: none). Dispatch side. */
+/** Takes the oldest event into buf (cap bytes); returns its length (0: none; a record longer
+ *  than cap is dropped and 0 returned). Dispatch side. */
 size_t mod_bluetooth_ev_pop(uint8_t *buf, size_t cap);
+/** Forgets every queued event (a new interpreter after a soft reset). */
+void mod_bluetooth_ev_flush(void);
 
 /** The bonds: the file (read into the table; written from it). Python thread (VFS). */
 void mod_bluetooth_bonds_load_file(void);

@@ -109,6 +109,11 @@ static void host_send(void *arg, const uint8_t *pkt, size_t n) {
 // ---- events for Python
 // ---------------------------------------------------------------------------- A record: length (2
 // bytes, all of it), event, the format string with its NUL, the fields.
+static void ev_put(uint32_t *at, const void *p, size_t n) {
+    ring_put(R.ev, MOD_BLUETOOTH_EV_RING, *at, p, n);
+    *at += (uint32_t)n;
+}
+
 bool mod_bluetooth_ev_push(uint8_t ev, const char *fmt, ...) {
     va_list ap, ap2;
     va_start(ap, fmt);
@@ -148,51 +153,51 @@ bool mod_bluetooth_ev_push(uint8_t ev, const char *fmt, ...) {
     }
     uint8_t hdr[3] = {(uint8_t)n, (uint8_t)(n >> 8), ev};
     uint32_t at = tail;
-#define PUT(p, k)                                                                                  \
-    do {                                                                                           \
-        ring_put(R.ev, MOD_BLUETOOTH_EV_RING, at, (p), (k));                                       \
-        at += (uint32_t)(k);                                                                       \
-    } while (0)
-    PUT(hdr, 3);
-    PUT(fmt, flen);
+    ev_put(&at, hdr, 3);
+    ev_put(&at, fmt, flen);
     for (const char *f = fmt; *f; f++) {
         switch (*f) {
         case 'H':
         case 'i': {
             int32_t v = (int32_t)va_arg(ap2, int);
-            PUT(&v, 4);
+            ev_put(&at, &v, 4);
             break;
         }
         case 'b': {
             uint8_t v = (uint8_t)(va_arg(ap2, int) != 0);
-            PUT(&v, 1);
+            ev_put(&at, &v, 1);
             break;
         }
-        case 'a': PUT(va_arg(ap2, const uint8_t *), 6); break;
+        case 'a': ev_put(&at, va_arg(ap2, const uint8_t *), 6); break;
         case 'y': {
             const uint8_t *p = va_arg(ap2, const uint8_t *);
             unsigned len = va_arg(ap2, unsigned);
             uint8_t l[2] = {(uint8_t)len, (uint8_t)(len >> 8)};
-            PUT(l, 2);
-            PUT(p, len);
+            ev_put(&at, l, 2);
+            ev_put(&at, p, len);
             break;
         }
         case 'u': {
             const struct att_uuid *u = va_arg(ap2, const struct att_uuid *);
-            PUT(&u->len, 1);
-            PUT(u->b, u->len);
+            ev_put(&at, &u->len, 1);
+            ev_put(&at, u->b, u->len);
             break;
         }
         default: break;
         }
     }
-#undef PUT
     va_end(ap2);
     key = k_irq_lock();
     R.ev_tail = tail + (uint32_t)n; // published last
     k_irq_unlock(key);
     mod_bluetooth_schedule();
     return true;
+}
+
+void mod_bluetooth_ev_flush(void) {
+    unsigned key = k_irq_lock();
+    R.ev_head = R.ev_tail;
+    k_irq_unlock(key);
 }
 
 size_t mod_bluetooth_ev_pop(uint8_t *buf, size_t cap) {

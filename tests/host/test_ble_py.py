@@ -8,7 +8,7 @@ raises once (printed, the stack goes on); the peripheral ends the last connectio
 give identical output (virtual time). A central serves two peripherals at once
 (tests/ble/bt_multi.py). Bonds kept in each board's flash (--flash) survive a restart: the
 boards encrypt without pairing, whether the module keeps them (ble_bonds.bin) or the handler
-does (_IRQ_GET/SET_SECRET).
+does (_IRQ_GET/SET_SECRET); a peripheral that lost the bond makes the encryption fail.
 tests/ble/bt_args.py: argument errors and configuration, against tests/ble/bt_args.exp.
 
 Usage: tests/host/test_ble_py.py --rtpy build/host/rtpy --air build/host/rtpy-air [-v]
@@ -117,6 +117,11 @@ class BluetoothModule(unittest.TestCase):
             self.assertNotIn("secret", out)
             self.assertIn("encryption (True, False, True, 16)", out)
         self.assertIn("done\n", outs["central"])
+        # the peripheral loses its flash (and the bond): encrypting with the central's bond fails
+        os.unlink(pf)
+        outs = self.uart_pair(["--flash=" + pf], ["--flash=" + cf], ("uart-p", "1"), ("uart-p", "bonded"))
+        self.assertIn("encryption (False, False, False, 0)\n", outs["central"])
+        self.assertIn("gap_disconnect True\n", outs["central"])
 
     def test_two_peripherals(self):
         outs = self.run_devices([("pa", 0, "bt_peripheral.py", ("dev-a", "1"), ()),
