@@ -24,8 +24,6 @@ typedef struct ble_obj {
     py_val handler; // None or a callable
 } ble_obj;
 
-extern const py_type mod_bluetooth_ble_type;
-
 static ble_obj *ble_get(void) {
     return (ble_obj *)PY_S->module_roots[MOD_ROOT_BLUETOOTH];
 }

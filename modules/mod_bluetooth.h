@@ -171,6 +171,8 @@ py_val mod_bluetooth_uuid_new(const struct att_uuid *u);
 /** The UUID in v: a bluetooth.UUID, or what UUID() accepts (int, str, bytes). Raises. */
 void mod_bluetooth_uuid_get(py_val v, struct att_uuid *out);
 
+// bluetooth.BLE and the module (mod_bluetooth.c).
+extern const py_type mod_bluetooth_ble_type;
 extern const py_module mod_bluetooth_module;
 
 #endif // MODULES_MOD_BLUETOOTH_H
