@@ -30,12 +30,11 @@ void gattc_init(struct gattc *cl, att_send_fn send, gattc_event_fn event, void *
     cl->send = send;
     cl->event = event;
     cl->ctx = ctx;
+    cl->mtu_max = BLE_CFG_ATT_MTU_MAX;
 }
 
-static uint16_t clamp_mtu(uint16_t mtu) {
-    return mtu < ATT_MTU_DEFAULT       ? ATT_MTU_DEFAULT
-           : mtu > BLE_CFG_ATT_MTU_MAX ? BLE_CFG_ATT_MTU_MAX
-                                       : mtu;
+static uint16_t clamp_mtu(const struct gattc *cl, uint16_t mtu) {
+    return mtu < ATT_MTU_DEFAULT ? ATT_MTU_DEFAULT : mtu > cl->mtu_max ? cl->mtu_max : mtu;
 }
 
 // Ends the running procedure with its completion event.
@@ -170,7 +169,7 @@ int gattc_exchange_mtu(struct gattc *cl, uint16_t conn) {
         return err;
     }
     cl->tx[0] = ATT_OP_MTU_REQ;
-    att_put16(cl->tx + 1, BLE_CFG_ATT_MTU_MAX);
+    att_put16(cl->tx + 1, cl->mtu_max);
     return start(cl, c, P_MTU, 3);
 }
 
@@ -508,7 +507,7 @@ int gattc_rx(struct gattc *cl, uint16_t conn, const uint8_t *pdu, size_t len) {
         if (len != 3) {
             finish(cl, c, -EPROTO);
         } else {
-            c->mtu = clamp_mtu(att_get16(pdu + 1)); // min(theirs, ours), at least 23
+            c->mtu = clamp_mtu(cl, att_get16(pdu + 1)); // min(theirs, ours), at least 23
             finish(cl, c, 0);
         }
         break;
@@ -574,7 +573,7 @@ int gattc_conn_set_mtu(struct gattc *cl, uint16_t conn, uint16_t mtu) {
     if (c == NULL) {
         return -ENOTCONN;
     }
-    c->mtu = clamp_mtu(mtu);
+    c->mtu = clamp_mtu(cl, mtu);
     return 0;
 }
 

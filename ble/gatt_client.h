@@ -84,6 +84,7 @@ struct gattc {
     gattc_event_fn event;
     void *ctx;
     uint32_t now_ms;
+    uint16_t mtu_max; // the ATT_MTU offered (23..BLE_CFG_ATT_MTU_MAX; gattc_init: the maximum)
     uint8_t tx[BLE_CFG_ATT_MTU_MAX];
 };
 
@@ -106,7 +107,8 @@ uint16_t gattc_conn_mtu(const struct gattc *cl, uint16_t conn);
 // connection), -EBUSY (a procedure is running on it), -EINVAL (bad argument), -EPIPE (the
 // bearer timed out), or the send function's error (nothing started).
 
-/** Exchange MTU offering BLE_CFG_ATT_MTU_MAX. Ends with GATTC_EV_MTU. */
+/** Exchange MTU offering cl->mtu_max (BLE_CFG_ATT_MTU_MAX unless the port lowered it). Ends with
+ * GATTC_EV_MTU. */
 int gattc_exchange_mtu(struct gattc *cl, uint16_t conn);
 /** Discovers all primary services (uuid NULL) or those with uuid: GATTC_EV_SERVICE_RESULT per
  *  service, then GATTC_EV_SERVICE_DONE. */

@@ -55,6 +55,7 @@ void gatts_init(struct gatts *srv, uint8_t *pool, size_t pool_size, att_send_fn 
     srv->send = send;
     srv->event = event;
     srv->ctx = ctx;
+    srv->mtu_max = BLE_CFG_ATT_MTU_MAX;
 }
 
 // ---- database ----
@@ -326,10 +327,8 @@ int gatts_conn_set_security(struct gatts *srv, uint16_t conn, uint8_t sec) {
     return 0;
 }
 
-static uint16_t clamp_mtu(uint16_t mtu) {
-    return mtu < ATT_MTU_DEFAULT       ? ATT_MTU_DEFAULT
-           : mtu > BLE_CFG_ATT_MTU_MAX ? BLE_CFG_ATT_MTU_MAX
-                                       : mtu;
+static uint16_t clamp_mtu(const struct gatts *srv, uint16_t mtu) {
+    return mtu < ATT_MTU_DEFAULT ? ATT_MTU_DEFAULT : mtu > srv->mtu_max ? srv->mtu_max : mtu;
 }
 
 int gatts_conn_set_mtu(struct gatts *srv, uint16_t conn, uint16_t mtu) {
@@ -337,7 +336,7 @@ int gatts_conn_set_mtu(struct gatts *srv, uint16_t conn, uint16_t mtu) {
     if (c == NULL) {
         return -ENOTCONN;
     }
-    c->mtu = clamp_mtu(mtu);
+    c->mtu = clamp_mtu(srv, mtu);
     return 0;
 }
 
@@ -538,9 +537,9 @@ static uint8_t do_mtu(struct gatts *srv, struct gatts_conn *c, const uint8_t *p,
     if (n != 3) {
         return ATT_ERR_INVALID_PDU;
     }
-    uint16_t mtu = clamp_mtu(att_get16(p + 1));
+    uint16_t mtu = clamp_mtu(srv, att_get16(p + 1));
     srv->tx[0] = ATT_OP_MTU_RSP;
-    att_put16(srv->tx + 1, BLE_CFG_ATT_MTU_MAX);
+    att_put16(srv->tx + 1, srv->mtu_max);
     send_pdu(srv, c, 3); // sent at the old ATT_MTU; the new one applies from now on
     c->mtu = mtu;
     struct gatts_event ev = {.type = GATTS_EV_MTU, .conn = c->conn, .mtu = mtu};

@@ -140,7 +140,8 @@ struct gatts {
     gatts_event_fn event;
     void *ctx;
     uint32_t now_ms;
-    uint8_t asking; // inside a *_REQUEST event, while a response is half built in tx
+    uint16_t mtu_max; // the ATT_MTU offered (23..BLE_CFG_ATT_MTU_MAX; gatts_init: the maximum)
+    uint8_t asking;   // inside a *_REQUEST event, while a response is half built in tx
     uint8_t tx[BLE_CFG_ATT_MTU_MAX];
 };
 

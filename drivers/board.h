@@ -52,6 +52,11 @@ enum board_reset_cause board_reset_cause(void);
  */
 bool board_mem_ok(uintptr_t addr, size_t size);
 
+/** The UART that reaches the board's Bluetooth LE controller (H4 at 1 Mbaud: boards/sim's
+ *  UART 3), or -1 when the board has none (the bluetooth module then raises OSError(ENODEV)).
+ *  Any context. */
+int board_ble_uart(void);
+
 /** Resets the system (machine.reset()). Any context. Never returns. */
 _Noreturn void board_reset(void);
 

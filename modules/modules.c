@@ -26,6 +26,7 @@ extern const py_module mod_array_module;
 extern const py_module mod_os_module;
 extern const py_module mod_select_module;
 extern const py_module mod_ota_module;
+extern const py_module mod_bluetooth_module;
 #endif
 
 static const struct {
@@ -58,6 +59,7 @@ static const struct {
     {PY_QSTR__os, &mod_os_module},
     {PY_QSTR_select, &mod_select_module},
     {PY_QSTR_ota, &mod_ota_module},
+    {PY_QSTR_bluetooth, &mod_bluetooth_module},
 #endif
 };
 

@@ -24,6 +24,7 @@ enum {
     MOD_ROOT_RE,          // re: the cache of compiled patterns (a list)
     MOD_ROOT_ERRNO,       // errno: the errorcode dict
     MOD_ROOT_STRUCT,      // struct: the cache of compiled formats (an array)
+    MOD_ROOT_BLUETOOTH,   // bluetooth: the BLE singleton (its irq handler)
 };
 
 // Nanoseconds since 1970-01-01 by the port's clock (time.time).

@@ -73,6 +73,10 @@ uint32_t board_cpu_hz(void) {
 // The MPS2 has no serial number QEMU would model: the id is the SCC's image id (0x41043850 for
 // AN385) followed by the CPUID, big-endian. Stable across runs; it names the board type, not
 // the unit (every QEMU instance has the same).
+int board_ble_uart(void) {
+    return -1; // the H4 UART to a controller on the host comes later (docs/ble.md)
+}
+
 size_t board_unique_id(uint8_t *buf, size_t n) {
     uint32_t w[2] = {MPS2_REG(MPS2_SCC + MPS2_SCC_ID), MPS2_REG(MPS2_CPUID)};
     size_t len = n < 8u ? n : 8u;

@@ -129,6 +129,10 @@ uint32_t board_cpu_hz(void) {
 }
 
 // Like an ESP32's MAC address: six bytes, the same on every run.
+int board_ble_uart(void) {
+    return (int)SIM_UART_BLE;
+}
+
 size_t board_unique_id(uint8_t *buf, size_t n) {
     static const uint8_t id[6] = {'r', 't', 'p', 'y', 0x00, 0x01};
     size_t len = n < sizeof id ? n : sizeof id;
