@@ -4,7 +4,10 @@
 // joins rtpy-air with its radio, in real time (QEMU does not keep lock-step time with the
 // medium: run rtpy-air --time=real). docs/ble.md, "The QEMU board".
 //   rtpy-ctrl --h4=PATH --air=SOCKET[,name=NAME][,x=M][,y=M] [--btsnoop=FILE]
-// It exits when the line closes (QEMU quit) or the medium goes away.
+// PATH: an existing Unix socket is connected to, a tty or FIFO opened; a PATH that does not
+// exist becomes a listening socket whose first connection is the line (QEMU's
+// `-serial unix:PATH`, started after rtpy-ctrl: so no byte of the firmware's is lost, as a
+// radio chip powers up with the MCU). It exits when the line closes or the medium goes away.
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -35,6 +38,7 @@ static struct {
     size_t in_len;
     bool closed;
     struct k_sim_irq in_irq;
+    struct k_sem done; // given when the line closes
     FILE *snoop;
 } R = {.mtx = PTHREAD_MUTEX_INITIALIZER};
 
@@ -98,8 +102,7 @@ static void in_isr(void *arg) {
     bool closed = R.closed;
     pthread_mutex_unlock(&R.mtx);
     if (closed) {
-        fprintf(stderr, "rtpy-ctrl: the H4 line closed\n");
-        k_stop(0);
+        k_sem_give(&R.done);
     }
 }
 
@@ -127,6 +130,24 @@ static void *reader(void *arg) {
     }
 }
 
+// A listening socket at path (which must not exist); -1 on failure.
+static int listen_line(const char *path) {
+    struct sockaddr_un a = {.sun_family = AF_UNIX};
+    if (strlen(path) >= sizeof a.sun_path) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
+    strcpy(a.sun_path, path);
+    int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0 || bind(fd, (struct sockaddr *)&a, sizeof a) != 0 || listen(fd, 1) != 0) {
+        if (fd >= 0) {
+            close(fd);
+        }
+        return -1;
+    }
+    return fd;
+}
+
 static int open_line(const char *path) {
     struct stat st;
     if (stat(path, &st) == 0 && S_ISSOCK(st.st_mode)) {
@@ -151,11 +172,11 @@ static int open_line(const char *path) {
     return fd;
 }
 
-static void idle_main(void *arg) {
+static void main_thread(void *arg) {
     (void)arg;
-    for (;;) {
-        k_sleep(k_timeout_forever());
-    }
+    (void)k_sem_take(&R.done, k_timeout_forever()); // the controller works in interrupts
+    fprintf(stderr, "rtpy-ctrl: the H4 line closed\n");
+    k_stop(0);
 }
 
 static int usage(void) {
@@ -201,7 +222,14 @@ int main(int argc, char **argv) {
             return usage();
         }
     }
-    R.fd = open_line(h4);
+    struct stat st;
+    int lfd = -1;
+    if (stat(h4, &st) != 0 && errno == ENOENT) {
+        lfd = listen_line(h4); // accepted below, once the radio is on the air
+        R.fd = lfd;
+    } else {
+        R.fd = open_line(h4);
+    }
     if (R.fd < 0) {
         fprintf(stderr, "rtpy-ctrl: can't open the H4 line '%s': %s\n", h4, strerror(errno));
         return 1;
@@ -231,12 +259,22 @@ int main(int argc, char **argv) {
         return 1;
     }
     air_set_receiver(radio_rx, NULL);
+    if (lfd >= 0) {
+        R.fd = accept(lfd, NULL, NULL);
+        close(lfd);
+        unlink(h4);
+        if (R.fd < 0) {
+            fprintf(stderr, "rtpy-ctrl: accept on '%s': %s\n", h4, strerror(errno));
+            return 1;
+        }
+    }
     pthread_t th;
     pthread_create(&th, NULL, reader, NULL);
     pthread_detach(th);
     static struct k_thread main_t;
     size_t ss = K_STACK_SIZE(16384);
     void *stack = aligned_alloc(K_STACK_ALIGN, ss);
-    k_thread_create(&main_t, stack, ss, idle_main, NULL, 1, "idle-main");
+    k_sem_init(&R.done, 0, 1);
+    k_thread_create(&main_t, stack, ss, main_thread, NULL, 1, "main");
     return k_start();
 }

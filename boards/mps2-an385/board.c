@@ -73,8 +73,11 @@ uint32_t board_cpu_hz(void) {
 // The MPS2 has no serial number QEMU would model: the id is the SCC's image id (0x41043850 for
 // AN385) followed by the CPUID, big-endian. Stable across runs; it names the board type, not
 // the unit (every QEMU instance has the same).
+// The BLE controller's H4 line: UART 2, which QEMU connects to rtpy-ctrl on the host with a
+// third -serial (docs/ble.md, "The QEMU board"); without one nothing answers and active(True)
+// fails after the command timeout.
 int board_ble_uart(void) {
-    return -1; // the H4 UART to a controller on the host comes later (docs/ble.md)
+    return 2;
 }
 
 size_t board_unique_id(uint8_t *buf, size_t n) {

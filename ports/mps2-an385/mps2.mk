@@ -15,7 +15,8 @@
 #                                and the flash across resets and runs (test_storage.py --qemu),
 #                                the ota module writing an image (test_ota.py --qemu), and
 #                                booting through the bootloader (test_qemu_ota.py), the UART
-#                                update example (test_ota_uart.py)
+#                                update example (test_ota_uart.py), the bluetooth module through
+#                                rtpy-ctrl on UART 2 (test_ble_qemu.py)
 #   make bootloader              build/mps2-an385/boot.elf: the bootloader at 0x0 (boot_go, then
 #                                RAM-loads the primary image and jumps to it; docs/ota.md)
 #   make firmware-app            build/mps2-an385/app.elf: the firmware linked at 0x20000, to be
@@ -157,13 +158,15 @@ qemu: $(MPS2_FW_ELF)
 test-py-qemu: $(MPS2_FW_ELF)
 	$(Q)$(PYTHON3) tests/run_py.py --qemu $< -j 2 --timeout 60
 
-test-repl-qemu: $(MPS2_FW_ELF) $(MPS2_BOOT_ELF) $(MPS2_APP_ELF)
+test-repl-qemu: $(MPS2_FW_ELF) $(MPS2_BOOT_ELF) $(MPS2_APP_ELF) $(BUILD)/rtpy $(BUILD)/rtpy-air $(BUILD)/rtpy-ctrl
 	$(Q)$(PYTHON3) tests/host/test_host.py --qemu $<
 	$(Q)$(PYTHON3) tests/host/test_repl_protocol.py --qemu $<
 	$(Q)$(PYTHON3) tests/host/test_storage.py --qemu $<
 	$(Q)$(PYTHON3) tests/host/test_ota.py --qemu $<
 	$(Q)$(PYTHON3) tests/host/test_qemu_ota.py --boot $(MPS2_BOOT_ELF) --app $(MPS2_APP_ELF)
 	$(Q)$(PYTHON3) tests/host/test_ota_uart.py --boot $(MPS2_BOOT_ELF) --app $(MPS2_APP_ELF)
+	$(Q)$(PYTHON3) tests/host/test_ble_qemu.py --rtpy $(BUILD)/rtpy --air $(BUILD)/rtpy-air \
+	    --ctrl $(BUILD)/rtpy-ctrl --elf $(MPS2_FW_ELF)
 
 # --- the bootloader and the firmware it loads (docs/ota.md, "The QEMU bootloader") ----------
 # boot.elf: boot_go with the trusted keys (boot/keys.c, BOOT_KEY as for the firmware), at 0x0
