@@ -16,6 +16,8 @@ import sys
 import tempfile
 import unittest
 
+import suite
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.normpath(os.path.join(HERE, "..", ".."))
 SCRIPTS = os.path.join(TOP, "tests", "ble")
@@ -32,27 +34,9 @@ class Air(unittest.TestCase):
         self.tmp.cleanup()
 
     def run_devices(self, devices, air_args=()):
-        """devices: [(name, x, script, args, extra rtpy options)]; returns ({name: stdout}, air's stderr)."""
-        air = subprocess.Popen([AIR, self.sock, "--wait=%d" % len(devices), "--exit-when-empty"] +
-                               list(air_args), stderr=subprocess.PIPE, text=True)
-        for _ in range(100):  # until it listens
-            if os.path.exists(self.sock):
-                break
-            subprocess.run(["sleep", "0.02"])
-        procs = {}
-        for name, x, script, args, extra in devices:
-            cmd = [RTPY, "--air=%s,name=%s,x=%s" % (self.sock, name, x)] + list(extra) + \
-                  [os.path.join(SCRIPTS, script)] + list(args)
-            procs[name] = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                           text=True, cwd=SCRIPTS)
-        outs = {}
-        for name, p in procs.items():
-            out, _ = p.communicate(timeout=TIMEOUT)
-            self.assertEqual(p.returncode, 0, out)
-            outs[name] = out
-        _, err = air.communicate(timeout=TIMEOUT)
-        self.assertEqual(air.returncode, 0, err)
-        return outs, err
+        """devices: [(name, x, script in tests/ble, args, extra rtpy options)]."""
+        devices = [(n, x, os.path.join(SCRIPTS, sc), a, e) for n, x, sc, a, e in devices]
+        return suite.run_on_air(self, AIR, RTPY, self.sock, devices, air_args, timeout=TIMEOUT)
 
     def test_scan_finds_advertiser(self):
         snoop = os.path.join(self.tmp.name, "scanner.btsnoop")
@@ -106,11 +90,7 @@ def main():
     ap.add_argument("-v", action="store_true")
     a = ap.parse_args()
     RTPY, AIR = os.path.abspath(a.rtpy), os.path.abspath(a.air)
-    suite = unittest.defaultTestLoader.loadTestsFromTestCase(Air)
-    res = unittest.TextTestRunner(verbosity=2 if a.v else 1, stream=sys.stdout).run(suite)
-    bad = len(res.failures) + len(res.errors)
-    print("%d passed, %d failed" % (res.testsRun - bad, bad))
-    sys.exit(1 if bad else 0)
+    suite.run(Air, verbose=a.v)
 
 
 if __name__ == "__main__":

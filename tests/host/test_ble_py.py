@@ -17,9 +17,10 @@ Prints "N passed, N failed". CPython's stdlib.
 import argparse
 import os
 import subprocess
-import sys
 import tempfile
 import unittest
+
+import suite
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.normpath(os.path.join(HERE, "..", ".."))
@@ -39,30 +40,12 @@ class BluetoothModule(unittest.TestCase):
     def run_devices(self, devices, run=0):
         """devices: [(name, x, script, args, extra rtpy options)]; returns {name: output}. Each
         board runs in a directory of its own (name.run): its bonds file (no --flash) is there."""
-        if os.path.exists(self.sock):
-            os.unlink(self.sock)
-        air = subprocess.Popen([AIR, self.sock, "--wait=%d" % len(devices), "--exit-when-empty"],
-                               stderr=subprocess.PIPE, text=True)
-        for _ in range(100):  # until it listens
-            if os.path.exists(self.sock):
-                break
-            subprocess.run(["sleep", "0.02"])
-        procs = {}
-        for name, x, script, args, extra in devices:
-            cwd = os.path.join(self.tmp.name, "%s.%d" % (name, run))
-            os.makedirs(cwd, exist_ok=True)
-            cmd = [RTPY, "--air=%s,name=%s,x=%s" % (self.sock, name, x)] + list(extra) + \
-                  [os.path.join(SCRIPTS, script)] + list(args)
-            procs[name] = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                           text=True, cwd=cwd)
-        outs = {}
-        for name, p in procs.items():
-            out, _ = p.communicate(timeout=TIMEOUT)
-            self.assertEqual(p.returncode, 0, out)
-            outs[name] = out
-        _, err = air.communicate(timeout=TIMEOUT)
-        self.assertEqual(air.returncode, 0, err)
-        return outs
+        def cwd(name):
+            d = os.path.join(self.tmp.name, "%s.%d" % (name, run))
+            os.makedirs(d, exist_ok=True)
+            return d
+        devices = [(n, x, os.path.join(SCRIPTS, sc), a, e) for n, x, sc, a, e in devices]
+        return suite.run_on_air(self, AIR, RTPY, self.sock, devices, cwd=cwd, timeout=TIMEOUT)[0]
 
     def uart_pair(self, extra_p=(), extra_c=(), p_args=("uart-p", "2"), c_args=("uart-p",), run=0):
         return self.run_devices([("periph", 0, "bt_peripheral.py", p_args, extra_p),
@@ -169,11 +152,7 @@ def main():
     ap.add_argument("-v", action="store_true")
     a = ap.parse_args()
     RTPY, AIR = os.path.abspath(a.rtpy), os.path.abspath(a.air)
-    suite = unittest.defaultTestLoader.loadTestsFromTestCase(BluetoothModule)
-    res = unittest.TextTestRunner(verbosity=2 if a.v else 1, stream=sys.stdout).run(suite)
-    bad = len(res.failures) + len(res.errors)
-    print("%d passed, %d failed" % (res.testsRun - bad, bad))
-    sys.exit(1 if bad else 0)
+    suite.run(BluetoothModule, verbose=a.v)
 
 
 if __name__ == "__main__":

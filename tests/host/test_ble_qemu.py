@@ -15,8 +15,9 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 import unittest
+
+import suite
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.normpath(os.path.join(HERE, "..", ".."))
@@ -24,14 +25,6 @@ SCRIPTS = os.path.join(TOP, "tests", "ble")
 REMOTE = os.path.join(TOP, "tools", "rtpy-remote")
 RTPY = AIR = CTRL = ELF = None
 TIMEOUT = 90
-
-
-def wait_for(path):
-    for _ in range(200):
-        if os.path.exists(path):
-            return
-        time.sleep(0.02)
-    raise AssertionError("%s never appeared" % path)
 
 
 class QemuBle(unittest.TestCase):
@@ -61,11 +54,11 @@ class QemuBle(unittest.TestCase):
         air, h4 = os.path.join(self.tmp.name, "air"), os.path.join(self.tmp.name, "h4")
         snoop = os.path.join(self.tmp.name, "qemu.btsnoop")
         self.start([AIR, air, "--time=real"])
-        wait_for(air)
+        suite.wait_for(air)
         self.start([RTPY, "--time=real", "--air=%s,name=periph,x=10" % air, "advertise.py", "rtpy-P",
                     "60000"], cwd=SCRIPTS)
         ctrl = self.start([CTRL, "--h4=" + h4, "--air=%s,name=qemu,x=0" % air, "--btsnoop=" + snoop])
-        wait_for(h4)  # rtpy-ctrl listens; QEMU connects as the board powers up
+        suite.wait_for(h4)  # rtpy-ctrl listens; QEMU connects as the board powers up
         p = self.remote(["stdio", "null", "unix:" + h4], "run", os.path.join(SCRIPTS, "bt_find.py"))
         self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
         self.assertEqual(p.stdout, "active True\nfound rtpy-P True\n", p.stderr)
@@ -89,11 +82,7 @@ def main():
     ap.add_argument("-v", action="store_true")
     a = ap.parse_args()
     RTPY, AIR, CTRL, ELF = (os.path.abspath(x) for x in (a.rtpy, a.air, a.ctrl, a.elf))
-    suite = unittest.defaultTestLoader.loadTestsFromTestCase(QemuBle)
-    res = unittest.TextTestRunner(verbosity=2 if a.v else 1, stream=sys.stdout).run(suite)
-    bad = len(res.failures) + len(res.errors)
-    print("%d passed, %d failed" % (res.testsRun - bad, bad))
-    sys.exit(1 if bad else 0)
+    suite.run(QemuBle, verbose=a.v)
 
 
 if __name__ == "__main__":

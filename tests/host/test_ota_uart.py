@@ -23,6 +23,8 @@ import time
 import tty
 import unittest
 
+import suite
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.normpath(os.path.join(HERE, "..", ".."))
 EXAMPLE = os.path.join(TOP, "examples", "ota_uart")
@@ -276,11 +278,7 @@ def main():
     else:
         BOOT, APP = os.path.abspath(a.boot), os.path.abspath(a.app)
         case = Qemu
-    suite = unittest.defaultTestLoader.loadTestsFromTestCase(case)
-    res = unittest.TextTestRunner(verbosity=2 if a.v else 1, stream=sys.stdout).run(suite)
-    bad = len(res.failures) + len(res.errors)
-    print("%d passed, %d failed" % (res.testsRun - bad, bad))
-    sys.exit(1 if bad else 0)
+    suite.run(case, verbose=a.v)
 
 
 if __name__ == "__main__":

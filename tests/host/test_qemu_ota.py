@@ -21,6 +21,8 @@ import tempfile
 import time
 import unittest
 
+import suite
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.normpath(os.path.join(HERE, "..", ".."))
 IMG = os.path.join(TOP, "tools", "rtpy-img")
@@ -263,11 +265,7 @@ def main():
     ap.add_argument("-v", action="store_true")
     a = ap.parse_args()
     BOOT, APP = os.path.abspath(a.boot), os.path.abspath(a.app)
-    suite = unittest.defaultTestLoader.loadTestsFromTestCase(QemuBoot)
-    res = unittest.TextTestRunner(verbosity=2 if a.v else 1, stream=sys.stdout).run(suite)
-    bad = len(res.failures) + len(res.errors)
-    print("%d passed, %d failed" % (res.testsRun - bad, bad))
-    sys.exit(1 if bad else 0)
+    suite.run(QemuBoot, verbose=a.v)
 
 
 if __name__ == "__main__":
