@@ -9,7 +9,7 @@
 #                imgtool's images (test_img.py); over-the-air updates through the ota module,
 #                rtpy-remote ota and the simulator's boot (test_ota.py); the UART update
 #                example, its UART 1 on a pty (test_ota_uart.py); boards on the simulated radio
-#                (rtpy-air) driven with raw HCI (test_ble_air.py), and with the bluetooth
+#                (rtpy-air) driven with raw HCI (test_ble_air.py); the BLE examples (test_ble_examples.py), and with the bluetooth
 #                module (test_ble_py.py)
 #   test-cross   rtpy-cross and precompiled modules (tests/cross: docs/cross.md), and the whole
 #                Python suite run precompiled
@@ -35,6 +35,7 @@ test-host: $(BUILD)/rtpy $(BUILD)/rtpy-cross $(BUILD)/tests/unit/test_image $(BU
 	$(Q)$(PYTHON3) tests/host/test_ota.py --rtpy $(BUILD)/rtpy
 	$(Q)$(PYTHON3) tests/host/test_ota_uart.py --rtpy $(BUILD)/rtpy
 	$(Q)$(PYTHON3) tests/host/test_ble_air.py --rtpy $(BUILD)/rtpy --air $(BUILD)/rtpy-air
+	$(Q)$(PYTHON3) tests/host/test_ble_examples.py --rtpy $(BUILD)/rtpy --air $(BUILD)/rtpy-air
 	$(Q)$(PYTHON3) tests/host/test_ble_py.py --rtpy $(BUILD)/rtpy --air $(BUILD)/rtpy-air
 
 test-cross: $(BUILD)/rtpy $(BUILD)/rtpy-cross
