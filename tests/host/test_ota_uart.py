@@ -9,7 +9,8 @@ installs it and resets, the new version confirms itself.
                                          here); main.py and otaproto.py on the board's flash
 
 Also: a damaged, a lost and a repeated frame are sent again and written once; a bad image
-is refused over the link and the device keeps running and answering. Prints "N passed, N
+is refused over the link and the device keeps running and answering. On the simulator the
+same application takes an image over BLE from another board (send_ble.py) on rtpy-air. Prints "N passed, N
 failed". CPython's stdlib, rtpy-img (python3-cryptography), qemu-system-arm for --boot.
 """
 import argparse
@@ -213,6 +214,28 @@ class Host(Common, unittest.TestCase):
 
     def command(self):
         return [RTPY, "--flash=" + self.flash, "--uart1=" + self.port]
+
+    def test_ble_update(self):
+        # the same application takes v2 from a BLE central (send_ble.py on another board) on
+        # the simulated radio, in virtual time; the next start runs v2 on test and confirms it
+        air, sock = os.path.join(os.path.dirname(RTPY), "rtpy-air"), os.path.join(self.tmp.name, "air")
+        medium = subprocess.Popen([air, sock, "--wait=2", "--exit-when-empty"], stderr=subprocess.DEVNULL)
+        suite.wait_for(sock)
+        dev = Device(self.command() + ["--time=virtual", "--air=%s,name=dev" % sock])
+        self.devices.append(dev)
+        sender = subprocess.run([RTPY, "--air=%s,name=phone,x=3" % sock, os.path.join(EXAMPLE, "send_ble.py"),
+                                 self.images["v2"]], capture_output=True, text=True, timeout=TIMEOUT)
+        self.assertEqual(sender.returncode, 0, sender.stdout + sender.stderr)
+        self.assertIn("send_ble: connected, MTU 247\n", sender.stdout)
+        self.assertRegex(sender.stdout, r"send_ble: installed, %d bytes in \d+ ms" % len(self.image("v2")))
+        out = dev.wait_for("ota_uart: installed, resetting")
+        self.assertIn("ota_uart: waiting for an image over BLE too", out)
+        self.assertEqual(dev.p.wait(timeout=TIMEOUT), 6)
+        self.assertEqual(medium.wait(timeout=TIMEOUT), 0)
+        dev = self.power_on()  # the reset: no radio needed now
+        out = dev.wait_for("waiting for an image on UART 1")
+        self.assertIn("boot: swap test v2.0.0+0", out)
+        self.assertIn("ota_uart: confirmed 2.0.0+0", out)
 
     def test_lossy_link(self):
         dev = self.power_on()

@@ -32,6 +32,28 @@ def frame(kind, payload=b""):
     return bytes([SYNC]) + head + payload + struct.pack("<I", crc)
 
 
+def take(buf):
+    """The first frame in buf (a bytearray): (kind, payload, used) for a good one, used being
+    the bytes up to its end; (None, None, used) when it is not all there yet, used being the
+    junk before it; (-1, None, len(buf)) for a damaged one. Both sides read frames with it."""
+    i = 0
+    while True:
+        i = buf.find(bytes([SYNC]), i)
+        if i < 0:
+            return None, None, len(buf)
+        if len(buf) - i < 4:
+            return None, None, i
+        kind, n = struct.unpack_from("<BH", buf, i + 1)
+        if n > MAX_DATA + 4:  # not a frame: a false sync byte
+            i += 1
+            continue
+        if len(buf) - i < 8 + n:
+            return None, None, i
+        if binascii.crc32(buf[i + 1:i + 4 + n]) != struct.unpack_from("<I", buf, i + 4 + n)[0]:
+            return -1, None, len(buf)
+        return kind, bytes(buf[i + 4:i + 4 + n]), i + 8 + n
+
+
 def info_text():
     run, pend = ota.running(), ota.pending()
     text = "running %s %s" % (run[0], "confirmed" if run[2] else "test") if run else "running -"
@@ -72,28 +94,14 @@ class Receiver:
         """Returns True once an image is installed: the caller then resets the device."""
         self.buf += data
         while True:
-            start = self.buf.find(bytes([SYNC]))
-            if start < 0:
-                self.buf = bytearray()
+            kind, payload, used = take(self.buf)
+            self.buf = self.buf[used:]
+            if kind is None:
                 return False
-            if start:
-                self.buf = self.buf[start:]
-            if len(self.buf) < 4:
-                return False
-            kind, n = struct.unpack_from("<BH", self.buf, 1)
-            if n > MAX_DATA + 4:  # not a frame: skip the false sync byte
-                self.buf = self.buf[1:]
-                continue
-            if len(self.buf) < 8 + n:
-                return False
-            payload = bytes(self.buf[4:4 + n])
-            crc = struct.unpack_from("<I", self.buf, 4 + n)[0]
-            if binascii.crc32(self.buf[1:4 + n]) != crc:
-                self.buf = bytearray()  # the rest is the damaged frame's: the host resends
+            if kind < 0:  # the rest is the damaged frame's: the host resends
                 self.kind = 0
                 self.ack(RESEND, "bad frame")
                 return False
-            self.buf = self.buf[8 + n:]
             if self.handle(kind, payload):
                 return True
 
