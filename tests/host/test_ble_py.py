@@ -47,6 +47,16 @@ class BluetoothModule(unittest.TestCase):
         devices = [(n, x, os.path.join(SCRIPTS, sc), a, e) for n, x, sc, a, e in devices]
         return suite.run_on_air(self, AIR, RTPY, self.sock, devices, cwd=cwd, timeout=TIMEOUT)[0]
 
+    def test_supervision_timeout(self):
+        # the peripheral loses power mid-connection (machine.reset ends the process: status 6);
+        # the central hears nothing more and reports the disconnect after 5 s
+        devices = [(n, x, os.path.join(SCRIPTS, "bt_vanish.py"), [n], []) for n, x in
+                   (("peripheral", 0), ("central", 2))]
+        outs, _ = suite.run_on_air(self, AIR, RTPY, self.sock, devices, timeout=TIMEOUT,
+                                   status={"peripheral": 6})
+        self.assertEqual(outs["peripheral"], "connected; power off\n")
+        self.assertEqual(outs["central"], "connected\ndisconnected after 5 s\n")
+
     def uart_pair(self, extra_p=(), extra_c=(), p_args=("uart-p", "2"), c_args=("uart-p",), run=0):
         return self.run_devices([("periph", 0, "bt_peripheral.py", p_args, extra_p),
                                  ("central", 5, "bt_central.py", c_args, extra_c)], run)
