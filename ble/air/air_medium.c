@@ -52,7 +52,7 @@ struct flight {
 static struct {
     // options
     const char *path;
-    bool realtime, exit_when_empty;
+    bool realtime, exit_when_empty, pace;
     unsigned wait_n;
     double loss_pct, range_m;
     uint64_t seed;
@@ -226,6 +226,9 @@ static int flight_cmp(const void *a, const void *b) {
     return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
+#define PACE_AHEAD_NS 1000000u // --pace: how far virtual time may lead the wall clock
+#define PACE_STEP_NS 100000u   // ... and the least a paced barrier moves it
+
 // --- the barrier (virtual time)
 // ----------------------------------------------------------------------
 //
@@ -271,6 +274,20 @@ static void next_gate(void) {
     uint64_t g = t > UINT64_MAX - AIR_LOOKAHEAD_NS ? UINT64_MAX : t + AIR_LOOKAHEAD_NS;
     for (size_t i = 0; i < M.nfl; i++)
         if (M.fl[i].t_end < g) g = M.fl[i].t_end;
+    if (M.pace) {
+        // --pace: virtual time never runs ahead of the wall clock by more than PACE_AHEAD, so
+        // a board outside the lock-step (QEMU, through rtpy-ctrl) sees the others at its pace.
+        // A smaller gate than the lock-step allows is always safe; and nobody is ever stuck
+        // for good: the outside world may still act (no global deadlock).
+        uint64_t w = wall_ns();
+        if (w + PACE_AHEAD_NS < G + PACE_STEP_NS) {
+            uint64_t ns = G + PACE_STEP_NS - PACE_AHEAD_NS - w;
+            struct timespec ts = {(time_t)(ns / 1000000000u), (long)(ns % 1000000000u)};
+            nanosleep(&ts, NULL);
+            w = wall_ns();
+        }
+        if (g > w + PACE_AHEAD_NS) g = w + PACE_AHEAD_NS;
+    }
     if (g == UINT64_MAX) {
         // 3. Global deadlock.
         say("global deadlock at %llu ns (virtual): all %u device(s) wait forever and nothing is "
@@ -392,7 +409,7 @@ static void on_signal(int sig) {
 static int usage(void) {
     fprintf(stderr,
             "usage: rtpy-air SOCKET [--time=virtual|real] [--wait=N] [--loss=PERCENT] [--seed=N]\n"
-            "                [--range=METRES] [--log=FILE] [--exit-when-empty]\n");
+            "                [--range=METRES] [--log=FILE] [--exit-when-empty] [--pace]\n");
     return 2;
 }
 
@@ -433,6 +450,8 @@ int main(int argc, char **argv) {
             }
         } else if (!strcmp(a, "--exit-when-empty"))
             M.exit_when_empty = true;
+        else if (!strcmp(a, "--pace"))
+            M.pace = true;
         else if (a[0] == '-' || M.path)
             return usage();
         else

@@ -2,8 +2,13 @@
 // "radio chip" for a board that is not the simulator, e.g. the firmware in QEMU. It speaks H4
 // on a serial line (a Unix socket such as QEMU's `-serial unix:PATH,server=on`, or a pty) and
 // joins rtpy-air with its radio, in real time (QEMU does not keep lock-step time with the
-// medium: run rtpy-air --time=real). docs/ble.md, "The QEMU board".
-//   rtpy-ctrl --h4=PATH --air=SOCKET[,name=NAME][,x=M][,y=M] [--btsnoop=FILE]
+// medium). docs/ble.md, "The QEMU board".
+//   rtpy-ctrl --h4=PATH --air=SOCKET[,name=NAME][,x=M][,y=M] [--btsnoop=FILE] [--time=virtual|real]
+// In virtual time (the default) it is in lock-step with the other boards: run rtpy-air with
+// --pace, so that the medium's time keeps to the wall clock, which the board's HCI traffic
+// keeps to; its packets have the link layer's exact timing, only the HCI's latency is real.
+// In real time (rtpy-air --time=real) packets cross with a socket's latency: scanning works,
+// connections do not.
 // PATH: an existing Unix socket is connected to, a tty or FIFO opened; a PATH that does not
 // exist becomes a listening socket whose first connection is the line (QEMU's
 // `-serial unix:PATH`, started after rtpy-ctrl: so no byte of the firmware's is lost, as a
@@ -180,12 +185,14 @@ static void main_thread(void *arg) {
 }
 
 static int usage(void) {
-    fprintf(stderr, "usage: rtpy-ctrl --h4=PATH --air=SOCKET[,name=NAME][,x=M][,y=M] [--btsnoop=FILE]\n");
+    fprintf(stderr, "usage: rtpy-ctrl --h4=PATH --air=SOCKET[,name=NAME][,x=M][,y=M] [--btsnoop=FILE]\n"
+                    "                 [--time=virtual|real]\n");
     return 2;
 }
 
 int main(int argc, char **argv) {
     const char *h4 = NULL, *air = NULL, *snoop = NULL;
+    bool virtual_time = true;
     for (int i = 1; i < argc; i++) {
         if (!strncmp(argv[i], "--h4=", 5)) {
             h4 = argv[i] + 5;
@@ -193,6 +200,8 @@ int main(int argc, char **argv) {
             air = argv[i] + 6;
         } else if (!strncmp(argv[i], "--btsnoop=", 10)) {
             snoop = argv[i] + 10;
+        } else if (!strcmp(argv[i], "--time=virtual") || !strcmp(argv[i], "--time=real")) {
+            virtual_time = argv[i][7] == 'v';
         } else {
             return usage();
         }
@@ -240,7 +249,7 @@ int main(int argc, char **argv) {
     }
     struct k_config cfg;
     k_config_default(&cfg);
-    cfg.time_mode = K_TIME_REAL;
+    cfg.time_mode = virtual_time ? K_TIME_VIRTUAL : K_TIME_REAL;
     k_init(&cfg);
     // the address from the name, as the simulated board's (boards/sim/ble.c)
     uint32_t h = 2166136261u;
@@ -256,6 +265,9 @@ int main(int argc, char **argv) {
     int rc = air_join(path, &ac);
     if (rc != 0) {
         fprintf(stderr, "rtpy-ctrl: can't join the air at '%s': %s\n", path, strerror(-rc));
+        if (lfd >= 0) {
+            unlink(h4);
+        }
         return 1;
     }
     air_set_receiver(radio_rx, NULL);

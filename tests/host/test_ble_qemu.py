@@ -2,9 +2,11 @@
 """The firmware's bluetooth module in QEMU (docs/ble.md, "The QEMU board"): its host stack
 talks H4 over UART 2, which QEMU connects (a third -serial) to rtpy-ctrl, the virtual
 controller as a host program, whose radio joins rtpy-air with a host rtpy board advertising.
-The firmware scans and finds the advertiser by name; the controller's btsnoop capture decodes
-in tshark. Without a controller on UART 2, active(True) fails with ETIMEDOUT (no hang).
-QEMU does not keep lock-step time with the medium: these boards run in real time.
+In real time (rtpy-air --time=real): the firmware scans and finds the advertiser by name; the
+controller's btsnoop capture decodes in tshark. In virtual time paced to the wall clock
+(rtpy-air --pace, QEMU -icount sleep=on): the firmware connects as a central, reads the
+peripheral's name, subscribes, writes and gets the echo notified. Without a controller on
+UART 2, active(True) fails with ETIMEDOUT (no hang).
 
 Usage: tests/host/test_ble_qemu.py --rtpy build/host/rtpy --air build/host/rtpy-air \\
            --ctrl build/host/rtpy-ctrl --elf build/mps2-an385/rtpy.elf [-v]
@@ -44,8 +46,9 @@ class QemuBle(unittest.TestCase):
         self.procs.append(p)
         return p
 
-    def remote(self, serials, *args):
+    def remote(self, serials, *args, qemu_args=()):
         cmd = [sys.executable, REMOTE, "-d", "qemu:" + ELF, "-t", "60"]
+        cmd += ["--target-arg=" + a for a in qemu_args]
         for s in serials:
             cmd += ["--target-arg=-serial", "--target-arg=" + s]
         return subprocess.run(cmd + list(args), capture_output=True, text=True, timeout=TIMEOUT)
@@ -57,7 +60,7 @@ class QemuBle(unittest.TestCase):
         suite.wait_for(air)
         self.start([RTPY, "--time=real", "--air=%s,name=periph,x=10" % air, "advertise.py", "rtpy-P",
                     "60000"], cwd=SCRIPTS)
-        ctrl = self.start([CTRL, "--h4=" + h4, "--air=%s,name=qemu,x=0" % air, "--btsnoop=" + snoop])
+        ctrl = self.start([CTRL, "--time=real", "--h4=" + h4, "--air=%s,name=qemu,x=0" % air, "--btsnoop=" + snoop])
         suite.wait_for(h4)  # rtpy-ctrl listens; QEMU connects as the board powers up
         p = self.remote(["stdio", "null", "unix:" + h4], "run", os.path.join(SCRIPTS, "bt_find.py"))
         self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
@@ -66,6 +69,24 @@ class QemuBle(unittest.TestCase):
         c = subprocess.run([sys.executable, os.path.join(TOP, "tests", "unit", "check_btsnoop.py"), snoop,
                             "--want", "bthci_cmd,bthci_evt"], capture_output=True, text=True)
         self.assertIn("none malformed", c.stdout, c.stdout)
+
+    def test_connect_paced(self):
+        air, h4 = os.path.join(self.tmp.name, "air"), os.path.join(self.tmp.name, "h4")
+        self.start([AIR, air, "--pace", "--wait=2", "--exit-when-empty"])
+        suite.wait_for(air)
+        periph = self.start([RTPY, "--air=%s,name=periph,x=10" % air, "bt_peripheral.py", "rtpy-P", "1"],
+                            cwd=SCRIPTS)
+        ctrl = self.start([CTRL, "--h4=" + h4, "--air=%s,name=qemu,x=0" % air])
+        suite.wait_for(h4)
+        # QEMU's clock follows the wall clock when the firmware idles, as the medium's does
+        p = self.remote(["stdio", "null", "unix:" + h4], "run", os.path.join(SCRIPTS, "bt_qemu_central.py"),
+                        qemu_args=("-icount", "shift=0,sleep=on"))
+        self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+        self.assertEqual(p.stdout, "connected\nname b'rtpy-P'\nnotified b'echo:from qemu'\ndisconnected\n")
+        out, _ = periph.communicate(timeout=TIMEOUT)
+        self.assertIn("write True b'from qemu'\ncentral disconnect 1\n", out)
+        self.assertEqual(periph.returncode, 0, out)
+        self.assertEqual(ctrl.wait(timeout=TIMEOUT), 0)
 
     def test_no_controller(self):
         code = ("import bluetooth\nb = bluetooth.BLE()\ntry:\n    b.active(True)\n"
