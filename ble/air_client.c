@@ -256,3 +256,28 @@ uint64_t air_offset_ns(void) {
 uint32_t air_rx_overflows(void) {
     return C.overflows;
 }
+
+const char *air_spec_parse(const char *spec, struct air_spec *out) {
+    size_t n = strcspn(spec, ",");
+    if (n == 0 || n >= sizeof out->path) {
+        return "the socket's path is missing or too long";
+    }
+    memcpy(out->path, spec, n);
+    out->path[n] = 0;
+    out->x_m = out->y_m = 0;
+    for (const char *item = spec + n; *item == ',';) {
+        item++;
+        size_t len = strcspn(item, ",");
+        char *end;
+        if (strncmp(item, "name=", 5) == 0 && len > 5 && len - 5 < sizeof out->name) {
+            memcpy(out->name, item + 5, len - 5);
+            out->name[len - 5] = 0;
+        } else if (strncmp(item, "x=", 2) == 0 && (out->x_m = strtod(item + 2, &end), end == item + len)) {
+        } else if (strncmp(item, "y=", 2) == 0 && (out->y_m = strtod(item + 2, &end), end == item + len)) {
+        } else {
+            return "a bad item (name=NAME, x=METRES, y=METRES)";
+        }
+        item += len;
+    }
+    return NULL;
+}

@@ -47,6 +47,17 @@ int air_send(const struct air_pkt *p);
  */
 void air_set_receiver(void (*fn)(const struct air_rx *rx, void *arg), void *arg);
 
+/** A device's place on the air as command lines give it: "SOCKET[,name=NAME][,x=M][,y=M]". */
+struct air_spec {
+    char path[108]; // the medium's socket
+    char name[64];  // kept as the caller set it unless the spec names the device
+    double x_m, y_m;
+};
+
+/** Parses spec into *out (whose name the caller presets to a default). Returns NULL, or a
+ *  message saying what is wrong. Context: any. */
+const char *air_spec_parse(const char *spec, struct air_spec *out);
+
 /** True after a successful air_join. Any context. */
 bool air_joined(void);
 

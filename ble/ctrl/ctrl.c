@@ -109,7 +109,7 @@ static void adv_timer(void *arg) {
     if (!ch) { // the event is over: the next one after the interval and a random delay
         c->adv_chan = 0;
         uint64_t delay = (uint64_t)(ctrl_rand(c) % 10001u) * 1000u; // advDelay: 0-10 ms
-        k_sim_irq_at(&c->adv_timer, c->adv_event_ns + (uint64_t)c->adv_int_min * 625000u + delay);
+        k_sim_irq_at(&c->adv_timer, c->adv_event_ns + (uint64_t)c->adv_interval * 625000u + delay);
         return;
     }
     if (!c->adv_chan) {
@@ -350,7 +350,7 @@ static void reset(struct ctrl *c) {
     memset(c->event_mask, 0xFF, 5); // the specification's default: 0x00001FFFFFFFFFFF
     c->event_mask[5] = 0x1F;
     c->le_event_mask[0] = 0x1F;
-    c->adv_int_min = c->adv_int_max = 0x0800; // 1.28 s
+    c->adv_interval = 0x0800; // 1.28 s
     c->adv_chan_map = 7;
     c->scan_int = c->scan_win = 0x0010;
     c->def_tx_octets = 27;
@@ -476,8 +476,7 @@ static void command(struct ctrl *c, uint16_t op, const uint8_t *p, uint8_t n) {
             complete_status(c, op, HCI_ERR_INVALID_PARAMS);
             return;
         }
-        c->adv_int_min = directed ? 0x0006 : lo; // high duty cycle directed: 3.75 ms
-        c->adv_int_max = directed ? 0x0006 : hi;
+        c->adv_interval = directed ? 0x0006 : lo; // high duty cycle directed: 3.75 ms
         c->adv_type = type == 0x04 ? HCI_ADV_DIRECT_IND : type;
         c->adv_own_type = p[5];
         c->adv_peer_type = p[6];
@@ -616,6 +615,37 @@ void ctrl_cmd_status(struct ctrl *c, uint16_t op, uint8_t status) {
 
 void ctrl_cmd_complete(struct ctrl *c, uint16_t op, const uint8_t *ret, uint8_t n) {
     cmd_complete(c, op, ret, n);
+}
+
+void ctrl_h4_input(struct ctrl *c, struct h4_reader *r, const uint8_t *p, size_t n,
+                   void (*tap)(const uint8_t *pkt, size_t n)) {
+    for (size_t off = 0; off < n;) {
+        size_t used;
+        enum h4_status st = h4_feed(r, p + off, n - off, &used);
+        off += used;
+        if (st == H4_PACKET) {
+            uint16_t len;
+            const uint8_t *pkt = h4_packet(r, &len);
+            if (tap) {
+                tap(pkt, len);
+            }
+            ctrl_from_host(c, pkt, len);
+        } else if (st < 0) {
+            uint8_t ev[4] = {HCI_H4_EVT, HCI_EV_HW_ERROR, 1, 0x01};
+            c->cfg.to_host(c->cfg.arg, ev, sizeof ev);
+            h4_reader_reset(r);
+            return; // the rest of these bytes belong to the broken packet
+        }
+    }
+}
+
+void ctrl_addr_from_name(const char *name, uint8_t addr[6]) {
+    uint32_t h = 2166136261u;
+    for (const char *q = name; *q; q++) {
+        h = (h ^ (uint8_t)*q) * 16777619u;
+    }
+    const uint8_t a[6] = {(uint8_t)h, (uint8_t)(h >> 8), (uint8_t)(h >> 16), (uint8_t)(h >> 24), 0x00, 0xC2};
+    memcpy(addr, a, 6);
 }
 
 void ctrl_from_host(struct ctrl *c, const uint8_t *pkt, size_t n) {

@@ -18,11 +18,11 @@
 #include <stdint.h>
 
 #include "ble/air.h"
+#include "ble/h4.h"
 
 #define CTRL_MAX_CONN 4u
 #define CTRL_ACL_LEN 251u   // LE ACL data packet length (LE Read Buffer Size)
 #define CTRL_ACL_BUFS 8u    // LE ACL data packets the controller holds (all connections)
-#define CTRL_RX_QUEUE 8u    // received LL data PDUs per connection not yet passed to the host
 
 struct ctrl_cfg {
     uint8_t addr[6]; // the public device address, least significant byte first (as in HCI)
@@ -37,7 +37,6 @@ struct ctrl_acl { // an ACL data packet from the host, until its fragments are a
     uint16_t len;
     uint16_t sent; // bytes acknowledged
     uint8_t pb;    // HCI packet boundary flag
-    uint8_t conn;  // index into conns
     struct ctrl_acl *next;
 };
 
@@ -70,11 +69,8 @@ struct ctrl_conn {
     // connection update in progress
     bool upd_pending;
     uint16_t upd_instant, upd_interval, upd_latency, upd_timeout;
-    uint8_t upd_win_size;
-    uint16_t upd_win_offset;
     // termination
     bool terminating;
-    uint8_t term_reason;         // sent in LL_TERMINATE_IND
     uint8_t term_local_reason;   // reported to the local host
     uint64_t term_deadline_ns;
     bool features_asked;
@@ -105,7 +101,7 @@ struct ctrl {
     uint8_t event_mask[8], le_event_mask[8];
     // advertising
     bool adv_on;
-    uint16_t adv_int_min, adv_int_max;
+    uint16_t adv_interval; // 0.625 ms units: the Set Advertising Parameters' minimum
     uint8_t adv_type, adv_own_type, adv_chan_map;
     uint8_t adv_peer_type, adv_peer[6];
     uint8_t adv_data[31], adv_len, scan_rsp[31], scan_rsp_len;
@@ -145,6 +141,19 @@ void ctrl_init(struct ctrl *c, const struct ctrl_cfg *cfg);
  * 0x12) or, for ACL data, dropped. Context: a simulated interrupt or thread.
  */
 void ctrl_from_host(struct ctrl *c, const uint8_t *pkt, size_t n);
+
+/**
+ * Bytes from the host's end of the H4 line, through the reader r (commands and ACL data):
+ * each whole packet goes to tap (if not NULL: a capture) and to ctrl_from_host. Lost framing
+ * is reported as a real controller does, with a Hardware Error event, and the reader starts
+ * over with the next bytes. Context: a simulated interrupt.
+ */
+void ctrl_h4_input(struct ctrl *c, struct h4_reader *r, const uint8_t *p, size_t n,
+                   void (*tap)(const uint8_t *pkt, size_t n));
+
+/** A static random address (C2:00 and four bytes of an FNV-1a hash of the name), so that each
+ *  board named on the air has its own. */
+void ctrl_addr_from_name(const char *name, uint8_t addr[6]);
 
 /** A packet that reached this device's antenna (at rx->t_end_ns). Context: a simulated interrupt. */
 void ctrl_radio_rx(struct ctrl *c, const struct air_rx *rx);

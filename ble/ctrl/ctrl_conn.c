@@ -375,8 +375,7 @@ static void control(struct ctrl_conn *cn, const uint8_t *d, uint8_t n) {
         if (n != 12 || cn->central) {
             break;
         }
-        cn->upd_win_size = d[1];
-        cn->upd_win_offset = hci_get16(d + 2);
+        // (WinSize and WinOffset: the simulation's clocks are exact, the new anchor is the instant's)
         cn->upd_interval = hci_get16(d + 4);
         cn->upd_latency = hci_get16(d + 6);
         cn->upd_timeout = hci_get16(d + 8);

@@ -81,28 +81,17 @@ static void radio_rx(const struct air_rx *rx, void *arg) {
     ctrl_radio_rx(&R.ctrl, rx);
 }
 
+static void snoop_sent(const uint8_t *pkt, size_t n) {
+    if (R.snoop) {
+        (void)btsnoop_write(R.snoop, false, pkt, n, unix_us());
+    }
+}
+
 // The bytes the reader thread got: through the H4 reader to the controller (an interrupt).
 static void in_isr(void *arg) {
     (void)arg;
     pthread_mutex_lock(&R.mtx);
-    for (size_t off = 0; off < R.in_len;) {
-        size_t used;
-        enum h4_status st = h4_feed(&R.reader, R.in + off, R.in_len - off, &used);
-        off += used;
-        if (st == H4_PACKET) {
-            uint16_t len;
-            const uint8_t *pkt = h4_packet(&R.reader, &len);
-            if (R.snoop) {
-                (void)btsnoop_write(R.snoop, false, pkt, len, unix_us());
-            }
-            ctrl_from_host(&R.ctrl, pkt, len);
-        } else if (st < 0) { // lost framing: report it and start over
-            uint8_t ev[4] = {HCI_H4_EVT, HCI_EV_HW_ERROR, 1, 0x01};
-            to_host(NULL, ev, sizeof ev);
-            h4_reader_reset(&R.reader);
-            off = R.in_len;
-        }
-    }
+    ctrl_h4_input(&R.ctrl, &R.reader, R.in, R.in_len, snoop_sent);
     R.in_len = 0;
     bool closed = R.closed;
     pthread_mutex_unlock(&R.mtx);
@@ -209,27 +198,11 @@ int main(int argc, char **argv) {
     if (!h4 || !air) {
         return usage();
     }
-    static char path[108], name[64] = "qemu";
-    double x = 0, y = 0;
-    const char *comma = strchr(air, ',');
-    size_t n = comma ? (size_t)(comma - air) : strlen(air);
-    if (n >= sizeof path) {
+    struct air_spec spec = {.name = "qemu"};
+    const char *bad = air_spec_parse(air, &spec);
+    if (bad) {
+        fprintf(stderr, "rtpy-ctrl: --air: %s\n", bad);
         return usage();
-    }
-    memcpy(path, air, n);
-    for (const char *item = comma; item; item = strchr(item + 1, ',')) {
-        const char *v = item + 1;
-        size_t len = strcspn(v, ",");
-        if (!strncmp(v, "name=", 5) && len - 5 < sizeof name) {
-            memcpy(name, v + 5, len - 5);
-            name[len - 5] = 0;
-        } else if (!strncmp(v, "x=", 2)) {
-            x = strtod(v + 2, NULL);
-        } else if (!strncmp(v, "y=", 2)) {
-            y = strtod(v + 2, NULL);
-        } else {
-            return usage();
-        }
     }
     struct stat st;
     int lfd = -1;
@@ -251,20 +224,16 @@ int main(int argc, char **argv) {
     k_config_default(&cfg);
     cfg.time_mode = virtual_time ? K_TIME_VIRTUAL : K_TIME_REAL;
     k_init(&cfg);
-    // the address from the name, as the simulated board's (boards/sim/ble.c)
-    uint32_t h = 2166136261u;
-    for (const char *p = name; *p; p++) {
-        h = (h ^ (uint8_t)*p) * 16777619u;
-    }
-    struct ctrl_cfg cc = {.addr = {(uint8_t)h, (uint8_t)(h >> 8), (uint8_t)(h >> 16), (uint8_t)(h >> 24), 0x00, 0xC2},
-                          .seed = h, .to_host = to_host, .radio_tx = radio_tx};
+    struct ctrl_cfg cc = {.to_host = to_host, .radio_tx = radio_tx};
+    ctrl_addr_from_name(spec.name, cc.addr); // as the simulated board's (boards/sim/ble.c)
+    memcpy(&cc.seed, cc.addr, 4);
     ctrl_init(&R.ctrl, &cc);
     h4_reader_init(&R.reader, R.reader_buf, sizeof R.reader_buf, true, true, false);
     k_sim_irq_init(&R.in_irq, in_isr, NULL);
-    struct air_device_cfg ac = {.x_m = x, .y_m = y, .tx_dbm = 0, .name = name};
-    int rc = air_join(path, &ac);
+    struct air_device_cfg ac = {.x_m = spec.x_m, .y_m = spec.y_m, .tx_dbm = 0, .name = spec.name};
+    int rc = air_join(spec.path, &ac);
     if (rc != 0) {
-        fprintf(stderr, "rtpy-ctrl: can't join the air at '%s': %s\n", path, strerror(-rc));
+        fprintf(stderr, "rtpy-ctrl: can't join the air at '%s': %s\n", spec.path, strerror(-rc));
         if (lfd >= 0) {
             unlink(h4);
         }

@@ -43,28 +43,16 @@ static void to_host(void *arg, const uint8_t *pkt, size_t n) {
     (void)board_sim_uart_feed(SIM_UART_BLE, pkt, n);
 }
 
+static void snoop_sent(const uint8_t *pkt, size_t n) {
+    if (B.snoop) {
+        (void)btsnoop_write(B.snoop, false, pkt, n, snoop_time_us());
+    }
+}
+
 // The bytes written so far have crossed the line: the controller reads them.
 static void line_isr(void *arg) {
     (void)arg;
-    size_t off = 0;
-    while (off < B.line_len) {
-        size_t used;
-        enum h4_status st = h4_feed(&B.reader, B.line + off, B.line_len - off, &used);
-        off += used;
-        if (st == H4_PACKET) {
-            uint16_t len;
-            const uint8_t *pkt = h4_packet(&B.reader, &len);
-            if (B.snoop) {
-                (void)btsnoop_write(B.snoop, false, pkt, len, snoop_time_us());
-            }
-            ctrl_from_host(&B.ctrl, pkt, len);
-        } else if (st < 0) { // lost framing: a real controller reports it and starts over
-            uint8_t ev[4] = {HCI_H4_EVT, HCI_EV_HW_ERROR, 1, 0x01};
-            to_host(NULL, ev, sizeof ev);
-            h4_reader_reset(&B.reader);
-            off = B.line_len;
-        }
-    }
+    ctrl_h4_input(&B.ctrl, &B.reader, B.line, B.line_len, snoop_sent);
     B.line_len = 0;
 }
 
@@ -114,13 +102,7 @@ void board_sim_ble_init(void) {
 }
 
 int board_sim_ble_join(const char *socket_path, const char *name, double x, double y) {
-    // the device's address from its name (FNV-1a), so each named device has its own
-    uint32_t hsh = 2166136261u;
-    for (const char *p = name; *p; p++) {
-        hsh = (hsh ^ (uint8_t)*p) * 16777619u;
-    }
-    uint8_t addr[6] = {(uint8_t)hsh, (uint8_t)(hsh >> 8), (uint8_t)(hsh >> 16), (uint8_t)(hsh >> 24), 0x00, 0xC2};
-    memcpy(B.addr, addr, 6);
+    ctrl_addr_from_name(name, B.addr); // each named board its own address
     board_sim_ble_init();
     struct air_device_cfg cfg = {.x_m = x, .y_m = y, .tx_dbm = 0, .name = name};
     int rc = air_join(socket_path, &cfg);

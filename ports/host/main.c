@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "ble/air_client.h"
 #include "boards/sim/board_sim.h"
 #include "modules/app.h"
 #include "modules/boot.h"
@@ -367,35 +368,16 @@ static void main_thread(void *arg) {
 }
 
 // --air=SOCKET[,name=NAME][,x=M][,y=M]: the name defaults to the script's file name.
-static int join_air(const char *spec) {
-    static char path[4096], name[64];
-    double x = 0, y = 0;
-    const char *comma = strchr(spec, ',');
-    size_t n = comma ? (size_t)(comma - spec) : strlen(spec);
-    if (n >= sizeof path) {
-        fprintf(stderr, "rtpy: --air: path too long\n");
+static int join_air(const char *arg) {
+    struct air_spec spec;
+    const char *base = O.script ? strrchr(O.script, '/') : NULL;
+    snprintf(spec.name, sizeof spec.name, "%s", base ? base + 1 : O.script ? O.script : "rtpy");
+    const char *bad = air_spec_parse(arg, &spec);
+    if (bad) {
+        fprintf(stderr, "rtpy: --air: %s\n", bad);
         return -1;
     }
-    memcpy(path, spec, n);
-    path[n] = 0;
-    const char *base = O.script ? strrchr(O.script, '/') : NULL;
-    snprintf(name, sizeof name, "%s", base ? base + 1 : O.script ? O.script : "rtpy");
-    while (comma) {
-        const char *item = comma + 1;
-        comma = strchr(item, ',');
-        size_t len = comma ? (size_t)(comma - item) : strlen(item);
-        char *end;
-        if (strncmp(item, "name=", 5) == 0 && len > 5 && len - 5 < sizeof name) {
-            memcpy(name, item + 5, len - 5);
-            name[len - 5] = 0;
-        } else if (strncmp(item, "x=", 2) == 0 && (x = strtod(item + 2, &end), end == item + len)) {
-        } else if (strncmp(item, "y=", 2) == 0 && (y = strtod(item + 2, &end), end == item + len)) {
-        } else {
-            fprintf(stderr, "rtpy: --air: bad item '%.*s' (name=, x=, y=)\n", (int)len, item);
-            return -1;
-        }
-    }
-    return board_sim_ble_join(path, name, x, y);
+    return board_sim_ble_join(spec.path, spec.name, spec.x_m, spec.y_m);
 }
 
 int main(int argc, char **argv) {
