@@ -23,21 +23,8 @@ static const char *data_dir = "tests/unit/data/ble_crypto";
 // Hex with optional spaces (as the spec prints it) into exactly n bytes, MSO first; exits on
 // a malformed constant (a test bug, not a failure of the code under test).
 static void be(uint8_t *out, size_t n, const char *s) {
-    size_t k = 0;
-    for (; *s != '\0'; s++) {
-        if (*s == ' ') {
-            continue;
-        }
-        unsigned v;
-        if (k == n || sscanf(s, "%2x", &v) != 1 || s[1] == '\0' || s[1] == ' ') {
-            printf("bad hex constant (%zu bytes wanted)\n", n);
-            exit(2);
-        }
-        out[k++] = (uint8_t)v;
-        s++;
-    }
-    if (k != n) {
-        printf("bad hex constant: %zu bytes, %zu wanted\n", k, n);
+    if (check_unhex(out, n, s) != (long)n) {
+        printf("bad hex constant (%zu bytes wanted): %s\n", n, s);
         exit(2);
     }
 }
@@ -245,7 +232,6 @@ static void test_p256_mul(void) {
 
 // ---- the vector file
 
-static char line[8192];
 static int n_aes, n_cmac, n_ecdh, n_badpriv, n_badpub;
 
 static void run_case(char *f[], int nf, int index) {
@@ -318,28 +304,7 @@ static void run_case(char *f[], int nf, int index) {
 static void test_vector_file(void) {
     char path[512];
     snprintf(path, sizeof(path), "%s/vectors.txt", data_dir);
-    FILE *fp = fopen(path, "r");
-    CHECK_MSG(fp != NULL, "cannot open %s", path);
-    if (fp == NULL) {
-        return;
-    }
-    int index = 0;
-    while (fgets(line, sizeof(line), fp) != NULL) {
-        size_t len = strlen(line);
-        CHECK(len > 0 && line[len - 1] == '\n');
-        if (line[0] == '#' || line[0] == '\n') {
-            continue;
-        }
-        char *f[8];
-        int nf = 0;
-        for (char *t = strtok(line, " \n"); t != NULL && nf < 8; t = strtok(NULL, " \n")) {
-            f[nf++] = t;
-        }
-        if (nf > 0) {
-            run_case(f, nf, index++);
-        }
-    }
-    fclose(fp);
+    check_vectors(path, run_case);
     printf("  %d aes, %d cmac, %d ecdh, %d bad private keys, %d bad public keys\n", n_aes, n_cmac,
            n_ecdh, n_badpriv, n_badpub);
     CHECK(n_aes >= 200 && n_cmac >= 100 && n_ecdh >= 100 && n_badpriv >= 4 && n_badpub >= 30);

@@ -17,61 +17,22 @@
 #include "drivers/flash.h"
 #include "tests/unit/check.h"
 
-
 static const char *dir = "tests/data/mcuboot";
 
-typedef struct {
-    uint8_t *p;
-    size_t n;
-} blob;
+typedef check_blob blob;
 
 static blob load(const char *name) {
     char path[512];
     snprintf(path, sizeof(path), "%s/%s", dir, name);
-    blob b = {NULL, 0};
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        printf("cannot open %s\n", path);
-        exit(2);
-    }
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    b.p = malloc((size_t)n + 1);
-    if (!b.p || fread(b.p, 1, (size_t)n, f) != (size_t)n) {
-        printf("cannot read %s\n", path);
-        exit(2);
-    }
-    b.p[n] = 0;
-    b.n = (size_t)n;
-    fclose(f);
-    return b;
+    return check_load(path);
 }
 
-// The DER inside a PEM file (base64 between the BEGIN and END lines).
+// The DER inside a PEM file (0 if it has none).
 static size_t pem_der(const char *name, uint8_t *out, size_t cap) {
     blob b = load(name);
-    char *s = strstr((char *)b.p, "-----\n");
-    size_t n = 0;
-    uint32_t acc = 0;
-    int bits = 0;
-    for (s = s ? s + 6 : (char *)b.p; *s && *s != '-'; s++) {
-        const char *tab = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-        const char *q = strchr(tab, *s);
-        if (!q) {
-            continue;
-        }
-        acc = (acc << 6) | (uint32_t)(q - tab);
-        bits += 6;
-        if (bits >= 8) {
-            bits -= 8;
-            if (n < cap) {
-                out[n++] = (uint8_t)(acc >> bits);
-            }
-        }
-    }
+    long n = check_pem_der((const char *)b.p, out, cap);
     free(b.p);
-    return n;
+    return n > 0 ? (size_t)n : 0;
 }
 
 // ---- The device: a RAM flash that also counts erases per sector and bytes programmed ----

@@ -16,24 +16,7 @@
 
 static const char *data_dir = "tests/unit/data/crypto";
 
-// Hex to bytes ("-" is empty); the byte count, or -1 if malformed or longer than cap.
-static long unhex(uint8_t *out, size_t cap, const char *s) {
-    if (strcmp(s, "-") == 0) {
-        return 0;
-    }
-    size_t n = strlen(s);
-    if (n % 2 != 0 || n / 2 > cap) {
-        return -1;
-    }
-    for (size_t i = 0; i < n / 2; i++) {
-        unsigned v;
-        if (sscanf(s + 2 * i, "%2x", &v) != 1) {
-            return -1;
-        }
-        out[i] = (uint8_t)v;
-    }
-    return (long)(n / 2);
-}
+#define unhex check_unhex
 
 static void unhex_fixed(uint8_t *out, size_t n, const char *s) {
     if (unhex(out, n, s) != (long)n) {
@@ -42,19 +25,17 @@ static void unhex_fixed(uint8_t *out, size_t n, const char *s) {
     }
 }
 
-// A whole file into buf; its length, or -1.
+// A fixture file into buf; its length, or -1 if it does not fit.
 static long slurp(const char *name, uint8_t *buf, size_t cap) {
     char path[512];
     snprintf(path, sizeof(path), "%s/%s", data_dir, name);
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) {
-        printf("  cannot open %s\n", path);
-        return -1;
+    check_blob b = check_load(path);
+    long n = b.n <= cap ? (long)b.n : -1;
+    if (n >= 0) {
+        memcpy(buf, b.p, b.n);
     }
-    size_t n = fread(buf, 1, cap, f);
-    bool more = fgetc(f) != EOF;
-    fclose(f);
-    return more ? -1 : (long)n;
+    free(b.p);
+    return n;
 }
 
 // Verifiers called on copies placed at the very end of a buffer, so that a read past the
@@ -194,7 +175,6 @@ static void test_sha512(void) {
 
 // ---- the vector file
 
-static char line[40000];
 static uint8_t msg_buf[8192];
 static int n_sha, n_ed, n_ed_ok, n_p256, n_p256_ok;
 
@@ -276,28 +256,7 @@ static void run_case(char *f[], int nf, int index) {
 static void test_vector_file(void) {
     char path[512];
     snprintf(path, sizeof(path), "%s/vectors.txt", data_dir);
-    FILE *fp = fopen(path, "r");
-    CHECK(fp != NULL);
-    if (fp == NULL) {
-        return;
-    }
-    int index = 0;
-    while (fgets(line, sizeof(line), fp) != NULL) {
-        size_t len = strlen(line);
-        CHECK(len > 0 && line[len - 1] == '\n');
-        if (line[0] == '#' || line[0] == '\n') {
-            continue;
-        }
-        char *f[8];
-        int nf = 0;
-        for (char *t = strtok(line, " \n"); t != NULL && nf < 8; t = strtok(NULL, " \n")) {
-            f[nf++] = t;
-        }
-        if (nf > 0) {
-            run_case(f, nf, index++);
-        }
-    }
-    fclose(fp);
+    check_vectors(path, run_case);
     printf("  vectors.txt: %d digests, %d Ed25519 (%d valid), %d P-256 (%d valid)\n", n_sha, n_ed,
            n_ed_ok, n_p256, n_p256_ok);
     CHECK(n_sha >= 500 && n_ed_ok >= 200 && n_p256_ok >= 200 && n_ed - n_ed_ok >= 20 &&
@@ -441,32 +400,30 @@ static void test_ed25519_s_range(void) {
 
 // ---- P-256
 
+// The first valid P-256 case of the vector file ("p256 PUB HASH DER 1 base").
+static struct {
+    uint8_t pub[65], hash[32], der[80];
+    long n;
+} first_p256;
+
+static void find_p256(char **f, int nf, int index) {
+    (void)index;
+    if (first_p256.n < 0 && nf == 6 && !strcmp(f[0], "p256") && !strcmp(f[4], "1") &&
+        !strcmp(f[5], "base") && unhex(first_p256.pub, 65, f[1]) == 65 &&
+        unhex(first_p256.hash, 32, f[2]) == 32) {
+        first_p256.n = unhex(first_p256.der, sizeof(first_p256.der), f[3]);
+    }
+}
+
 static void test_p256_flips(void) {
     // the first valid case of the file, every bit of key, hash and signature flipped, every
     // truncation of the signature
     char path[512];
     snprintf(path, sizeof(path), "%s/vectors.txt", data_dir);
-    FILE *fp = fopen(path, "r");
-    CHECK(fp != NULL);
-    if (fp == NULL) {
-        return;
-    }
-    uint8_t pub[65], hash[32], der[80];
-    long n = -1;
-    while (fgets(line, sizeof(line), fp) != NULL) {
-        if (strncmp(line, "p256 ", 5) == 0 && strstr(line, " 1 base") != NULL) {
-            char *f[6];
-            int nf = 0;
-            for (char *t = strtok(line, " \n"); t != NULL && nf < 6; t = strtok(NULL, " \n")) {
-                f[nf++] = t;
-            }
-            if (nf == 6 && unhex(pub, 65, f[1]) == 65 && unhex(hash, 32, f[2]) == 32) {
-                n = unhex(der, sizeof(der), f[3]);
-            }
-            break;
-        }
-    }
-    fclose(fp);
+    first_p256.n = -1;
+    check_vectors(path, find_p256);
+    uint8_t *pub = first_p256.pub, *hash = first_p256.hash, *der = first_p256.der;
+    long n = first_p256.n;
     CHECK(n > 8);
     if (n <= 8) {
         return;
@@ -497,38 +454,6 @@ static void test_p256_flips(void) {
 
 // ---- the MCUboot fixtures (tests/unit/data/crypto/README.md)
 
-static long b64(uint8_t *out, size_t cap, const char *pem) {
-    // the base64 between the BEGIN and END lines
-    const char *p = strstr(pem, "-----\n");
-    const char *end = strstr(pem, "\n-----END");
-    if (p == NULL || end == NULL) {
-        return -1;
-    }
-    uint32_t acc = 0;
-    int bits = 0;
-    size_t n = 0;
-    for (p += 6; p < end; p++) {
-        const char *al = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-        const char *q = *p != 0 ? strchr(al, *p) : NULL;
-        if (*p == '\n' || *p == '=') {
-            continue;
-        }
-        if (q == NULL) {
-            return -1;
-        }
-        acc = acc << 6 | (uint32_t)(q - al);
-        bits += 6;
-        if (bits >= 8) {
-            bits -= 8;
-            if (n == cap) {
-                return -1;
-            }
-            out[n++] = (uint8_t)(acc >> bits);
-        }
-    }
-    return (long)n;
-}
-
 // The SubjectPublicKeyInfo DER of a PEM file, checked against the expected prefix; the key
 // bits (what follows the prefix) into key.
 static bool read_key(const char *name, const char *prefix_hex, uint8_t *key, size_t key_len,
@@ -541,7 +466,7 @@ static bool read_key(const char *name, const char *prefix_hex, uint8_t *key, siz
     pem[n] = 0;
     uint8_t prefix[64];
     long pn = unhex(prefix, sizeof(prefix), prefix_hex);
-    *spki_len = b64(spki, 128, pem);
+    *spki_len = check_pem_der(pem, spki, 128);
     if (pn < 0 || *spki_len != pn + (long)key_len || memcmp(spki, prefix, (size_t)pn) != 0) {
         return false;
     }
