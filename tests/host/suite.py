@@ -7,13 +7,23 @@ import time
 import unittest
 
 
-def run(*cases, verbose=False):
-    """Runs the TestCase classes; prints the closing line; exits 1 if any test failed."""
-    suite = unittest.TestSuite(unittest.defaultTestLoader.loadTestsFromTestCase(c) for c in cases)
-    res = unittest.TextTestRunner(verbosity=2 if verbose else 1, stream=sys.stdout).run(suite)
+def run_tests(tests, verbose=False, prefix="", note=""):
+    """Runs a unittest suite; names the skipped tests and why; prints the closing line
+    "PREFIXN passed, N failed[, N skipped]NOTE"; exits 1 if any test failed."""
+    res = unittest.TextTestRunner(verbosity=2 if verbose else 1, stream=sys.stdout).run(tests)
     bad = len(res.failures) + len(res.errors)
-    print("%d passed, %d failed" % (res.testsRun - bad, bad))
+    for test, reason in res.skipped:
+        print("skipped %s: %s" % (test.id().rpartition(".")[2], reason))
+    skipped = len(res.skipped)
+    print("%s%d passed, %d failed%s%s" % (prefix, res.testsRun - bad - skipped, bad,
+                                         ", %d skipped" % skipped if skipped else "", note))
     sys.exit(1 if bad else 0)
+
+
+def run(*cases, verbose=False):
+    """Runs the TestCase classes (run_tests)."""
+    run_tests(unittest.TestSuite(unittest.defaultTestLoader.loadTestsFromTestCase(c) for c in cases),
+              verbose)
 
 
 def wait_for(path, seconds=4.0):

@@ -20,6 +20,8 @@ import tempfile
 import time
 import unittest
 
+import suite
+
 RTPY = "build/host/rtpy"
 REPL_CMD = None  # the command whose console the Repl tests drive (rtpy, or QEMU)
 QEMU = ("qemu-system-arm -M mps2-an385 -nographic -monitor none -semihosting-config "
@@ -424,15 +426,12 @@ def main():
     if a.qemu:
         BOARD = True
         REPL_CMD = QEMU.split() + ["-kernel", os.path.abspath(a.qemu)]
-        suite = unittest.TestSuite([loader.loadTestsFromTestCase(Repl),
+        tests = unittest.TestSuite([loader.loadTestsFromTestCase(Repl),
                                     loader.loadTestsFromTestCase(BoardRepl)])
     else:
         REPL_CMD = [RTPY]
-        suite = loader.loadTestsFromModule(sys.modules[__name__])
-    res = unittest.TextTestRunner(verbosity=2 if a.v else 1, stream=sys.stdout).run(suite)
-    bad = len(res.failures) + len(res.errors)
-    print("%d passed, %d failed" % (res.testsRun - bad, bad))
-    sys.exit(1 if bad else 0)
+        tests = loader.loadTestsFromModule(sys.modules[__name__])
+    suite.run_tests(tests, verbose=a.v)
 
 
 if __name__ == "__main__":

@@ -21,6 +21,8 @@ import subprocess
 import sys
 import tempfile
 import unittest
+
+import suite
 from importlib.machinery import SourceFileLoader
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -516,12 +518,9 @@ def main():
     ap.add_argument("-v", action="store_true")
     a = ap.parse_args()
     C_VERIFY = os.path.abspath(a.c_verify) if a.c_verify else None
-    suite = unittest.defaultTestLoader.loadTestsFromModule(sys.modules[__name__])
-    res = unittest.TextTestRunner(verbosity=2 if a.v else 1, stream=sys.stdout).run(suite)
-    bad = len(res.failures) + len(res.errors)
-    print("test_img: %d passed, %d failed%s" % (res.testsRun - bad, bad,
-                                                 "" if C_VERIFY else " (C verifier not given)"))
-    sys.exit(1 if bad else 0)
+    tests = unittest.defaultTestLoader.loadTestsFromModule(sys.modules[__name__])
+    suite.run_tests(tests, verbose=a.v, prefix="test_img: ",
+                    note="" if C_VERIFY else " (C verifier not given)")
 
 
 if __name__ == "__main__":

@@ -21,6 +21,8 @@ import sys
 import tempfile
 import unittest
 
+import suite
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.normpath(os.path.join(HERE, "..", ".."))
 RTPY = "build/host/rtpy"
@@ -376,13 +378,10 @@ def main():
     loader = unittest.defaultTestLoader
     if a.qemu:
         ELF = a.qemu
-        suite = loader.loadTestsFromTestCase(Qemu)
+        tests = loader.loadTestsFromTestCase(Qemu)
     else:
-        suite = loader.loadTestsFromTestCase(Host)
-    res = unittest.TextTestRunner(verbosity=2 if a.v else 1, stream=sys.stdout).run(suite)
-    bad = len(res.failures) + len(res.errors)
-    print("%d passed, %d failed" % (res.testsRun - bad, bad))
-    sys.exit(1 if bad else 0)
+        tests = loader.loadTestsFromTestCase(Host)
+    suite.run_tests(tests, verbose=a.v)
 
 
 if __name__ == "__main__":

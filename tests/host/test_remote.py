@@ -24,6 +24,8 @@ import traceback
 import tty
 import unittest
 
+import suite
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 TOOL = os.path.join(ROOT, "tools", "rtpy-remote")
 sys.path.insert(0, os.path.join(ROOT, "tools"))
@@ -851,15 +853,8 @@ def main():
     loader = unittest.defaultTestLoader
     if a.tests:
         loader.testNamePatterns = ["*%s*" % t for t in a.tests]
-    suite = loader.loadTestsFromModule(sys.modules[__name__])
-    res = unittest.TextTestRunner(verbosity=2 if a.v else 1, stream=sys.stdout).run(suite)
-    bad = len(res.failures) + len(res.errors)
-    for test, reason in res.skipped:
-        print("skipped %s: %s" % (test.id().rpartition(".")[2], reason))
-    skipped = len(res.skipped)
-    print("%d passed, %d failed%s" % (res.testsRun - bad - skipped, bad,
-                                      ", %d skipped" % skipped if skipped else ""))
-    sys.exit(1 if bad else 0)
+    tests = loader.loadTestsFromModule(sys.modules[__name__])
+    suite.run_tests(tests, verbose=a.v)
 
 
 if __name__ == "__main__":

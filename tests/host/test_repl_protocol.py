@@ -19,9 +19,10 @@ import select
 import signal
 import struct
 import subprocess
-import sys
 import time
 import unittest
+
+import suite
 
 RTPY = "build/host/rtpy"
 QEMU = ("qemu-system-arm -M mps2-an385 -nographic -monitor none -semihosting-config "
@@ -464,12 +465,9 @@ def main():
     else:
         CMD = [os.path.abspath(a.rtpy)]
     loader = unittest.defaultTestLoader
-    suite = unittest.TestSuite([loader.loadTestsFromTestCase(Protocol),
+    tests = unittest.TestSuite([loader.loadTestsFromTestCase(Protocol),
                                 loader.loadTestsFromTestCase(SmallHeap)])
-    res = unittest.TextTestRunner(verbosity=2 if a.v else 1, stream=sys.stdout).run(suite)
-    bad = len(res.failures) + len(res.errors)
-    print("%d passed, %d failed" % (res.testsRun - bad, bad))
-    sys.exit(1 if bad else 0)
+    suite.run_tests(tests, verbose=a.v)
 
 
 if __name__ == "__main__":

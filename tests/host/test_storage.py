@@ -18,6 +18,8 @@ import tempfile
 import time
 import unittest
 
+import suite
+
 RTPY = "build/host/rtpy"
 ELF = None
 QEMU = ["qemu-system-arm", "-M", "mps2-an385", "-nographic", "-monitor", "none"]
@@ -299,15 +301,12 @@ def main():
     loader = unittest.defaultTestLoader
     if a.qemu:
         ELF = a.qemu
-        suite = unittest.TestSuite([loader.loadTestsFromTestCase(Qemu),
+        tests = unittest.TestSuite([loader.loadTestsFromTestCase(Qemu),
                                     loader.loadTestsFromName("Remote.test_qemu", sys.modules[__name__])])
     else:
-        suite = unittest.TestSuite([loader.loadTestsFromTestCase(Host),
+        tests = unittest.TestSuite([loader.loadTestsFromTestCase(Host),
                                     loader.loadTestsFromName("Remote.test_host", sys.modules[__name__])])
-    res = unittest.TextTestRunner(verbosity=2 if a.v else 1, stream=sys.stdout).run(suite)
-    bad = len(res.failures) + len(res.errors)
-    print("%d passed, %d failed" % (res.testsRun - bad, bad))
-    sys.exit(1 if bad else 0)
+    suite.run_tests(tests, verbose=a.v)
 
 
 if __name__ == "__main__":
