@@ -145,6 +145,27 @@ class Progress:
             sys.stderr.flush()
 
 
+def b64_programs(data, func, budget, chunk, bar):
+    """The programs that hand data to the device function func (one base64 string argument a
+    call): lines of 480 bytes, about chunk bytes a program, with raw paste's flow control
+    (budget None); else one line a program, as much as fits the device's receive buffer."""
+    if budget is None:
+        per_line, lines_per = 480, max(1, chunk // 480)
+    else:
+        per_line, lines_per = max(3, (budget - len(func + "('')")) * 3 // 4 // 3 * 3), 1
+    pos = 0
+    while pos < len(data):
+        lines = []
+        for _ in range(lines_per):
+            piece = data[pos:pos + per_line]
+            if not piece:
+                break
+            lines.append("%s(%r)" % (func, base64.b64encode(piece).decode()))
+            pos += len(piece)
+            bar.update(len(piece))
+        yield "\n".join(lines)
+
+
 def sha256_file(path):
     h = hashlib.sha256()
     with open(path, "rb") as f:
@@ -335,25 +356,11 @@ class Fs:
             self.say("skip %s -> :%s (unchanged)" % (src, target))
             return
         what = "cp %s :%s" % (src, target)
-        budget = self.dev.code_budget()
-        if budget is None:  # raw-paste: flow control, any size
-            per_line, lines_per = 480, max(1, self.chunk // 480)
-        else:  # one line per program, as much as fits the device's receive buffer
-            per_line, lines_per = max(3, (budget - len("_rr_p('')")) * 3 // 4 // 3 * 3), 1
         bar = Progress(what, len(data), self.progress)
         try:
             self.call(what, "_rr_f = open(%r, 'wb')" % target)
-            pos = 0
-            while pos < len(data):
-                lines = []
-                for _ in range(lines_per):
-                    piece = data[pos:pos + per_line]
-                    if not piece:
-                        break
-                    lines.append("_rr_p(%r)" % base64.b64encode(piece).decode())
-                    pos += len(piece)
-                    bar.update(len(piece))
-                self.call(what, "\n".join(lines))
+            for program in b64_programs(data, "_rr_p", self.dev.code_budget(), self.chunk, bar):
+                self.call(what, program)
             result = self.call(what, "_rr_f.close()\nprint(repr(_rr_sha(%r)))" % target)
         except RemoteError:
             try:

@@ -2,10 +2,9 @@
 module (docs/ota.md), in base64 lines as `fs cp` sends files, then checked there by
 ota.finish(): a bad image is refused on the device before anything is pending."""
 import ast
-import base64
 
 from .errors import DeviceError, RemoteError
-from .fs import ENODEV, Progress
+from .fs import ENODEV, Progress, b64_programs
 
 HELPERS = r'''
 import ota, binascii
@@ -41,24 +40,10 @@ def push(dev, path, permanent=False, progress=False, chunk=4096, say=print):
             raise ota_error(what, e)
 
     run(HELPERS + "ota.begin(%d)\n" % len(data))
-    budget = dev.code_budget()
-    if budget is None:  # raw-paste: flow control, any size
-        per_line, lines_per = 480, max(1, chunk // 480)
-    else:  # one line per program, as much as fits the device's receive buffer
-        per_line, lines_per = max(3, (budget - len("_rr_o('')")) * 3 // 4 // 3 * 3), 1
     bar = Progress(what, len(data), progress)
     try:
-        pos = 0
-        while pos < len(data):
-            lines = []
-            for _ in range(lines_per):
-                piece = data[pos:pos + per_line]
-                if not piece:
-                    break
-                lines.append("_rr_o(%r)" % base64.b64encode(piece).decode())
-                pos += len(piece)
-                bar.update(len(piece))
-            run("\n".join(lines))
+        for program in b64_programs(data, "_rr_o", dev.code_budget(), chunk, bar):
+            run(program)
     finally:
         bar.finish()
     out = run("ota.finish(permanent=%r)\nprint(repr(ota.pending()))" % bool(permanent))
