@@ -26,6 +26,8 @@ struct dev {
     uint64_t tx_times[256]; // start times of this device's packets
     uint8_t tx_chan[256];
     unsigned n_tx;
+    uint8_t watch;         // a byte whose runs on the data channels are counted (0: none)
+    unsigned watch_runs;   // data-channel PDUs with 8 of them in a row: plaintext on the air
 };
 
 static struct dev devs[2];
@@ -51,6 +53,15 @@ static void radio_tx(void *arg, const struct air_pkt *p) {
     if (from->n_tx < 256) {
         from->tx_times[from->n_tx] = p->t_start_ns;
         from->tx_chan[from->n_tx++] = p->channel;
+    }
+    if (from->watch && p->channel < 37) {
+        for (unsigned i = 2, run = 0; i < p->len; i++) {
+            run = p->pdu[i] == from->watch ? run + 1 : 0;
+            if (run == 8) {
+                from->watch_runs++;
+                break;
+            }
+        }
     }
     if (!mute[me]) {
         defer_at(p->t_start_ns + air_time_ns(p->len), deliver, &devs[1 - me].ctrl, p, sizeof *p);
@@ -309,9 +320,11 @@ static void body_connect_data(void) {
     hci_put16(big + 1, h0);
     hci_put16(big + 3, 200);
     memset(big + 5, 0x5A, 200);
+    devs[0].watch = 0x5A;
     host_send(0, big, sizeof big);
     k_sleep_ms(100);
     CHECK(devs[1].rx_len == 200 && devs[1].acl_packets == 1 && devs[0].completed == 1);
+    CHECK(devs[0].watch_runs == 1); // unencrypted: the data is on the air as it is
     // connection events every 30 ms: the central's packets that start events (after a gap)
     unsigned events = 0;
     uint64_t anchor0 = 0;
@@ -420,7 +433,10 @@ static void body_encryption(void) {
     const uint8_t *e0 = find_event(&devs[0], HCI_EV_ENCRYPT_CHANGE, 0), *e1 = find_event(&devs[1], HCI_EV_ENCRYPT_CHANGE, 0);
     CHECK(e0 && e0[3] == 0 && hci_get16(e0 + 4) == h0 && e0[6] == 1);
     CHECK(e1 && e1[3] == 0 && hci_get16(e1 + 4) == h1 && e1[6] == 1);
-    // data both ways, encrypted on the air (wrong_key shows the keys matter)
+    // data both ways, encrypted on the air: no run of the plaintext there (wrong_key shows
+    // the keys matter)
+    devs[0].watch = 'Q';
+    devs[1].watch = 'P';
     uint8_t acl[5 + 60] = {HCI_H4_ACL};
     hci_put16(acl + 1, h1);
     hci_put16(acl + 3, 60);
@@ -432,6 +448,7 @@ static void body_encryption(void) {
     k_sleep_ms(300);
     CHECK(devs[0].rx_len == 60 && devs[0].rx_data[0] == 'P' && devs[0].rx_data[59] == 'P');
     CHECK(devs[1].rx_len == 60 && devs[1].rx_data[0] == 'Q');
+    CHECK(devs[0].watch_runs == 0 && devs[1].watch_runs == 0);
     CHECK(devs[1].completed == 1 && devs[0].completed == 1);
     // the termination is encrypted too
     uint8_t dc[3] = {(uint8_t)h1, (uint8_t)(h1 >> 8), HCI_ERR_REMOTE_USER_TERM};
