@@ -2,7 +2,7 @@
 #   make build/host/rtpy-air   the medium, a host program (ble/air/)
 #   make test-air              tests/air/test_air.py: rtpy-air with 2-3 test devices
 #                              (tests/air/air_dev.c: kernel sim + ble/air_client.c, no Python)
-# AIR_CLIENT_OBJ is for programs that join the medium (rtpy, later).
+# AIR_CLIENT_OBJ is for programs that join the medium (rtpy, rtpy-ctrl).
 
 AIR_MEDIUM_SRC := ble/air/air_medium.c
 AIR_CLIENT_SRC := ble/air_client.c

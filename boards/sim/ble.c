@@ -18,7 +18,6 @@
 #define TO_CTRL_BYTES 4096u
 
 static struct {
-    bool up;
     struct ctrl ctrl;
     struct h4_reader reader; // bytes from the host
     uint8_t reader_buf[1 + HCI_ACL_HDR + CTRL_ACL_LEN];
@@ -98,7 +97,6 @@ void board_sim_ble_init(void) {
     B.line_len = 0;
     B.line_busy_ns = 0;
     board_sim_uart_set_peer(SIM_UART_BLE, from_host, NULL);
-    B.up = true;
 }
 
 int board_sim_ble_join(const char *socket_path, const char *name, double x, double y) {
