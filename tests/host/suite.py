@@ -1,6 +1,9 @@
 """What the host test drivers (tests/host/test_*.py) share: running their unittest cases with
-the closing "N passed, N failed" line, and boards on a simulated radio."""
+the closing "N passed, N failed" line, a program's console, and boards on a simulated radio."""
 import os
+import pty
+import select
+import signal
 import subprocess
 import sys
 import time
@@ -58,3 +61,85 @@ def run_on_air(tc, air, rtpy, sock, devices, air_args=(), cwd=None, timeout=60, 
     _, err = medium.communicate(timeout=timeout)
     tc.assertEqual(medium.returncode, 0, err)
     return outs, err
+
+
+class Console:
+    """The console of a running program: on a pty (rtpy, as a terminal shows it), or on pipes
+    (pipes=True: a board's serial line, QEMU's stdio, where a terminal would add \\r to its
+    \\r\\n). Every wait gives up after `deadline` seconds (a hang is a failure)."""
+
+    def __init__(self, cmd, pipes=False, deadline=30.0):
+        self.deadline = deadline
+        if pipes:
+            self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+            self.pid, self.fd, self.wfd = self.proc.pid, self.proc.stdout.fileno(), self.proc.stdin.fileno()
+        else:
+            self.proc = None
+            self.pid, self.fd = pty.fork()
+            if self.pid == 0:
+                os.execvp(cmd[0], cmd)
+            self.wfd = self.fd
+        self.buf = b""
+
+    def close(self):
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+        except (ProcessLookupError, ChildProcessError):
+            pass
+        if self.proc:
+            self.proc.stdin.close()
+            self.proc.stdout.close()
+        else:
+            os.close(self.fd)
+
+    def write(self, data):
+        view = memoryview(data)
+        while view:
+            n = os.write(self.wfd, view)
+            view = view[n:]
+
+    def fill(self, timeout):
+        """Waits up to timeout for output; False if none came."""
+        r, _, _ = select.select([self.fd], [], [], max(timeout, 0))
+        if not r:
+            return False
+        try:
+            data = os.read(self.fd, 65536)
+        except OSError:
+            data = b""
+        if not data:
+            raise AssertionError("the device went away; last output %r" % self.buf[-300:])
+        self.buf += data
+        return True
+
+    def pending(self):
+        """True when output has arrived that was not read yet (does not wait)."""
+        return bool(self.buf) or self.fill(0)
+
+    def read(self, n):
+        """Exactly n bytes."""
+        end = time.monotonic() + self.deadline
+        while len(self.buf) < n:
+            if not self.fill(end - time.monotonic()) and time.monotonic() >= end:
+                raise AssertionError("timed out waiting for %d bytes; got %r" % (n, self.buf))
+        data, self.buf = self.buf[:n], self.buf[n:]
+        return data
+
+    def read_until(self, marker):
+        """Everything up to and including `marker`."""
+        end = time.monotonic() + self.deadline
+        while marker not in self.buf:
+            if not self.fill(end - time.monotonic()) and time.monotonic() >= end:
+                raise AssertionError("timed out waiting for %r; got %r" % (marker, self.buf[-300:]))
+        i = self.buf.index(marker) + len(marker)
+        data, self.buf = self.buf[:i], self.buf[i:]
+        return data
+
+    def quiet(self, seconds):
+        """What arrives within `seconds` (and was not read yet)."""
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            self.fill(end - time.monotonic())
+        data, self.buf = self.buf, b""
+        return data

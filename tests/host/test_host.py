@@ -9,11 +9,8 @@ Prints "N passed, N failed" and exits non-zero on a failure. Needs only CPython'
 """
 import argparse
 import os
-import pty
 import re
-import select
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -234,51 +231,19 @@ class Repl(unittest.TestCase):
     """The REPL on a pseudo-terminal, as a user at a keyboard sees it."""
 
     def setUp(self):
-        if BOARD:  # a serial line: pipes (a terminal would add \r to the board's \r\n)
-            self.proc = subprocess.Popen(REPL_CMD, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
-            self.pid, self.fd, self.wfd = self.proc.pid, self.proc.stdout.fileno(), self.proc.stdin.fileno()
-        else:
-            self.proc = None
-            self.pid, self.fd = pty.fork()
-            if self.pid == 0:
-                os.execvp(REPL_CMD[0], REPL_CMD)
-            self.wfd = self.fd
-        self.buf = b""
+        # a board's serial line: pipes (a terminal would add \r to the board's \r\n)
+        self.dev = suite.Console(REPL_CMD, pipes=BOARD, deadline=DEADLINE)
         self.expect(b">>> ")
 
     def tearDown(self):
-        try:
-            os.kill(self.pid, signal.SIGKILL)
-            os.waitpid(self.pid, 0)
-        except (ProcessLookupError, ChildProcessError):
-            pass
-        if self.proc:
-            self.proc.stdin.close()
-            self.proc.stdout.close()
-        else:
-            os.close(self.fd)
+        self.dev.close()
 
     def expect(self, what):
         """Reads until `what` appears; returns what came before it."""
-        end = time.monotonic() + DEADLINE
-        while what not in self.buf:
-            left = end - time.monotonic()
-            if left <= 0:
-                self.fail("timed out waiting for %r; got %r" % (what, self.buf[-300:]))
-            r, _, _ = select.select([self.fd], [], [], left)
-            if r:
-                try:
-                    data = os.read(self.fd, 4096)
-                except OSError:
-                    data = b""
-                if not data:
-                    self.fail("rtpy exited waiting for %r; got %r" % (what, self.buf[-300:]))
-                self.buf += data
-        before, _, self.buf = self.buf.partition(what)
-        return before
+        return self.dev.read_until(what)[:-len(what)]
 
     def send(self, keys):
-        os.write(self.wfd, keys)
+        self.dev.write(keys)
 
     def line(self, text):
         """Types a line, returns the output up to the next prompt (>>> or ...)."""
@@ -288,16 +253,14 @@ class Repl(unittest.TestCase):
         out = b""
         end = time.monotonic() + DEADLINE
         while True:
-            m = re.search(rb"(>>> |\.\.\. )", self.buf)
+            m = re.search(rb"(>>> |\.\.\. )", self.dev.buf)
             if m:
-                out += self.buf[:m.start()]
-                self.buf = self.buf[m.end():]
+                out += self.dev.buf[:m.start()]
+                self.dev.buf = self.dev.buf[m.end():]
                 return clean(out).strip(b"\n"), m.group(1)
             if time.monotonic() > end:
-                self.fail("no prompt after %r; got %r" % (text, self.buf))
-            r, _, _ = select.select([self.fd], [], [], 0.1)
-            if r:
-                self.buf += os.read(self.fd, 4096)
+                self.fail("no prompt after %r; got %r" % (text, self.dev.buf))
+            self.dev.fill(0.1)
 
     def test_expression_echo(self):
         self.assertEqual(self.line(b"1 + 2"), (b"3", b">>> "))
@@ -356,7 +319,7 @@ class Repl(unittest.TestCase):
         self.send(b"\x04")
         end = time.monotonic() + DEADLINE
         while time.monotonic() < end:
-            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            pid, status = os.waitpid(self.dev.pid, os.WNOHANG)
             if pid:
                 self.assertTrue(os.WIFEXITED(status))
                 self.assertEqual(os.WEXITSTATUS(status), 0)

@@ -14,11 +14,7 @@ import argparse
 import contextlib
 import io
 import os
-import pty
-import select
-import signal
 import struct
-import subprocess
 import time
 import unittest
 
@@ -37,83 +33,9 @@ SOFT_REBOOT = b"MPY: soft reboot\r\n"  # pyboard.py waits for "soft reboot\r\n",
 WINDOW = 128  # the device's raw-paste window size increment
 
 
-class Device:
+def Device(extra=()):
     """The console of a running rtpy (a pty) or firmware (QEMU's stdio, pipes)."""
-
-    def __init__(self, extra=()):
-        cmd = CMD + list(extra)
-        if BOARD:
-            self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
-            self.pid, self.fd, self.wfd = self.proc.pid, self.proc.stdout.fileno(), self.proc.stdin.fileno()
-        else:
-            self.proc = None
-            self.pid, self.fd = pty.fork()
-            if self.pid == 0:
-                os.execvp(cmd[0], cmd)
-            self.wfd = self.fd
-        self.buf = b""
-
-    def close(self):
-        try:
-            os.kill(self.pid, signal.SIGKILL)
-            os.waitpid(self.pid, 0)
-        except (ProcessLookupError, ChildProcessError):
-            pass
-        if self.proc:
-            self.proc.stdin.close()
-            self.proc.stdout.close()
-        else:
-            os.close(self.fd)
-
-    def write(self, data):
-        view = memoryview(data)
-        while view:
-            n = os.write(self.wfd, view)
-            view = view[n:]
-
-    def _fill(self, timeout):
-        r, _, _ = select.select([self.fd], [], [], max(timeout, 0))
-        if not r:
-            return False
-        try:
-            data = os.read(self.fd, 65536)
-        except OSError:
-            data = b""
-        if not data:
-            raise AssertionError("the device went away; last output %r" % self.buf[-300:])
-        self.buf += data
-        return True
-
-    def pending(self):
-        """True when output has arrived that was not read yet (does not wait)."""
-        return bool(self.buf) or self._fill(0)
-
-    def read(self, n):
-        """Exactly n bytes."""
-        end = time.monotonic() + DEADLINE
-        while len(self.buf) < n:
-            if not self._fill(end - time.monotonic()) and time.monotonic() >= end:
-                raise AssertionError("timed out waiting for %d bytes; got %r" % (n, self.buf))
-        data, self.buf = self.buf[:n], self.buf[n:]
-        return data
-
-    def read_until(self, marker):
-        """Everything up to and including `marker`."""
-        end = time.monotonic() + DEADLINE
-        while marker not in self.buf:
-            if not self._fill(end - time.monotonic()) and time.monotonic() >= end:
-                raise AssertionError("timed out waiting for %r; got %r" % (marker, self.buf[-300:]))
-        i = self.buf.index(marker) + len(marker)
-        data, self.buf = self.buf[:i], self.buf[i:]
-        return data
-
-    def quiet(self, seconds):
-        """What arrives within `seconds` (and was not read yet)."""
-        end = time.monotonic() + seconds
-        while time.monotonic() < end:
-            self._fill(end - time.monotonic())
-        data, self.buf = self.buf, b""
-        return data
+    return suite.Console(CMD + list(extra), pipes=BOARD, deadline=DEADLINE)
 
 
 def expected_output(script):
