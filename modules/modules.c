@@ -27,6 +27,7 @@ extern const py_module mod_os_module;
 extern const py_module mod_select_module;
 extern const py_module mod_ota_module;
 extern const py_module mod_bluetooth_module;
+extern const py_module mod_ulab_module;
 #endif
 
 static const struct {
@@ -60,6 +61,7 @@ static const struct {
     {PY_QSTR_select, &mod_select_module},
     {PY_QSTR_ota, &mod_ota_module},
     {PY_QSTR_bluetooth, &mod_bluetooth_module},
+    {PY_QSTR_ulab, &mod_ulab_module},
 #endif
 };
 

@@ -258,6 +258,13 @@ static py_val import_one(py_val full, py_val parent, const char *leaf, size_t le
         m = load_from_paths(full, PY_S->sys_path, leaf, leaf_len);
     } else {
         py_val paths = py_load_attr_maybe(parent, PY_QSTR___path__);
+        if (paths == PY_NULL) { // a built-in module: its submodules are attributes (ulab.numpy)
+            m = py_load_attr_maybe(parent, py_str_intern(py_str_new(leaf, leaf_len)));
+            if (m != PY_NULL && py_typeof(m) == &py_type_module) {
+                py_dict_set(PY_S->modules, full, m);
+                return m;
+            }
+        }
         m = load_from_paths(full, paths, leaf, leaf_len);
     }
     if (m == PY_NULL && must) {

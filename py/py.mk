@@ -2,7 +2,7 @@
 # all sources that reference PY_QSTR_* (see tools/gen_qstr.py).
 PY_SRC := $(wildcard py/*.c)
 PY_OBJ := $(addprefix $(BUILD)/,$(PY_SRC:.c=.o))
-QSTR_SOURCES := $(wildcard py/*.c py/*.h modules/*.c modules/*.h ports/*/*.c kernel/*.c)
+QSTR_SOURCES := $(wildcard py/*.c py/*.h modules/*.c modules/*.h modules/ulab/*.c modules/ulab/*.h ports/*/*.c kernel/*.c)
 
 # Python modules frozen into the binary as bytecode: lib/**/*.py (see py/frozen.h). The
 # freezer is py/ itself on the host, built once with its own qstrs (build/freezer); each build

@@ -1,0 +1,3 @@
+// modules/ulab/qstrdefs.h: qstrs of ulab whose text is not an identifier (read by
+// tools/gen_qstr.py only; never included).
+QDEF(6_dot_5_dot_0_hyphen_rtpy, "6.5.0-rtpy")
