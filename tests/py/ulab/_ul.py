@@ -52,7 +52,7 @@ def is_array(x):
 
 def scalar(x):
     """A scalar as a Python value (numpy's scalar types have .item())."""
-    if hasattr(x, "item") and not isinstance(x, (bool, int, float)):
+    if type(x) not in (bool, int, float) and hasattr(x, "item"):
         return x.item()
     return x
 
