@@ -81,10 +81,17 @@ clean:
 .PHONY: all run deps clean test
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
 
-# Benchmarks: rtpy vs CPython, side by side (ratios of median times). Not a test.
+# Benchmarks: rtpy vs CPython, side by side (ratios of median times), then ulab vs a Python
+# loop on rtpy (bench/ulab/run.py). Not a test.
 bench: $(BUILD)/rtpy
 	$(PYTHON3) bench/run.py --rtpy $(BUILD)/rtpy
+	$(PYTHON3) bench/ulab/run.py --rtpy $(BUILD)/rtpy
 .PHONY: bench
+
+# ulab vs the same computation as a Python loop, in one rtpy process (target: >= 20x)
+bench-ulab: $(BUILD)/rtpy
+	$(PYTHON3) bench/ulab/run.py --rtpy $(BUILD)/rtpy
+.PHONY: bench-ulab
 
 # GC pauses on the host (bench/gc/run.py): full collections of 64 KiB, 1 MiB and 16 MiB heaps
 # half full, and the lateness of a high-priority thread meanwhile. Not a test.

@@ -14,7 +14,8 @@ arguments for one test (e.g. --board=scenario --run-for=2000). stdout and the ex
 line of output under rtpy starts with "SKIP" is counted as skipped.
 
 With --qemu ELF the tests run on that firmware in QEMU instead (tests/target.py: the raw
-REPL on the console UART, a soft reset before each test); tests listed in
+REPL on the console UART, a soft reset before each test; the helper modules beside the test,
+its directory's _*.py files and mods/ tree, are written to the board's /t first); tests listed in
 tests/py/target.skip, and tests that need rtpy options (.args), are skipped with the
 reason shown by -v.
 
@@ -112,7 +113,8 @@ def run_on_target(path, opts):
 
     session = opts.sessions.get()
     try:
-        out, code, _err = session.run(path.read_bytes(), opts.timeout)
+        out, code, _err = session.run(path.read_bytes(), opts.timeout,
+                                      target.helper_files(str(path.parent)))
         return out, code
     except (target.BoardGone, TimeoutError):
         session.stop()  # started again by the next test

@@ -8,7 +8,9 @@ the error text (a traceback) if any, \\x04, ">". A test that takes too long gets
 board that stops answering is killed and started again.
 Each session's board has a flash (a temporary file behind QEMU's semihosting, docs/storage.md);
 before each test its file system is emptied and the test runs in a new directory, /t, as the host
-runs each test in a new directory.
+runs each test in a new directory. The helper modules beside the test (its directory's `_*.py`
+files and its `mods` package tree, which tests/run_py.py does not run as tests) are written
+into /t first, so a test imports them on the board as it does on the host.
 """
 import os
 import select
@@ -34,6 +36,49 @@ os.mkdir('/t')
 os.chdir('/t')
 del os, _clean
 """
+
+
+
+
+def helper_files(test_dir):
+    """The helper modules a test in test_dir may import: [(path relative to test_dir, bytes)],
+    its directory's `_*.py` files and everything under `mods/` (directories come before the
+    files in them)."""
+    out = []
+    for name in sorted(os.listdir(test_dir)):
+        path = os.path.join(test_dir, name)
+        if name.startswith("_") and name.endswith(".py") and os.path.isfile(path):
+            with open(path, "rb") as f:
+                out.append((name, f.read()))
+    mods = os.path.join(test_dir, "mods")
+    for root, dirs, files in os.walk(mods):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        rel = os.path.relpath(root, test_dir)
+        out.append((rel + "/", None))
+        for name in sorted(files):
+            if name.endswith(".py"):
+                with open(os.path.join(root, name), "rb") as f:
+                    out.append((rel + "/" + name, f.read()))
+    return out
+
+
+def write_program(files):
+    """Source that creates `files` (helper_files()) under the current directory, leaving no
+    names behind; b"" if there are none."""
+    if not files:
+        return b""
+    lines = [b"import os"]
+    for rel, data in files:
+        if data is None:
+            lines.append(b"os.mkdir(%r)" % rel.rstrip("/"))
+        else:
+            lines.append(b"_f = open(%r, 'wb')" % rel)
+            # a chunk per statement keeps each literal short for the board's compiler
+            for i in range(0, len(data), 512):
+                lines.append(b"_f.write(%r)" % data[i:i + 512])
+            lines.append(b"_f.close()")
+    lines.append(b"del os, _f" if any(d is not None for _, d in files) else b"del os")
+    return b"\n".join(lines) + b"\n"
 
 
 class BoardGone(Exception):
@@ -96,18 +141,19 @@ class Session:
         self.read_until(b"OK\r\n", 30)
         self.read_until(RAW_BANNER, 30)
 
-    def run(self, source, timeout):
-        """Runs one program; returns (stdout bytes, exit code 0/1, error text) or raises
-        BoardGone / TimeoutError (then the session must be restarted)."""
+    def run(self, source, timeout, files=()):
+        """Runs one program, after writing `files` (helper_files()) into its directory;
+        returns (stdout bytes, exit code 0/1, error text) or raises BoardGone / TimeoutError
+        (then the session must be restarted)."""
         if self.proc is None:
             self.start()
         self.soft_reset()  # a fresh board for each test
-        self.send(CLEAN + b"\x04")  # and an empty file system
+        self.send(CLEAN + write_program(files) + b"\x04")  # an empty file system, the helpers
         self.read_until(b"OK", 30)
         self.read_until(b"\x04", 30)
         err = self.read_until(b"\x04", 30)
         if err.strip():
-            raise BoardGone("cleaning the file system failed: " + err.decode("utf-8", "replace"))
+            raise BoardGone("cleaning the file system or writing the helpers failed: " + err.decode("utf-8", "replace"))
         self.send(source + b"\x04")
         self.read_until(b"OK", 30)
         try:

@@ -27,6 +27,7 @@
 #   make qemu-boot FLASH=file    QEMU booting through boot.elf, the REPL on this terminal
 #   make bench-target            kernel micro-benchmarks in instructions, next to FreeRTOS
 #   make bench-gc-target         GC pauses on the board (bench/gc/board.py), in instructions
+#   make bench-ulab-target       ulab vs a Python loop on the board (bench/ulab), instructions an element
 #   make mps2-size               text/data/bss of the kernel and of the firmware
 # Debugging: make qemu QEMU_EXTRA="-s -S", then gdb-multiarch build/mps2-an385/kernel_tests.elf
 # and "target remote :1234" (docs/qemu.md).
@@ -246,6 +247,10 @@ bench-target: $(MPS2_BUILD)/bench.elf $(MPS2_BUILD)/bench-lean.elf $(MPS2_FW_ELF
 	    --ld "$(MPS2_CC) $(MPS2_LDFLAGS)" --dir $(MPS2_BUILD)/fw-variants --fw $(MPS2_FW_ELF)
 	$(Q)$(MPS2_SIZE) $(MPS2_FW_ELF)
 
+# ulab vs a Python loop on the board, instructions an element (-icount shift=0)
+bench-ulab-target: $(MPS2_FW_ELF)
+	$(Q)$(PYTHON3) bench/ulab/run.py --qemu $<
+
 # GC pauses on the board (bench/gc/board.py): full collections of 64 KiB and 1 MiB heaps half
 # full, a high-priority thread's lateness, a hard interrupt's latency while collecting.
 bench-gc-target: $(MPS2_FW_ELF)
@@ -258,7 +263,7 @@ mps2-size: $(MPS2_BUILD)/bench.elf $(MPS2_BUILD)/bench-lean.elf
 	    --lean $(MPS2_BUILD)/bench-lean.elf --size-only
 
 FORCE:
-.PHONY: bootloader qemu-boot firmware-app firmware-signed firmware firmware-minimal firmware-kernel-tests test-kernel-qemu test-py-qemu test-repl-qemu qemu bench-target bench-gc-target mps2-size FORCE
+.PHONY: bench-ulab-target bootloader qemu-boot firmware-app firmware-signed firmware firmware-minimal firmware-kernel-tests test-kernel-qemu test-py-qemu test-repl-qemu qemu bench-target bench-gc-target mps2-size FORCE
 -include $(shell find $(MPS2_BUILD) -name '*.d' 2>/dev/null)
 
 ifneq ($(SANITIZE),1) # the sanitizers are a host matter
