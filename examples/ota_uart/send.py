@@ -1,12 +1,12 @@
 #!/usr/bin/python3
 """Sends a signed image to a device running examples/ota_uart/app/main.py, over its UART 1.
 
-  send.py PORT IMAGE [--permanent] [--baud 115200]   install IMAGE (test or permanent)
+  send.py PORT IMAGE [--permanent] [--baud 115200] [--window 4]   install IMAGE
   send.py PORT --info                                what the device runs and has pending
 
 PORT is a serial device or pty (/dev/ttyUSB0, /dev/pts/3), or unix:PATH for a Unix socket
-(QEMU's `-serial unix:PATH,server=on,wait=off`). The protocol is in app/otaproto.py. Each frame
-waits for its acknowledgement; a lost or damaged one is sent again. Python 3 stdlib only.
+(QEMU's `-serial unix:PATH,server=on,wait=off`). The protocol is in app/otaproto.py: up to
+--window data frames in flight; a lost or damaged one is sent again. Python 3 stdlib only.
 """
 import argparse
 import os
@@ -17,19 +17,19 @@ import sys
 import termios
 import time
 import tty
-import zlib
 
-SYNC = 0xA5
-MAX_DATA = 256
-OK, RESEND, REFUSED = 0, 1, 2
-RETRIES = 5
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "app"))
+import otaproto  # noqa: E402  (the protocol, shared with the device)
+
+MAX_DATA = otaproto.MAX_DATA
+OK, RESEND, REFUSED = otaproto.OK, otaproto.RESEND, otaproto.REFUSED
+Refused = otaproto.Refused
+frame = otaproto.frame
+RETRIES = otaproto.RETRIES
+WINDOW = 4  # data frames in flight: the line is the bound at 115200 baud, not the turnaround
 BAUDS = {9600: termios.B9600, 19200: termios.B19200, 38400: termios.B38400,
          57600: termios.B57600, 115200: termios.B115200, 230400: termios.B230400,
          460800: termios.B460800, 921600: termios.B921600}
-
-
-class Refused(Exception):
-    pass
 
 
 def open_port(port, baud=115200):
@@ -47,17 +47,12 @@ def open_port(port, baud=115200):
     return fd
 
 
-def frame(kind, payload=b""):
-    head = struct.pack("<BH", kind, len(payload))
-    return bytes([SYNC]) + head + payload + struct.pack("<I", zlib.crc32(head + payload))
-
-
 class Link:
     """Frames over a file descriptor."""
 
     def __init__(self, fd):
         self.fd = fd
-        self.buf = b""
+        self.buf = bytearray()
 
     def send(self, kind, payload=b""):
         data = frame(ord(kind), payload)
@@ -68,55 +63,40 @@ class Link:
         """The next good frame as (kind, payload), or None after `timeout` seconds."""
         end = time.monotonic() + timeout
         while True:
-            i = self.buf.find(bytes([SYNC]))
-            self.buf = self.buf[i:] if i >= 0 else b""
-            if len(self.buf) >= 4:
-                kind, n = struct.unpack_from("<BH", self.buf, 1)
-                if len(self.buf) >= 8 + n:
-                    body, crc = self.buf[1:4 + n], struct.unpack_from("<I", self.buf, 4 + n)[0]
-                    if zlib.crc32(body) == crc:
-                        self.buf = self.buf[8 + n:]
-                        return chr(kind), body[3:]
-                    self.buf = self.buf[1:]
-                    continue
+            kind, payload, used = otaproto.take(self.buf)
+            del self.buf[:used]
+            if kind is not None and kind >= 0:
+                return chr(kind), payload
             left = end - time.monotonic()
-            if left <= 0 or not select.select([self.fd], [], [], left)[0]:
+            if not select.select([self.fd], [], [], max(0.0, left))[0]:
                 return None
             chunk = os.read(self.fd, 4096)
             if not chunk:
                 raise EOFError("the device closed the link")
             self.buf += chunk
 
-    def drain(self):
-        """Forgets what has arrived: late answers to frames sent before."""
+    def flush(self):
+        pass  # send wrote it all
+
+    def forget(self):
+        """Drops what has arrived: late answers to frames sent before."""
         while select.select([self.fd], [], [], 0)[0] and os.read(self.fd, 4096):
             pass
-        self.buf = b""
+        self.buf = bytearray()
+
+    def answer(self, ms):
+        """The next acknowledgement (otaproto.ack_fields), or None after `ms`."""
+        end = time.monotonic() + ms / 1000
+        while True:
+            got = self.recv(max(0.0, end - time.monotonic()))
+            if got is None:
+                return None
+            if got[0] == "A" and otaproto.ack_fields(got[1]):
+                return otaproto.ack_fields(got[1])
 
     def request(self, kind, payload=b"", timeout=2.0, done=None):
-        """Sends a frame until it is acknowledged: (status, next offset, message). An OK ack
-        counts only if done(next) (a data frame's: that it reaches past the frame); a damaged
-        frame's RESEND (kind 0) always does."""
-        for _ in range(RETRIES):
-            self.drain()
-            self.send(kind, payload)
-            while True:
-                got = self.recv(timeout)
-                if got is None:
-                    break  # no answer: send it again
-                k, body = got
-                if k != "A" or len(body) < 6:
-                    continue
-                status, answered, nxt = struct.unpack_from("<BBI", body)
-                msg = body[6:].decode(errors="replace")
-                if answered not in (0, ord(kind)):
-                    continue  # a late answer to another frame
-                if status == REFUSED:
-                    raise Refused(msg)
-                if status == OK and done and not done(nxt):
-                    continue
-                return status, nxt, msg
-        raise TimeoutError("no answer from the device to %r after %d tries" % (kind, RETRIES))
+        """Sends a frame until it is acknowledged: (status, next offset, message)."""
+        return otaproto.request(self, kind, payload, int(timeout * 1000), done)
 
     def info(self, timeout=5.0):
         for _ in range(RETRIES):
@@ -129,23 +109,11 @@ class Link:
         raise TimeoutError("no answer from the device")
 
 
-def update(link, image, permanent=False, progress=None):
-    """Sends the image; returns the device's last message. Raises Refused with the device's
-    reason if it refuses the image (it then keeps running what it runs)."""
-    link.request("B", struct.pack("<IB", len(image), 1 if permanent else 0), timeout=10.0)
-    off = 0
-    while off < len(image):
-        end = min(off + MAX_DATA, len(image))
-        _, off, _ = link.request("D", struct.pack("<I", off) + image[off:end],
-                                 done=lambda nxt: nxt >= end)
-        if progress:
-            progress(off, len(image))
-    while True:  # the device checks the image (hash, signature) before it answers
-        status, nxt, msg = link.request("E", timeout=30.0)
-        if status == OK:
-            return msg
-        off = nxt  # it still misses data
-        link.request("D", struct.pack("<I", off) + image[off:off + MAX_DATA])
+def update(link, image, permanent=False, progress=None, window=WINDOW, stats=None):
+    """Sends the image, `window` data frames in flight; returns the device's last message.
+    Raises Refused with the device's reason if it refuses the image (it then keeps running
+    what it runs)."""
+    return otaproto.send_image(link, image, permanent, window, progress, stats)
 
 
 def main():
@@ -155,6 +123,7 @@ def main():
     ap.add_argument("--permanent", action="store_true", help="no test: no revert")
     ap.add_argument("--baud", type=int, default=115200, choices=sorted(BAUDS))
     ap.add_argument("--info", action="store_true", help="print what the device runs")
+    ap.add_argument("--window", type=int, default=WINDOW, help="data frames in flight")
     a = ap.parse_args()
     if not a.info and not a.image:
         ap.error("IMAGE is needed (or --info)")
@@ -170,7 +139,7 @@ def main():
             n = done * 40 // total
             sys.stderr.write("\r[%s%s] %d/%d" % ("#" * n, "." * (40 - n), done, total))
 
-        msg = update(link, image, a.permanent, bar if sys.stderr.isatty() else None)
+        msg = update(link, image, a.permanent, bar if sys.stderr.isatty() else None, a.window)
         sys.stderr.write("\n" if sys.stderr.isatty() else "")
         print("send.py: %s (the device resets into it)" % msg)
         return 0

@@ -1,8 +1,8 @@
-# examples/ota_uart/send_ble.py IMAGE [NAME]: an rtpy board as a BLE central (a phone or a
-# gateway would do the same) that pushes a signed image to examples/ota_uart/app over its
+# examples/ota_uart/send_ble.py IMAGE [NAME [WINDOW]]: an rtpy board as a BLE central (a phone
+# or a gateway would do the same) that pushes a signed image to examples/ota_uart/app over its
 # update service: finds NAME (default rtpy-ota), connects, raises the ATT MTU, turns the
-# acknowledgements on, and sends otaproto's frames in MTU-sized writes, each frame waiting for
-# its acknowledgement. Run it on the simulated radio (README.md).
+# acknowledgements on, and streams otaproto's frames in MTU-sized writes without response,
+# WINDOW data frames (default 8) in flight. Run it on the simulated radio (README.md).
 import struct
 import sys
 import time
@@ -19,6 +19,7 @@ ACK = bluetooth.UUID("5C7A0003-0F4E-4B1C-9A57-2B1E0D5A7C31")
 with open(sys.argv[1], "rb") as f:
     image = f.read()
 name = (sys.argv[2] if len(sys.argv) > 2 else "rtpy-ota").encode()
+WINDOW = int(sys.argv[3]) if len(sys.argv) > 3 else 8  # data frames in flight
 ble = bluetooth.BLE()
 s = {"addr": None, "conn": None, "mtu": 23, "data": None, "ack": None, "steps": 0}
 acks = bytearray()
@@ -55,35 +56,40 @@ def wait(cond, ms=10000):
         time.sleep_ms(5)
 
 
-def write(frame):
-    room = s["mtu"] - 3
-    for i in range(0, len(frame), room):
-        while True:
+class Link:
+    """otaproto's link over the update service: frames queued by send go out as a byte stream
+    in writes without response of ATT_MTU - 3 bytes (a frame may straddle two), so the link
+    layer's packets are full; the acknowledgements come back as notifications of ACK."""
+
+    def __init__(self):
+        self.out = bytearray()
+
+    def send(self, kind, payload=b""):
+        self.out += otaproto.frame(ord(kind), payload)
+
+    def flush(self):
+        room = s["mtu"] - 3
+        while self.out:
             try:
-                ble.gattc_write(s["conn"], s["data"], frame[i:i + room], 0)  # no response
-                break
+                ble.gattc_write(s["conn"], s["data"], self.out[:room], 0)  # no response
+                del self.out[:room]
             except OSError:  # the link's queue is full: wait for room
                 time.sleep_ms(5)
 
-
-def request(kind, payload=b"", done=None, ms=3000):
-    """Sends a frame until its acknowledgement comes: (status, next offset, message)."""
-    for _ in range(5):
+    def forget(self):
         acks[:] = b""
-        write(otaproto.frame(ord(kind), payload))
+
+    def answer(self, ms):
         t0 = time.ticks_ms()
-        while time.ticks_diff(time.ticks_ms(), t0) < ms:
+        while True:
             k, body, used = otaproto.take(acks)
-            acks[:] = acks[used:]
-            if k == ord("A") and len(body) >= 6:
-                status, answered, nxt = struct.unpack_from("<BBI", body)
-                if answered in (0, ord(kind)) and (status != otaproto.OK or not done or done(nxt)):
-                    if status == otaproto.REFUSED:
-                        raise ValueError("refused: " + body[6:].decode())
-                    return status, nxt, body[6:].decode()
-            elif k is None:
+            del acks[:used]
+            if k == ord("A") and otaproto.ack_fields(body):
+                return otaproto.ack_fields(body)
+            if k is None:
+                if time.ticks_diff(time.ticks_ms(), t0) >= ms:
+                    return None
                 time.sleep_ms(5)
-    raise OSError("no answer to %r" % kind)
 
 
 ble.irq(irq)
@@ -103,16 +109,10 @@ ble.gattc_write(s["conn"], s["ack"] + 1, b"\x01\x00", 1)  # the ACK characterist
 wait(lambda: s["steps"] == 4)
 print("send_ble: connected, MTU", s["mtu"])
 t0 = time.ticks_ms()
-request("B", struct.pack("<IB", len(image), 0), ms=10000)
-off = 0
-while off < len(image):
-    end = min(off + otaproto.MAX_DATA, len(image))
-    _, off, _ = request("D", struct.pack("<I", off) + image[off:end], done=lambda nxt: nxt >= end)
-while True:
-    status, off, msg = request("E", ms=30000)
-    if status == otaproto.OK:
-        break
-    request("D", struct.pack("<I", off) + image[off:off + otaproto.MAX_DATA])
+stats = otaproto.Stats()
+msg = otaproto.send_image(Link(), image, window=WINDOW, stats=stats)
 ms = time.ticks_diff(time.ticks_ms(), t0)
 print("send_ble: %s, %d bytes in %d ms (%d B/s)" % (msg, len(image), ms, len(image) * 1000 // max(ms, 1)))
+print("send_ble: window %d, %d data frames, %d waits for acks, %d goes back, at most %d in flight"
+      % (WINDOW, stats.frames, stats.waits, stats.backs, stats.most))
 ble.gap_disconnect(s["conn"])

@@ -8,7 +8,8 @@ installs it and resets, the new version confirms itself.
   --boot boot.elf --app app.elf          QEMU: the bootloader and the firmware (v1, v2 signed
                                          here); main.py and otaproto.py on the board's flash
 
-Also: a damaged, a lost and a repeated frame are sent again and written once; a bad image
+Data frames go in a window (send.WINDOW in flight, counted on the link); a damaged, a lost and
+a repeated frame are sent again and written once, one go back per gap; a bad image
 is refused over the link and the device keeps running and answering. On the simulator the
 same application takes an image over BLE from another board (send_ble.py) on rtpy-air. Prints "N passed, N
 failed". CPython's stdlib, rtpy-img (python3-cryptography), qemu-system-arm for --boot.
@@ -110,6 +111,31 @@ class NoisyLink(send.Link):
         super().send(kind, payload)
 
 
+class CountingLink(send.Link):
+    """A link that counts, from what crosses it, the most data frames in flight: sent and
+    not yet covered by an acknowledgement's offset when the sender waits for one."""
+
+    def __init__(self, fd):
+        super().__init__(fd)
+        self.ends = []  # of the data frames sent since the last ack that moved on
+        self.acked = 0
+        self.most = 0
+
+    def send(self, kind, payload=b""):
+        if kind == "D":
+            self.ends.append(struct.unpack_from("<I", payload)[0] + len(payload) - 4)
+        super().send(kind, payload)
+
+    def answer(self, ms):
+        if ms:  # a wait, not a look at what has come
+            self.ends = [e for e in self.ends if e > self.acked]
+            self.most = max(self.most, len(self.ends))
+        got = super().answer(ms)
+        if got and got[1] == ord("D"):
+            self.acked = max(self.acked, got[2])
+        return got
+
+
 class Common:
     """The test cases; a subclass says how the device starts and what v1 and v2 are."""
     reset_in_place = False  # QEMU resets itself; the simulator exits (status 6)
@@ -157,14 +183,21 @@ class Common:
         dev = self.power_on()
         out = dev.wait_for("waiting for an image on UART 1")
         self.assertIn("ota_uart: running 1.0.0+0 (confirmed)", out)
-        link = send.Link(self.master)
+        link = CountingLink(self.master)
         self.assertEqual(link.info(), "running 1.0.0+0 confirmed")
         progress = []
-        msg = send.update(link, self.image("v2"), progress=lambda d, t: progress.append((d, t)))
+        stats = send.otaproto.Stats()
+        msg = send.update(link, self.image("v2"), progress=lambda d, t: progress.append((d, t)),
+                          stats=stats)
         self.assertEqual(msg, "installed")
         size = len(self.image("v2"))
+        frames = (size + send.MAX_DATA - 1) // send.MAX_DATA
         self.assertEqual(progress[-1], (size, size))
-        self.assertEqual(len(progress), (size + send.MAX_DATA - 1) // send.MAX_DATA)
+        self.assertLessEqual(len(progress), frames)  # an ack may answer several frames
+        # the window: its frames were in flight together, each sent once
+        self.assertGreater(send.WINDOW, 1)
+        self.assertEqual((link.most, stats.most), (send.WINDOW, send.WINDOW))
+        self.assertEqual((stats.frames, stats.backs), (frames, 0))
         dev.wait_for("ota_uart: installed, resetting")
         dev = self.after_reset(dev)
         out = dev.wait_for("waiting for an image on UART 1")
@@ -227,7 +260,13 @@ class Host(Common, unittest.TestCase):
                                  self.images["v2"]], capture_output=True, text=True, timeout=TIMEOUT)
         self.assertEqual(sender.returncode, 0, sender.stdout + sender.stderr)
         self.assertIn("send_ble: connected, MTU 247\n", sender.stdout)
-        self.assertRegex(sender.stdout, r"send_ble: installed, %d bytes in \d+ ms" % len(self.image("v2")))
+        size = len(self.image("v2"))
+        self.assertRegex(sender.stdout, r"send_ble: installed, %d bytes in \d+ ms" % size)
+        # the window was full (8 frames in flight) and the device's buffer kept up with the
+        # writes without response: no frame was sent twice
+        frames = (size + send.MAX_DATA - 1) // send.MAX_DATA
+        self.assertIn("send_ble: window 8, %d data frames, " % frames, sender.stdout)
+        self.assertRegex(sender.stdout, r"waits for acks, 0 goes back, at most 8 in flight\n")
         out = dev.wait_for("ota_uart: installed, resetting")
         self.assertIn("ota_uart: waiting for an image over BLE too", out)
         self.assertEqual(dev.p.wait(timeout=TIMEOUT), 6)
@@ -241,8 +280,13 @@ class Host(Common, unittest.TestCase):
         dev = self.power_on()
         dev.wait_for("waiting for an image on UART 1")
         link = NoisyLink(self.master)
-        self.assertEqual(send.update(link, self.image("v2")), "installed")
+        stats = send.otaproto.Stats()
+        self.assertEqual(send.update(link, self.image("v2"), stats=stats), "installed")
         self.assertEqual((link.damaged, link.dropped, link.doubled), (1, 1, 1))
+        # one go back per gap (the device asks once per gap, the frames behind it in the
+        # window draw no more RESENDs); the gaps may merge into one
+        self.assertIn(stats.backs, (1, 2))
+        self.assertEqual(stats.most, send.WINDOW)
         dev = self.after_reset(dev)
         out = dev.wait_for("waiting for an image on UART 1")
         self.assertIn("ota_uart: confirmed 2.0.0+0", out)  # the image arrived whole

@@ -21,8 +21,11 @@ def self_test(uart):
 
 
 class BleUpdates:
-    """The update service: frames of otaproto written to DATA (with or without response), its
-    answers notified on ACK (the same protocol as on the UART)."""
+    """The update service: frames of otaproto written to DATA (with or without response, a
+    byte stream: a frame may span writes, a write hold several), its answers notified on ACK
+    (the same protocol as on the UART). DATA's buffer appends the writes that come before the
+    handler reads it: two full ones (ATT_MTU 247); a write that finds it full is dropped, and
+    the protocol sends it again."""
 
     SERVICE = "5C7A0001-0F4E-4B1C-9A57-2B1E0D5A7C31"
     DATA = "5C7A0002-0F4E-4B1C-9A57-2B1E0D5A7C31"
@@ -47,8 +50,14 @@ class BleUpdates:
         self.ble.gap_advertise(100000, bytes([2, 0x01, 0x06, len(name) + 1, 0x09]) + name)
 
     def send(self, frame):
-        if self.conn is not None:
-            self.ble.gatts_notify(self.conn, self.ack, frame)
+        for _ in range(100):  # the link's queue may be full for a connection event or two
+            if self.conn is None:
+                return
+            try:
+                return self.ble.gatts_notify(self.conn, self.ack, frame)
+            except OSError:
+                time.sleep_ms(2)
+        # dropped: the next ack's offset covers this one's, or the sender's timeout does
 
     def irq(self, event, data):
         if event == 1:  # _IRQ_CENTRAL_CONNECT
