@@ -8,6 +8,8 @@ the MTU, discovers, reads, writes, subscribes and gets notifications and an indi
 GattError, pairs, disconnects; then the sensor vanishes: a read times out, the link drops, a
 read raises DeviceDisconnectedError, connecting times out. Two runs give the same output.
 tests/ble/aioble_parse.py: the advertising payload and scan results, without a radio.
+examples/ble_aioble_sensor.py and ble_aioble_central.py, with each other and with the
+bluetooth-module examples they mirror (ble_temp_sensor.py, ble_temp_client.py).
 
 Usage: tests/host/test_aioble.py --rtpy build/host/rtpy --air build/host/rtpy-air [-v]
 Prints "N passed, N failed". CPython's stdlib.
@@ -114,6 +116,25 @@ class Aioble(unittest.TestCase):
 
     def test_deterministic(self):
         self.assertEqual(self.sensor_and_central(1), self.sensor_and_central(2))
+
+    def example_pair(self, sensor, central):
+        ex = os.path.join(TOP, "examples")
+        devices = [("sensor", 0, os.path.join(ex, sensor), [], []),
+                   ("phone", 4, os.path.join(ex, central), [], [])]
+        return suite.run_on_air(self, AIR, RTPY, self.sock, devices, cwd=lambda n: self.tmp.name,
+                                timeout=TIMEOUT)[0]
+
+    def test_examples(self):
+        # examples/ble_aioble_*.py with each other and with the bluetooth-module examples they
+        # mirror (ble_temp_*.py): the same readings (25 + 10 sin(2 pi t / 10 s), once a second)
+        found = "found rtpy-temp\nread 25.01 C\nnotified 30.89 C, 34.5%d C, 34.51 C\ndisconnected\n"
+        served = "connection from Device(ADDR_PUBLIC, c2:00:77:36:11:af)\ndisconnected\n"
+        out = self.example_pair("ble_aioble_sensor.py", "ble_aioble_central.py")
+        self.assertEqual(out, {"phone": found % 2, "sensor": served})
+        out = self.example_pair("ble_temp_sensor.py", "ble_aioble_central.py")
+        self.assertEqual(out, {"phone": found % 1, "sensor": ""})
+        out = self.example_pair("ble_aioble_sensor.py", "ble_temp_client.py")
+        self.assertEqual(out, {"phone": found % 2, "sensor": served})
 
     def test_parse(self):
         p = subprocess.run([RTPY, os.path.join(SCRIPTS, "aioble_parse.py")], capture_output=True,
