@@ -1,26 +1,34 @@
 # aioble for rtpy: the asyncio layer of micropython-lib's aioble (its documented API for
 # peripherals, centrals, GATT server and client, pairing) over rtpy's bluetooth module, so
 # that aioble scripts port over. One irq handler (core.py) dispatches the module's events to
-# the objects below, which wake the waiting tasks.
-from .core import GattError, ble, register_irq_handler, stop
+# the objects of the other parts, which wake the waiting tasks. The parts load on first use
+# (a peripheral never loads the central's scanning nor the GATT client), to keep RAM free.
+from .core import GattError, ble, config, register_irq_handler, stop
 from .device import ADDR_PUBLIC, ADDR_RANDOM, Device, DeviceConnection, DeviceDisconnectedError
-from .peripheral import advertise
-from .central import ScanResult, scan
-from .server import (
-    BufferedCharacteristic,
-    Characteristic,
-    Descriptor,
-    Service,
-    register_services,
-)
-from .client import ClientCharacteristic, ClientDescriptor, ClientService
 
 PUBLIC = ADDR_PUBLIC
 RANDOM = ADDR_RANDOM
 
+_lazy = {
+    "advertise": "peripheral",
+    "scan": "central",
+    "ScanResult": "central",
+    "Service": "server",
+    "Characteristic": "server",
+    "BufferedCharacteristic": "server",
+    "Descriptor": "server",
+    "register_services": "server",
+    "ClientService": "client",
+    "ClientCharacteristic": "client",
+    "ClientDescriptor": "client",
+}
 
-def config(*args, **kwargs):
-    from .core import ensure_active
 
-    ensure_active()
-    return ble.config(*args, **kwargs)
+def __getattr__(name):
+    sub = _lazy.get(name)
+    if sub is None:
+        raise AttributeError("module 'aioble' has no attribute '%s'" % name)
+    mod = __import__("aioble." + sub, None, None, [name])
+    value = getattr(mod, name)
+    globals()[name] = value
+    return value

@@ -40,6 +40,11 @@ def ensure_active():
         _active = True
 
 
+def config(*args, **kwargs):
+    ensure_active()
+    return ble.config(*args, **kwargs)
+
+
 def stop():
     global _active
     _active = False

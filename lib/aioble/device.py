@@ -71,6 +71,7 @@ class Device:
         return r
 
 
+advertising = [None, None]  # the flag of the running advertise(), the connection it got
 _pending = [None, None, None]  # the device being connected to, its flag, the result
 _connections = {}  # conn_handle -> DeviceConnection
 
@@ -181,9 +182,10 @@ def _device_irq(event, data):
             dev = Device(addr_type, addr)
         conn = DeviceConnection(dev, handle)
         if event == _IRQ_CENTRAL_CONNECT:
-            from .peripheral import _connected
-
-            _connected(conn)
+            f = advertising[0]  # advertise() waits (peripheral.py)
+            if f is not None:
+                advertising[1] = conn
+                f.set()
         elif _pending[1] is not None:
             _pending[2] = conn
             _pending[1].set()

@@ -15,15 +15,7 @@ _ADV_TYPE_APPEARANCE = const(0x19)
 _ADV_TYPE_MANUFACTURER = const(0xFF)
 _ADV_MAX = const(31)
 
-_state = [None, None]  # the flag of the running advertise(), the connection it got
-
-
-def _connected(conn):
-    # the handler (device.py): a central connected to us
-    f = _state[0]
-    if f is not None:
-        _state[1] = conn
-        f.set()
+from .device import advertising as _state  # set by the connection event (device.py)
 
 
 def _field(bufs, ad_type, value):
