@@ -4,7 +4,7 @@ import asyncio
 import struct
 from micropython import const
 
-from .core import ble, ensure_active, flag, register_irq_handler, until
+from .core import ble, ensure_active, flag, until
 
 _ADV_TYPE_FLAGS = const(0x01)
 _ADV_TYPE_UUID16_COMPLETE = const(0x03)

@@ -1,7 +1,6 @@
 # aioble.server: the local GATT server. Services, characteristics and descriptors are declared
 # as objects, registered together; a characteristic's value lives in the stack (gatts_read /
 # gatts_write); writes by the peer wake written(); indications wait for their confirmation.
-import bluetooth
 from micropython import const
 
 from .core import GattError, ble, ensure_active, flag, register_irq_handler, until
