@@ -129,6 +129,12 @@ class DeviceConnection:
     async def __aenter__(self):
         return self
 
+    def timeout(self, timeout_ms):
+        """with connection.timeout(ms): ... cancels what the block awaits after ms and raises
+        asyncio.TimeoutError (None: no limit). The connection's operations in it raise
+        DeviceDisconnectedError themselves when the link drops."""
+        return _DeviceTimeout(self, timeout_ms)
+
     async def __aexit__(self, exc_type, exc, tb):
         await self.disconnect()
 
@@ -172,6 +178,30 @@ class DeviceConnection:
         async for s in self.services(uuid, timeout_ms):
             return s
         return None
+
+
+class _DeviceTimeout:
+    def __init__(self, conn, timeout_ms):
+        self._conn = conn
+        self._ms = timeout_ms
+        self._why = None
+
+    def _cancel(self):
+        self._why = asyncio.TimeoutError
+        self._task.cancel()
+
+    def __enter__(self):
+        self._conn._check()
+        self._task = asyncio.current_task()
+        self._timer = None
+        if self._ms is not None:
+            self._timer = asyncio.get_running_loop().call_later(self._ms / 1000, self._cancel)
+
+    def __exit__(self, exc_type, exc, tb):
+        if self._timer is not None:
+            self._timer.cancel()
+        if exc_type is asyncio.CancelledError and self._why is not None:
+            raise self._why
 
 
 def _device_irq(event, data):

@@ -66,6 +66,11 @@ async def main():
             await temp.notified(timeout_ms=300)
         except asyncio.TimeoutError:
             print("no more notifications")
+        try:
+            with connection.timeout(200):
+                await temp.notified()
+        except asyncio.TimeoutError:
+            print("connection.timeout: TimeoutError")
         await alert.subscribe(notify=False, indicate=True)
         await ctrl.write(b"indicate", True)
         print("indicated", await alert.indicated(timeout_ms=2000))

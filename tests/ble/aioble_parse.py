@@ -24,3 +24,5 @@ r._update(3, -50, b"\x05\x05\x78\x56\x34\x12\x05\xff\x34\x12\xaa\xbb\x04\xff\x59
 print(list(r.services()), list(r.manufacturer()), list(r.manufacturer(0x0059)), r.connectable)
 print(r.device == aioble.Device(1, b"\xc2\x00\x01\x02\x03\x04"), r.device == aioble.Device(0, "c2:00:01:02:03:04"))
 print(len({r.device: 1, aioble.Device(1, "c2:00:01:02:03:04"): 2}))
+import aioble.security
+print("security", aioble.security.load_secrets(), aioble.security.save_secrets())

@@ -63,6 +63,7 @@ notified 2200
 notified 2225
 notified 32767
 no more notifications
+connection.timeout: TimeoutError
 indicated b'alert!'
 refused read: GattError 2
 paired encrypted True bonded True key 16
@@ -87,6 +88,7 @@ a-rather-long-device-name [UUID('a0b10001-0000-4000-8000-00000000a10b'), UUID(0x
 UUID(0x181a)] [(4660, b'\\xaa\\xbb'), (89, b'\\xcc')] [(89, b'\\xcc')] False
 True False
 1
+security None None
 """
 
 
