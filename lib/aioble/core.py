@@ -55,14 +55,6 @@ def flag():
     return asyncio.ThreadSafeFlag()
 
 
-async def _wait_flag(f):
-    # asyncio's ThreadSafeFlag wakes the loop it last waited in; name the running one before
-    # the wait checks the flag, or a set() from the handler in between (on the very first
-    # wait) wakes no loop and is seen only when something else wakes this one
-    f._loop = asyncio.get_running_loop()
-    await f.wait()
-
-
 async def _until(f, ready, conn):
     while True:
         r = ready()
@@ -72,7 +64,7 @@ async def _until(f, ready, conn):
             from .device import DeviceDisconnectedError
 
             raise DeviceDisconnectedError
-        await _wait_flag(f)
+        await f.wait()
 
 
 async def until(f, ready, timeout_ms=None, conn=None):

@@ -67,4 +67,8 @@ class ThreadSafeFlag:
         self._task = me
         self._loop = me._loop
         me._loop._flags.append(self)
+        if self._flag:  # set() by another thread before it could see the loop to wake
+            self._flag = False
+            self._leave()
+            return
         await me._park(self._leave)
