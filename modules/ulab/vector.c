@@ -50,7 +50,8 @@ static py_val map_keep(py_val v, double (*f)(double, double), double k) {
     double d;
     if (!ul_is_array(v) && py_get_float_maybe(v, &d)) {
         double r = f(d, k);
-        return py_is_int(v) ? py_int_from_double(r) : py_float_new(r);
+        bool is_bool = v == PY_TRUE || v == PY_FALSE;
+        return py_is_int(v) && !is_bool ? py_int_from_double(r) : py_float_new(r);
     }
     const ul_array *a = ul_arg(v, -1);
     int dt = a->dtype;
@@ -82,9 +83,6 @@ static py_val around_fn(size_t n_args, size_t n_kw, const py_val *args) {
     py_val v[2];
     py_arg_parse("around", n_args, n_kw, args, 0, spec, 2, v);
     py_int_t decimals = py_get_int(v[1]);
-    if (decimals >= 0 && (v[0] == PY_TRUE || v[0] == PY_FALSE)) {
-        return v[0];
-    }
     if (decimals >= 0 && ul_is_array(v[0]) && ((ul_array *)v[0])->dtype != UL_FLOAT) {
         return (py_val)ul_copy((ul_array *)v[0], -1); // integers are already round
     }
@@ -98,6 +96,9 @@ static double absolute(double x, double k) {
 }
 
 static py_val abs_fn(py_val x) {
+    if (x == PY_TRUE || x == PY_FALSE) {
+        return x;
+    }
     if (!ul_is_array(x) && (py_is_int(x) || py_typeof(x) == &py_type_float)) {
         return py_unary_op(PY_UOP_ABS, x);
     }
@@ -147,8 +148,9 @@ static py_val broadcast_map(int n, const py_val *args, int dt, fn3 f) {
     ul_array bc = {.ndim = 1, .shape = {1}};
     for (int i = 0; i < n; i++) {
         double d;
-        scalars = scalars && !ul_is_array(args[i]) && py_get_float_maybe(args[i], &d);
-        a[i] = ul_arg(args[i], -1);
+        bool number = !ul_is_array(args[i]) && py_get_float_maybe(args[i], &d);
+        scalars = scalars && number;
+        a[i] = ul_arg(args[i], number ? ul_scalar_dtype(args[i]) : -1);
         bc.ndim = (uint8_t)ul_broadcast_shape(&bc, a[i], shape);
         memcpy(bc.shape, shape, sizeof(shape));
     }
