@@ -243,7 +243,15 @@ static py_val where_fn(py_val c, py_val x, py_val y) {
 }
 PY_FN_OBJ_3(ul_where_obj, where, where_fn);
 
+// clip(a, a_min, a_max): one bound may be None, as numpy.
 static py_val clip_fn(py_val x, py_val lo, py_val hi) {
+    if (lo == PY_NONE && hi == PY_NONE) {
+        py_raise_msg(&py_type_ValueError, "One of max or min must be given");
+    }
+    if (lo == PY_NONE || hi == PY_NONE) {
+        py_val args[2] = {x, lo == PY_NONE ? hi : lo};
+        return broadcast_map(2, args, -1, lo == PY_NONE ? min2 : max2);
+    }
     py_val args[3] = {x, lo, hi};
     return broadcast_map(3, args, -1, clip3);
 }
