@@ -54,10 +54,14 @@ static ul_array *arg_array(py_val v) {
     return ul_arg(v, -1);
 }
 
-static void *scratch(size_t bytes) { return py_gc_alloc(bytes ? bytes : 1, PY_GC_LEAF); }
+static void *scratch(size_t bytes) {
+    return py_gc_alloc(bytes ? bytes : 1, PY_GC_LEAF);
+}
 
 // numpy's order for floats: NaN after every number.
-static inline bool less(double x, double y) { return x < y || (y != y && x == x); }
+static inline bool less(double x, double y) {
+    return x < y || (y != y && x == x);
+}
 
 // idx[0..n) := the indices that sort key stably; tmp holds n more. Runs of 16 by insertion,
 // then merged pairwise bottom-up.
@@ -288,8 +292,7 @@ static py_val reduce(int op, const char *name, size_t n_args, size_t n_kw, const
         return (py_val)c.out;
     }
     switch (op) {
-    case R_SUM:
-        return a->dtype == UL_FLOAT ? py_float_new(c.val) : py_int_from((py_int_t)c.val);
+    case R_SUM: return a->dtype == UL_FLOAT ? py_float_new(c.val) : py_int_from((py_int_t)c.val);
     case R_MIN:
     case R_MAX: {
         double item[1];
@@ -304,10 +307,10 @@ static py_val reduce(int op, const char *name, size_t n_args, size_t n_kw, const
     }
 }
 
-#define REDUCTION(name, op)                                                                    \
-    static py_val name##_fn(size_t n_args, size_t n_kw, const py_val *args) {                  \
-        return reduce(op, #name, n_args, n_kw, args);                                          \
-    }                                                                                          \
+#define REDUCTION(name, op)                                                                        \
+    static py_val name##_fn(size_t n_args, size_t n_kw, const py_val *args) {                      \
+        return reduce(op, #name, n_args, n_kw, args);                                              \
+    }                                                                                              \
     PY_FN_OBJ_KW(ul_##name##_obj, name, name##_fn)
 
 REDUCTION(sum, R_SUM);

@@ -13,11 +13,17 @@
 #include "py/runtime.h"
 
 // ---- one operand: libm through ul_map_float --------------------------------------------------
-static double degrees(double x) { return x * (180.0 / M_PI); }
-static double radians(double x) { return x * (M_PI / 180.0); }
+static double degrees(double x) {
+    return x * (180.0 / M_PI);
+}
+static double radians(double x) {
+    return x * (M_PI / 180.0);
+}
 
-#define MATH_1(name, cfn)                                                                      \
-    static py_val name##_fn(py_val x) { return ul_map_float(x, cfn); }                         \
+#define MATH_1(name, cfn)                                                                          \
+    static py_val name##_fn(py_val x) {                                                            \
+        return ul_map_float(x, cfn);                                                               \
+    }                                                                                              \
     PY_FN_OBJ_1(ul_##name##_obj, name, name##_fn)
 
 MATH_1(sqrt, sqrt);
@@ -130,9 +136,13 @@ static py_val classify(py_val v, bool inf) {
     return (py_val)out;
 }
 
-static py_val isfinite_fn(py_val x) { return classify(x, false); }
+static py_val isfinite_fn(py_val x) {
+    return classify(x, false);
+}
 PY_FN_OBJ_1(ul_isfinite_obj, isfinite, isfinite_fn);
-static py_val isinf_fn(py_val x) { return classify(x, true); }
+static py_val isinf_fn(py_val x) {
+    return classify(x, true);
+}
 PY_FN_OBJ_1(ul_isinf_obj, isinf, isinf_fn);
 
 // ---- two or three operands, broadcast ----------------------------------------------------------
@@ -215,8 +225,12 @@ static double atan2_3(double y, double x, double z) {
     (void)z;
     return atan2(y, x);
 }
-static double where3(double c, double x, double y) { return c != 0 ? x : y; }
-static double clip3(double x, double lo, double hi) { return min2(max2(x, lo, 0), hi, 0); }
+static double where3(double c, double x, double y) {
+    return c != 0 ? x : y;
+}
+static double clip3(double x, double lo, double hi) {
+    return min2(max2(x, lo, 0), hi, 0);
+}
 
 static py_val arctan2_fn(py_val y, py_val x) {
     py_val args[2] = {y, x};
