@@ -373,6 +373,9 @@ ul_array *ul_arg(py_val v, int dtype) {
     if (ul_is_array(v)) {
         return (ul_array *)v;
     }
+    if (dtype < 0) {
+        dtype = ul_scalar_dtype(v); // -1 (float) for a sequence
+    }
     return ul_from_obj(v, dtype);
 }
 

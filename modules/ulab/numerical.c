@@ -45,15 +45,6 @@ static ul_array *flat(ul_array *a) {
     return f;
 }
 
-// An array argument: a Python number takes ulab's scalar dtype (an int stays an int).
-static ul_array *arg_array(py_val v) {
-    double d;
-    if (!ul_is_array(v) && py_get_float_maybe(v, &d)) {
-        return ul_arg(v, ul_scalar_dtype(v));
-    }
-    return ul_arg(v, -1);
-}
-
 static void *scratch(size_t bytes) {
     return py_gc_alloc(bytes ? bytes : 1, PY_GC_LEAF);
 }
@@ -270,7 +261,7 @@ static py_val reduce(int op, const char *name, size_t n_args, size_t n_kw, const
     };
     py_val v[3];
     py_arg_parse(name, n_args, n_kw, args, 0, spec, op == R_STD ? 3 : 2, v);
-    ul_array *a = arg_array(v[0]);
+    ul_array *a = ul_arg(v[0], -1);
     int axis = ul_axis_arg(v[1], a->ndim);
     reduce_ctx c = {.op = op, .dt = a->dtype};
     if (op == R_STD) {
@@ -358,7 +349,7 @@ static py_val sort_common(bool arg, const char *name, size_t n_args, size_t n_kw
     };
     py_val v[2];
     py_arg_parse(name, n_args, n_kw, args, 0, spec, 2, v);
-    ul_array *a = arg_array(v[0]);
+    ul_array *a = ul_arg(v[0], -1);
     int axis = ul_axis_arg(v[1], a->ndim);
     if (axis < 0) { // None: the flattened array
         a = flat(a);
@@ -399,7 +390,7 @@ static py_val flip_fn(size_t n_args, size_t n_kw, const py_val *args) {
     };
     py_val v[2];
     py_arg_parse("flip", n_args, n_kw, args, 0, spec, 2, v);
-    ul_array *a = arg_array(v[0]);
+    ul_array *a = ul_arg(v[0], -1);
     int axis = ul_axis_arg(v[1], a->ndim);
     ul_array *r = ul_view(a);
     for (int d = 0; d < a->ndim; d++) {
@@ -474,7 +465,7 @@ static py_val roll_fn(size_t n_args, size_t n_kw, const py_val *args) {
     };
     py_val v[3];
     py_arg_parse("roll", n_args, n_kw, args, 0, spec, 3, v);
-    ul_array *a = arg_array(v[0]);
+    ul_array *a = ul_arg(v[0], -1);
     py_int_t shift = py_get_int(v[1]);
     int axis = ul_axis_arg(v[2], a->ndim);
     move_ctx c = {.op = M_ROLL, .axis = axis, .src = a};
@@ -504,7 +495,7 @@ static py_val diff_fn(size_t n_args, size_t n_kw, const py_val *args) {
     };
     py_val v[3];
     py_arg_parse("diff", n_args, n_kw, args, 0, spec, 3, v);
-    ul_array *a = arg_array(v[0]);
+    ul_array *a = ul_arg(v[0], -1);
     py_int_t order = py_get_int(v[1]);
     if (order < 0) {
         py_raise_fmt(&py_type_ValueError, "order must be non-negative but got %d", (int)order);
@@ -534,7 +525,7 @@ static py_val cumsum_fn(size_t n_args, size_t n_kw, const py_val *args) {
     };
     py_val v[2];
     py_arg_parse("cumsum", n_args, n_kw, args, 0, spec, 2, v);
-    ul_array *a = arg_array(v[0]);
+    ul_array *a = ul_arg(v[0], -1);
     int axis = ul_axis_arg(v[1], a->ndim);
     move_ctx c = {.op = M_CUMSUM, .axis = axis, .src = a};
     if (axis < 0) {

@@ -113,8 +113,9 @@ ul_array *ul_dense(ul_array *a, int dtype);
 // Copies src into dst, broadcasting src to dst's shape (ValueError if it cannot), converting.
 void ul_assign(ul_array *dst, const ul_array *src);
 // The argument of a function that takes an array: an ndarray as it is; a Python number as a
-// 1-element array (dtype: ul_scalar_dtype); a list, tuple, range or other iterable (nested for
-// 2-D and more) as a new array of dtype `dtype` (-1: float, ulab's default).
+// 1-element array of dtype `dtype` (-1: ul_scalar_dtype); a list, tuple, range or other
+// iterable (nested for 2-D and more) as a new array of dtype `dtype` (-1: float, ulab's
+// default).
 ul_array *ul_arg(py_val v, int dtype);
 // As ul_arg, for the `array(obj, dtype=)` constructor: an ndarray is copied.
 ul_array *ul_from_obj(py_val v, int dtype);

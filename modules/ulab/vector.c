@@ -160,7 +160,7 @@ static py_val broadcast_map(int n, const py_val *args, int dt, fn3 f) {
         double d;
         bool number = !ul_is_array(args[i]) && py_get_float_maybe(args[i], &d);
         scalars = scalars && number;
-        a[i] = ul_arg(args[i], number ? ul_scalar_dtype(args[i]) : -1);
+        a[i] = ul_arg(args[i], -1);
         bc.ndim = (uint8_t)ul_broadcast_shape(&bc, a[i], shape);
         memcpy(bc.shape, shape, sizeof(shape));
     }
