@@ -1,3 +1,6 @@
 // modules/ulab/fns_linalg.h: the functions of linalg.c, fft.c, poly.c and filter.c in
 // ulab.numpy, and its submodules linalg and fft (an X-macro list read by ulab.c:
 // UL_ENTRY(qstr, C type, object)).
+UL_ENTRY(PY_QSTR_dot_name, py_builtin, ul_dot_obj)
+UL_ENTRY(PY_QSTR_cross, py_builtin, ul_cross_obj)
+UL_ENTRY(PY_QSTR_linalg, py_module, ul_linalg_module)
