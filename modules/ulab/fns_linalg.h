@@ -4,3 +4,4 @@
 UL_ENTRY(PY_QSTR_dot_name, py_builtin, ul_dot_obj)
 UL_ENTRY(PY_QSTR_cross, py_builtin, ul_cross_obj)
 UL_ENTRY(PY_QSTR_linalg, py_module, ul_linalg_module)
+UL_ENTRY(PY_QSTR_fft, py_module, ul_fft_module)
