@@ -20,6 +20,27 @@ static ul_array *part(py_val v, size_t n) {
     return a;
 }
 
+// cos and sin of 2*pi*k/len (0 <= k < len/2, len a power of 2), from angles reduced to
+// [0, pi/4] so that the quarter turns are exact (cos(pi/2) is 0, not 6e-17) and symmetric
+// twiddles are exactly symmetric.
+static void twiddle(size_t k, size_t len, double *c, double *s) {
+    bool mirror = 4 * k > len; // pi - angle
+    if (mirror) {
+        k = len / 2 - k;
+    }
+    double unit = 2 * M_PI / (double)len;
+    if (8 * k > len) { // pi/2 - angle
+        *c = sin(unit * (double)(len / 4 - k));
+        *s = cos(unit * (double)(len / 4 - k));
+    } else {
+        *c = cos(unit * (double)k);
+        *s = sin(unit * (double)k);
+    }
+    if (mirror) {
+        *c = -*c;
+    }
+}
+
 // The transform of re + i*im in place; sign -1 forward, +1 inverse (unscaled). n is a power
 // of 2.
 static void transform(double *re, double *im, size_t n, double sign) {
@@ -41,9 +62,10 @@ static void transform(double *re, double *im, size_t n, double sign) {
     }
     for (size_t len = 2; len <= n; len <<= 1) {
         size_t half = len >> 1;
-        double step = sign * 2 * M_PI / (double)len;
         for (size_t k = 0; k < half; k++) {
-            double wr = cos(step * (double)k), wi = sin(step * (double)k);
+            double wr, wi;
+            twiddle(k, len, &wr, &wi);
+            wi *= sign;
             for (size_t i = k; i < n; i += len) {
                 size_t j = i + half;
                 double tr = wr * re[j] - wi * im[j];
