@@ -4,6 +4,8 @@
 // (numpy keeps integer dtypes for polyval and convolve of integers).
 // polyfit solves the least-squares problem by Householder QR of the column-scaled Vandermonde
 // matrix (the normal equations square its condition number), its scratch on the Python heap.
+#include <float.h>
+
 #include "modules/ulab/ulab.h"
 #include "py/runtime.h"
 
@@ -21,16 +23,22 @@ static const double *items(const ul_array *a) { return (const double *)a->data; 
 // ---- polyfit ------------------------------------------------------------------------------
 
 // Least squares: the m coefficients c minimising |A c - b| for the n x m matrix a (row
-// major; n >= m), both overwritten. False if A has dependent columns.
+// major; n >= m, columns of norm 1), both overwritten. False if A's columns are dependent to
+// rounding: a diagonal of R below n ulps of the first (numpy's lstsq cut-off, on singular
+// values, is alike).
 static bool lstsq(double *a, double *b, size_t n, size_t m, double *c) {
     double *diag = c; // R's diagonal, kept in c until the back substitution overwrites it
+    double tiny = 0;
     for (size_t j = 0; j < m; j++) {
         double s = 0;
         for (size_t i = j; i < n; i++) {
             s += a[i * m + j] * a[i * m + j];
         }
         s = sqrt(s);
-        if (s == 0) {
+        if (j == 0) {
+            tiny = s * (double)n * DBL_EPSILON;
+        }
+        if (s <= tiny || s == 0) {
             return false;
         }
         // the reflection that maps column j below the diagonal to (alpha, 0, ...); its vector
@@ -91,7 +99,7 @@ static py_val polyfit_fn(size_t n_args, const py_val *args) {
     }
     size_t m = (size_t)deg + 1;
     if (n < m) {
-        py_raise_msg(&py_type_ValueError, "more data points than the degree are needed");
+        py_raise_msg(&py_type_ValueError, "polyfit needs more data points than the degree");
     }
     size_t shape[2] = {n, m};
     double *a = (double *)ul_new(UL_FLOAT, 2, shape)->data;
