@@ -35,16 +35,15 @@ static _Noreturn void not_aligned(const ul_array *a, const ul_array *b, int da, 
     print_shape(&p, a);
     py_printf(&p, " and ");
     print_shape(&p, b);
-    py_printf(&p, " not aligned: %zu (dim %d) != %zu (dim %d)", a->shape[da], da, b->shape[db],
-              db);
+    py_printf(&p, " not aligned: %zu (dim %d) != %zu (dim %d)", a->shape[da], da, b->shape[db], db);
     py_val msg = py_sbuild_to_str(&sb);
     py_raise(py_exc_new(&py_type_ValueError, 1, &msg));
 }
 
 static void check_ndim(const ul_array *a, int max) {
     if (a->ndim > max) {
-        py_raise_msg(&py_type_ValueError, max == 1 ? "input must be a 1-D array"
-                                                   : "input must be a 1-D or 2-D array");
+        py_raise_msg(&py_type_ValueError,
+                     max == 1 ? "input must be a 1-D array" : "input must be a 1-D or 2-D array");
     }
 }
 

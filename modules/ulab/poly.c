@@ -18,7 +18,9 @@ static ul_array *vector(py_val v, const char *what) {
     return a;
 }
 
-static const double *items(const ul_array *a) { return (const double *)a->data; }
+static const double *items(const ul_array *a) {
+    return (const double *)a->data;
+}
 
 // ---- polyfit ------------------------------------------------------------------------------
 
@@ -214,8 +216,10 @@ static double interp1(const interp_ctx *c, double x) {
 // (xp, fp), xp increasing (not checked, as numpy); left/right (default fp[0]/fp[-1]) outside.
 static py_val interp_fn(size_t n_args, size_t n_kw, const py_val *args) {
     static const py_arg_spec spec[] = {
-        {PY_QSTR_x, PY_ARG_REQUIRED, PY_NULL},  {PY_QSTR_xp, PY_ARG_REQUIRED, PY_NULL},
-        {PY_QSTR_fp, PY_ARG_REQUIRED, PY_NULL}, {PY_QSTR_left, 0, PY_NONE},
+        {PY_QSTR_x, PY_ARG_REQUIRED, PY_NULL},
+        {PY_QSTR_xp, PY_ARG_REQUIRED, PY_NULL},
+        {PY_QSTR_fp, PY_ARG_REQUIRED, PY_NULL},
+        {PY_QSTR_left, 0, PY_NONE},
         {PY_QSTR_right, 0, PY_NONE},
     };
     py_val v[5];
