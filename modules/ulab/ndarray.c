@@ -201,8 +201,8 @@ static py_val ndarray_reshape(size_t n_args, size_t n_kw, const py_val *args) {
         known = a->len;
     }
     if (known != a->len) {
-        py_raise_fmt(&py_type_ValueError, "cannot reshape array of size %u into shape",
-                     (unsigned)a->len);
+        py_raise_fmt(&py_type_ValueError, "cannot reshape array of size %u into shape %r",
+                     (unsigned)a->len, py_tuple_new(n, items));
     }
     ul_array *r = ul_is_contiguous(a) ? ul_view(a) : ul_copy(a, -1);
     r->ndim = (uint8_t)n;

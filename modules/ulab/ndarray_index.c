@@ -290,6 +290,12 @@ py_val ul_ndarray_subscr(py_val self, py_val index, py_val value) {
     if (value == PY_NULL) {
         py_raise_msg(&py_type_TypeError, "'ndarray' object doesn't support item deletion");
     }
+    size_t n;
+    py_val *items;
+    if (py_is_obj(index) && index->type == &py_type_tuple && py_get_items(index, &n, &items) &&
+        n == 1) {
+        index = items[0]; // a[(x,)] is a[x]
+    }
     ul_array v;
     if (!basic(a, index, &v)) {
         return advanced(a, index, value);
