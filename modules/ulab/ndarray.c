@@ -139,7 +139,7 @@ static PY_FN_OBJ_2(ndarray_astype_obj, astype, ndarray_astype);
 
 static py_val ndarray_tobytes(py_val self) {
     const ul_array *a = ul_dense((ul_array *)self, -1);
-    return py_bytes_new(a->data, a->len * a->itemsize);
+    return py_bytes_new(a->len ? (const void *)a->data : "", a->len * a->itemsize);
 }
 static PY_FN_OBJ_1(ndarray_tobytes_obj, tobytes, ndarray_tobytes);
 
