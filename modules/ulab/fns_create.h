@@ -1,3 +1,15 @@
 // modules/ulab/fns_create.h: the functions of create.c in ulab.numpy (an X-macro list read by
 // ulab.c: UL_ENTRY(qstr, C type, object)).
+UL_ENTRY(PY_QSTR_arange, py_builtin, ul_arange_fn_obj)
 UL_ENTRY(PY_QSTR_array, py_builtin, ul_array_fn_obj)
+UL_ENTRY(PY_QSTR_asarray, py_builtin, ul_asarray_fn_obj)
+UL_ENTRY(PY_QSTR_concatenate, py_builtin, ul_concatenate_fn_obj)
+UL_ENTRY(PY_QSTR_diag, py_builtin, ul_diag_fn_obj)
+UL_ENTRY(PY_QSTR_empty, py_builtin, ul_empty_fn_obj)
+UL_ENTRY(PY_QSTR_eye, py_builtin, ul_eye_fn_obj)
+UL_ENTRY(PY_QSTR_frombuffer, py_builtin, ul_frombuffer_fn_obj)
+UL_ENTRY(PY_QSTR_full, py_builtin, ul_full_fn_obj)
+UL_ENTRY(PY_QSTR_linspace, py_builtin, ul_linspace_fn_obj)
+UL_ENTRY(PY_QSTR_logspace, py_builtin, ul_logspace_fn_obj)
+UL_ENTRY(PY_QSTR_ones, py_builtin, ul_ones_fn_obj)
+UL_ENTRY(PY_QSTR_zeros, py_builtin, ul_zeros_fn_obj)
