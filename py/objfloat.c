@@ -435,10 +435,8 @@ static py_val float_make_new(const py_type *type, size_t n_args, size_t n_kw, co
     if (i != PY_NULL && !(py_typeof(x)->flags & PY_TF_HEAP)) {
         return py_float_new(py_int_to_double(i));
     }
-    py_val r = float_from_text(x);
-    if (r != PY_NULL) {
-        return r;
-    }
+    // __float__, then __index__, then the text of a str or buffer, as CPython
+    py_val r;
     const py_type *t = py_typeof(x);
     if (t->unary_op) {
         r = t->unary_op(PY_UOP_FLOAT, x);
@@ -453,6 +451,10 @@ static py_val float_make_new(const py_type *type, size_t n_args, size_t n_kw, co
         if (r != PY_NULL && py_is_int(r)) {
             return py_float_new(py_int_to_double(r));
         }
+    }
+    r = float_from_text(x);
+    if (r != PY_NULL) {
+        return r;
     }
     py_raise_fmt(&py_type_TypeError, "float() argument must be a string or a real number, not '%T'",
                  x);

@@ -206,6 +206,12 @@ static py_val list_binary_op(int op, py_val lhs, py_val rhs) {
     case PY_OP_ADD: {
         if (!py_is_obj(rhs) || py_typeof(rhs) != &py_type_list) {
             if (!py_isinstance(rhs, &py_type_list)) {
+                // the right operand's __radd__ first, as CPython (a ulab array adds a list)
+                const py_type *t = py_typeof(rhs);
+                py_val r = t->binary_op ? t->binary_op(PY_OP_RADD, rhs, lhs) : PY_NULL;
+                if (r != PY_NULL && r != PY_NOTIMPLEMENTED) {
+                    return r;
+                }
                 py_raise_fmt(&py_type_TypeError, "can only concatenate list (not \"%T\") to list", rhs);
             }
         }

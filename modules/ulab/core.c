@@ -275,7 +275,7 @@ static bool level_items(py_val v, size_t *n, py_val **items) {
     if (ul_is_array(v)) {
         v = ul_tolist((const ul_array *)v);
     } else if (py_is_str(v)) {
-        py_raise_msg(&py_type_TypeError, "can't convert str to a number");
+        py_raise_msg(&py_type_ValueError, "could not convert string to float");
     } else if (!py_get_items(v, n, items)) {
         const py_type *t = py_typeof(v);
         if (t == &py_type_int || t == &py_type_float || t == &py_type_bool || !t->getiter) {

@@ -103,5 +103,5 @@ def fft(re, im=None, inverse=False):
         r = f(re) if im is None else f(re, im)
         assert isinstance(r, tuple) and len(r) == 2
         return r
-    c = f(re if im is None else re + 1j * im)
+    c = f(re if im is None else re + complex(0, 1) * im)
     return c.real.copy(), c.imag.copy()

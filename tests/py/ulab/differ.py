@@ -22,3 +22,5 @@ print(type(np.sum(u)).__name__, type(np.max(u)).__name__, type(np.mean(u)).__nam
 err(fft, np.array([1.0, 2.0, 3.0]))
 err(fft, np.zeros(6))
 err(lambda: np.cross(np.array([1.0, 2.0]), np.array([3.0, 4.0])))
+# convolve of integer arrays gives floats (ulab computes in the port's float; numpy keeps ints)
+show(np.convolve(np.array([1, 2], dtype=I16), np.array([3, -1], dtype=I16)))
