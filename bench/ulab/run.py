@@ -8,7 +8,9 @@ machine where absolute times are not.
 
 usage: bench/ulab/run.py [--rtpy build/host/rtpy] [--qemu ELF [--qemu-cmd CMD]] [files...]
 On the host rtpy runs with --time=real (its default virtual time does not move while it
-computes). With --qemu the files run on the firmware through the raw REPL (tests/target.py,
+computes) and a 1 MiB heap, a device's size: with the host's default 16 MiB, every result in
+the first thousands of calls lands on a page the process has never touched, and the page
+faults (not ulab) were most of the time measured. With --qemu the files run on the firmware through the raw REPL (tests/target.py,
 which also writes _bench.py to the board) under -icount shift=0: a microsecond is then 1,000
 instructions, and ns/elem is instructions an element.
 The exit status is 1 if a benchmark failed or two results disagreed (MISMATCH); a ratio
@@ -47,7 +49,8 @@ def main():
                                            target.helper_files(os.path.dirname(f)))
                 out, err = out.decode(), err.decode()
             else:
-                p = subprocess.run([os.path.abspath(a.rtpy), "--time=real", os.path.basename(f)],
+                p = subprocess.run([os.path.abspath(a.rtpy), "--time=real", "-X", "heapsize=1m",
+                                    os.path.basename(f)],
                                    cwd=os.path.dirname(f), capture_output=True, text=True,
                                    timeout=600)
                 out, rc, err = p.stdout, p.returncode, p.stderr
