@@ -247,7 +247,14 @@ ul_array *ul_dense(ul_array *a, int dtype) {
     return ul_copy(a, dtype);
 }
 
+void ul_check_writable(const ul_array *a) {
+    if (a->flags & UL_READONLY) {
+        py_raise_msg(&py_type_ValueError, "assignment destination is read-only");
+    }
+}
+
 void ul_assign(ul_array *dst, const ul_array *src) {
+    ul_check_writable(dst);
     size_t shape[UL_MAX_DIMS];
     int nd = ul_broadcast_shape(dst, src, shape);
     if (nd != dst->ndim || memcmp(shape, dst->shape, (size_t)nd * sizeof(size_t)) != 0) {

@@ -225,10 +225,13 @@ static py_val logspace_fn(size_t n_args, size_t n_kw, const py_val *args) {
 PY_FN_OBJ_KW(ul_logspace_fn_obj, logspace, logspace_fn);
 
 // ---- from other objects ---------------------------------------------------------------------
-// frombuffer(buffer, dtype=float, count=-1, offset=0): a 1-D view on the buffer's bytes. `mem`
-// keeps alive what holds them: a bytearray's item block (so a later resize of the bytearray
-// leaves this view on the old, still valid block), an ndarray's block, else the object itself
-// (bytes keep their items inside the object).
+// frombuffer(buffer, dtype=float, count=-1, offset=0): a 1-D view on the bytes of a bytes,
+// bytearray or ndarray; a copy of any other buffer's. `mem` keeps alive what holds them: a
+// bytearray's item block (so a later resize of the bytearray leaves this view on the old,
+// still valid block), an ndarray's block, the bytes object (its items are inside it). Another
+// object's items (array.array, memoryview) may move when it grows, and the collector keeps
+// only a block's start alive: those are copied. A view of bytes is read-only, as numpy's: the
+// bytes may be a constant in flash.
 static py_val frombuffer_fn(size_t n_args, size_t n_kw, const py_val *args) {
     static const py_arg_spec spec[] = {
         {PY_QSTR_buffer, PY_ARG_REQUIRED, PY_NULL},
@@ -260,7 +263,9 @@ static py_val frombuffer_fn(size_t n_args, size_t n_kw, const py_val *args) {
         }
         n = (size_t)count;
     }
-    if ((uintptr_t)((uint8_t *)buf.buf + offset) % isz) {
+    const py_type *t = py_typeof(v[0]);
+    bool view = t == &py_type_bytes || t == &py_type_bytearray || t == &ul_ndarray_type;
+    if (!view || (uintptr_t)((uint8_t *)buf.buf + offset) % isz) {
         // misaligned items would fault on the target: a copy instead of a view
         ul_array *c = ul_new1(dt, n);
         py_memcpy(c->data, (uint8_t *)buf.buf + offset, n * isz);
@@ -274,8 +279,10 @@ static py_val frombuffer_fn(size_t n_args, size_t n_kw, const py_val *args) {
         a->mem = ((py_bytearray *)v[0])->data;
     } else if (ul_is_array(v[0])) {
         a->mem = ((const ul_array *)v[0])->mem;
-    } else {
+        a->flags = ((const ul_array *)v[0])->flags;
+    } else { // bytes
         a->mem = v[0];
+        a->flags = UL_READONLY;
     }
     return (py_val)a;
 }

@@ -292,6 +292,7 @@ static py_val ndarray_sort(size_t n_args, size_t n_kw, const py_val *args) {
     py_val axis;
     py_arg_parse("sort", n_args, n_kw, args, 1, spec, 1, &axis);
     ul_array *a = (ul_array *)args[0];
+    ul_check_writable(a);
     sort_ctx c = {a->dtype, a->itemsize};
     if (axis == PY_NONE) {
         if (!ul_is_contiguous(a)) {

@@ -290,6 +290,9 @@ py_val ul_ndarray_subscr(py_val self, py_val index, py_val value) {
     if (value == PY_NULL) {
         py_raise_msg(&py_type_TypeError, "'ndarray' object doesn't support item deletion");
     }
+    if (value != PY_SENTINEL) {
+        ul_check_writable(a);
+    }
     size_t n;
     py_val *items;
     if (py_is_obj(index) && index->type == &py_type_tuple && py_get_items(index, &n, &items) &&

@@ -287,6 +287,7 @@ py_val ul_ndarray_binary_op(int op, py_val lhs, py_val rhs) {
     }
     if (op >= PY_OP_IOR && op <= PY_OP_IPOW) {
         ul_array *out = (ul_array *)lhs;
+        ul_check_writable(out);
         check_cast(dt, out->dtype);
         if (nd != out->ndim || memcmp(shape, out->shape, (size_t)nd * sizeof(size_t)) != 0) {
             py_raise_msg(&py_type_ValueError,

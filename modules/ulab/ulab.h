@@ -35,12 +35,15 @@ typedef struct ul_array {
     uint8_t dtype;    // UL_*
     uint8_t ndim;     // 1..UL_MAX_DIMS
     uint8_t itemsize; // ul_itemsize[dtype]
+    uint8_t flags;    // UL_READONLY
     size_t len;       // items: the product of the shape
     size_t shape[UL_MAX_DIMS];       // [0, ndim) used; the rest 0
     ptrdiff_t strides[UL_MAX_DIMS];  // bytes; [0, ndim) used
     uint8_t *data;    // the first item (NULL when len is 0)
     void *mem;        // the block (or object) the items live in, for the collector
 } ul_array;
+
+#define UL_READONLY 0x01 // a view on an immutable buffer (bytes; perhaps in flash)
 
 extern const py_type ul_ndarray_type;
 extern const py_type ul_dtype_type;
@@ -110,6 +113,8 @@ ul_array *ul_view(const ul_array *a);
 ul_array *ul_copy(const ul_array *a, int dtype);
 // a itself when contiguous and of dtype `dtype` (-1: any), else ul_copy(a, dtype).
 ul_array *ul_dense(ul_array *a, int dtype);
+// ValueError "assignment destination is read-only" (numpy's) when a may not be written.
+void ul_check_writable(const ul_array *a);
 // Copies src into dst, broadcasting src to dst's shape (ValueError if it cannot), converting.
 void ul_assign(ul_array *dst, const ul_array *src);
 // The argument of a function that takes an array: an ndarray as it is; a Python number as a

@@ -4,7 +4,7 @@ try:
     from ulab import numpy as np
 except ImportError:
     import numpy as np
-from _ul import err, U8, I8, U16, I16, F, B
+from _ul import err, show, U8, I8, U16, I16, F, B
 
 a = np.array([1.0, 2.0, 3.0])
 m = np.array([[1.0, 2.0], [3.0, 4.0]])
@@ -74,3 +74,16 @@ err(lambda: np.polyfit(a, np.array([1.0, 2.0]), 1))
 # an unknown dtype; non-numbers
 err(lambda: np.zeros(2, dtype="int128"))
 err(lambda: np.array(["a", "b"], dtype=F))
+
+# a view of bytes is read-only (through slices and frombuffer of it too); a bytearray's is not
+ro = np.frombuffer(b"\x01\x02\x03\x04", dtype=U8)
+def store(x): x[0] = 5
+def iadd(x): x += 1
+err(store, ro)
+err(store, ro[1:])
+err(store, np.frombuffer(ro, dtype=I8))
+err(iadd, ro)
+err(lambda: ro.sort())
+rw = np.frombuffer(bytearray(b"\x01\x02"), dtype=U8)
+store(rw)
+show(rw, ro)
