@@ -17,3 +17,15 @@ def fma_loop():
 
 run("a+b", lambda: a + b, add_loop)
 run("a*b+c", lambda: a * b + c, fma_loop)
+
+# ADC-style samples: int16 arrays (integer arithmetic, no float on the way)
+ia = np.array(range(-500, 500), dtype=np.int16)
+ib = np.array(range(1000), dtype=np.int16)
+lia, lib = ia.tolist(), ib.tolist()
+
+
+def iadd_loop():
+    return [lia[i] + lib[i] for i in range(N)]
+
+
+run("int16 a+b", lambda: ia + ib, iadd_loop)

@@ -13,7 +13,9 @@ const char ul_code[UL_NDTYPES] = {'?', 'B', 'b', 'H', 'h', 'd'};
 static const char *const dtype_names[UL_NDTYPES] = {"bool",   "uint8", "int8",
                                                     "uint16", "int16", "float64"};
 
-const char *ul_dtype_name(int dtype) { return dtype_names[dtype]; }
+const char *ul_dtype_name(int dtype) {
+    return dtype_names[dtype];
+}
 
 // ---- dtype objects --------------------------------------------------------------------------
 typedef struct dtype_obj {
@@ -26,7 +28,9 @@ static const dtype_obj dtype_objs[UL_NDTYPES] = {
     {{&ul_dtype_type}, UL_UINT16}, {{&ul_dtype_type}, UL_INT16}, {{&ul_dtype_type}, UL_FLOAT},
 };
 
-py_val ul_dtype_obj(int dtype) { return (py_val)&dtype_objs[dtype]; }
+py_val ul_dtype_obj(int dtype) {
+    return (py_val)&dtype_objs[dtype];
+}
 
 static int dtype_of_code(py_int_t c) {
     for (int i = 0; i < UL_NDTYPES; i++) {
@@ -116,7 +120,9 @@ static const uint8_t upcast[UL_NDTYPES][UL_NDTYPES] = {
     /* f */ {UL_FLOAT, UL_FLOAT, UL_FLOAT, UL_FLOAT, UL_FLOAT, UL_FLOAT},
 };
 
-int ul_upcast(int a, int b) { return upcast[a][b]; }
+int ul_upcast(int a, int b) {
+    return upcast[a][b];
+}
 
 int ul_scalar_dtype(py_val v) {
     if (v == PY_TRUE || v == PY_FALSE) {
@@ -124,8 +130,12 @@ int ul_scalar_dtype(py_val v) {
     }
     if (py_is_small(v)) {
         py_int_t i = py_small_get(v);
-        return i >= 0 ? (i <= 255 ? UL_UINT8 : i <= 65535 ? UL_UINT16 : UL_FLOAT)
-                      : (i >= -128 ? UL_INT8 : i >= -32768 ? UL_INT16 : UL_FLOAT);
+        return i >= 0 ? (i <= 255     ? UL_UINT8
+                         : i <= 65535 ? UL_UINT16
+                                      : UL_FLOAT)
+                      : (i >= -128     ? UL_INT8
+                         : i >= -32768 ? UL_INT16
+                                       : UL_FLOAT);
     }
     double d;
     return py_is_int(v) || py_float_unwrap(v, &d) ? UL_FLOAT : -1;
@@ -164,7 +174,9 @@ static double number(py_val v) {
     return d;
 }
 
-void ul_put_obj(int dt, uint8_t *p, py_val v) { ul_put(dt, p, number(v)); }
+void ul_put_obj(int dt, uint8_t *p, py_val v) {
+    ul_put(dt, p, number(v));
+}
 
 // ---- arrays ---------------------------------------------------------------------------------
 void ul_set_strides(ul_array *a) {
@@ -214,7 +226,9 @@ ul_array *ul_new(int dtype, int ndim, const size_t *shape) {
     return a;
 }
 
-ul_array *ul_new1(int dtype, size_t n) { return ul_new(dtype, 1, &n); }
+ul_array *ul_new1(int dtype, size_t n) {
+    return ul_new(dtype, 1, &n);
+}
 
 ul_array *ul_view(const ul_array *a) {
     ul_array *v = py_new(ul_array, &ul_ndarray_type);
@@ -395,7 +409,9 @@ static py_val tolist_level(const ul_array *a, const uint8_t *p, int d) {
     return l;
 }
 
-py_val ul_tolist(const ul_array *a) { return tolist_level(a, a->data, 0); }
+py_val ul_tolist(const ul_array *a) {
+    return tolist_level(a, a->data, 0);
+}
 
 // ---- walks ----------------------------------------------------------------------------------
 void ul_walk_init(ul_walk *w, const ul_array *a) {

@@ -7,8 +7,9 @@
 // integers stays integer and wraps. In-place forms write into the left array and, as numpy's
 // same_kind casting, refuse a float result into an integer array (TypeError).
 //
-// Items go through double (exact for every integer dtype here) except on the fast path: float
-// arrays that are contiguous and not broadcast, or Python scalars, for + - * / and comparisons.
+// Items go through double (exact for every integer dtype here) except on the fast paths: float
+// arrays that are contiguous and not broadcast, or Python scalars, for + - * / and comparisons;
+// integer operands with an integer result for + - * & | ^ and comparisons.
 #include <string.h>
 
 #include "modules/ulab/ndarray_impl.h"
@@ -139,26 +140,26 @@ static const double *float_run(const operand *o, size_t n, size_t *step) {
 
 // The loop of the fast path: `o[i] = x OP y` with x and y each a run or a scalar, written out
 // for each case so that the compiler sees unit strides (and can vectorise).
-#define FAST_LOOP(o, expr)                                                                  \
-    do {                                                                                    \
-        if (xs && ys) {                                                                     \
-            for (size_t i = 0; i < n; i++) {                                                \
-                double a = x[i], b = y[i];                                                  \
-                o[i] = expr;                                                                \
-            }                                                                               \
-        } else if (xs) {                                                                    \
-            double b = *y;                                                                  \
-            for (size_t i = 0; i < n; i++) {                                                \
-                double a = x[i];                                                            \
-                o[i] = expr;                                                                \
-            }                                                                               \
-        } else {                                                                            \
-            double a = *x;                                                                  \
-            for (size_t i = 0; i < n; i++) {                                                \
-                double b = y[i * ys];                                                       \
-                o[i] = expr;                                                                \
-            }                                                                               \
-        }                                                                                   \
+#define FAST_LOOP(o, expr)                                                                         \
+    do {                                                                                           \
+        if (xs && ys) {                                                                            \
+            for (size_t i = 0; i < n; i++) {                                                       \
+                double a = x[i], b = y[i];                                                         \
+                o[i] = expr;                                                                       \
+            }                                                                                      \
+        } else if (xs) {                                                                           \
+            double b = *y;                                                                         \
+            for (size_t i = 0; i < n; i++) {                                                       \
+                double a = x[i];                                                                   \
+                o[i] = expr;                                                                       \
+            }                                                                                      \
+        } else {                                                                                   \
+            double a = *x;                                                                         \
+            for (size_t i = 0; i < n; i++) {                                                       \
+                double b = y[i * ys];                                                              \
+                o[i] = expr;                                                                       \
+            }                                                                                      \
+        }                                                                                          \
     } while (0)
 
 static bool fast(int op, const operand *l, const operand *r, ul_array *out) {
@@ -203,8 +204,88 @@ static bool fast(int op, const operand *l, const operand *r, ul_array *out) {
     return true;
 }
 
+// Integer items as int32, for the integer path.
+static inline int32_t get_int(int dt, const uint8_t *p) {
+    switch (dt) {
+    case UL_INT8: return *(const int8_t *)p;
+    case UL_UINT16: return *(const uint16_t *)p;
+    case UL_INT16: return *(const int16_t *)p;
+    default: return *p; // bool, uint8
+    }
+}
+static inline void put_int(int dt, uint8_t *p, uint32_t v) {
+    switch (dt) {
+    case UL_BOOL: *p = v != 0; break;
+    case UL_UINT8:
+    case UL_INT8: *p = (uint8_t)v; break;
+    default: *(uint16_t *)p = (uint16_t)v; break;
+    }
+}
+
+// Integer operands and an integer (or bool) result, for the operators whose low 16 bits
+// modulo 2**32 arithmetic gives exactly: no double at all (soft-float on the Cortex-M3 costs
+// more than ten times the integer work). False when the operation is not one of them.
+static bool integer_path(int op, const operand *l, const operand *r, ul_array *out) {
+    if (l->dtype == UL_FLOAT || r->dtype == UL_FLOAT || out->dtype == UL_FLOAT) {
+        return false;
+    }
+    if (!(op <= PY_OP_NE || op == PY_OP_ADD || op == PY_OP_SUB || op == PY_OP_MUL ||
+          op == PY_OP_AND || op == PY_OP_OR || op == PY_OP_XOR)) {
+        return false;
+    }
+    int32_t xs = l->a ? 0 : (int32_t)l->s, ys = r->a ? 0 : (int32_t)r->s;
+    // dense operands of the output's length step by their item size; others walk
+    bool dense = ul_is_contiguous(out) &&
+                 (!l->a || (l->a->len == out->len && ul_is_contiguous(l->a))) &&
+                 (!r->a || (r->a->len == out->len && ul_is_contiguous(r->a)));
+    ul_walk wo, wl, wr;
+    ul_walk_init(&wo, out);
+    if (l->a) {
+        ul_walk_init_bc(&wl, l->a, out->ndim, out->shape);
+    }
+    if (r->a) {
+        ul_walk_init_bc(&wr, r->a, out->ndim, out->shape);
+    }
+    size_t sl = l->a ? l->a->itemsize : 0, sr = r->a ? r->a->itemsize : 0, so = out->itemsize;
+    int dl = l->dtype, dr = r->dtype, dout = out->dtype;
+    // one loop for each operator (the switch outside it)
+#define INT_LOOP(expr)                                                                             \
+    for (size_t i = 0; i < out->len; i++) {                                                        \
+        int32_t x = l->a ? get_int(dl, wl.p) : xs;                                                 \
+        int32_t y = r->a ? get_int(dr, wr.p) : ys;                                                 \
+        put_int(dout, wo.p, (uint32_t)(expr));                                                     \
+        if (dense) {                                                                               \
+            wo.p += so, wl.p += sl, wr.p += sr;                                                    \
+        } else {                                                                                   \
+            ul_walk_next(&wo);                                                                     \
+            if (l->a) {                                                                            \
+                ul_walk_next(&wl);                                                                 \
+            }                                                                                      \
+            if (r->a) {                                                                            \
+                ul_walk_next(&wr);                                                                 \
+            }                                                                                      \
+        }                                                                                          \
+    }
+    switch (op) {
+    case PY_OP_LT: INT_LOOP(x < y); break;
+    case PY_OP_GT: INT_LOOP(x > y); break;
+    case PY_OP_EQ: INT_LOOP(x == y); break;
+    case PY_OP_NE: INT_LOOP(x != y); break;
+    case PY_OP_LE: INT_LOOP(x <= y); break;
+    case PY_OP_GE: INT_LOOP(x >= y); break;
+    case PY_OP_ADD: INT_LOOP((uint32_t)x + (uint32_t)y); break;
+    case PY_OP_SUB: INT_LOOP((uint32_t)x - (uint32_t)y); break;
+    case PY_OP_MUL: INT_LOOP((uint32_t)x * (uint32_t)y); break;
+    case PY_OP_AND: INT_LOOP(x & y); break;
+    case PY_OP_OR: INT_LOOP(x | y); break;
+    default: INT_LOOP(x ^ y); break;
+    }
+#undef INT_LOOP
+    return true;
+}
+
 static void compute(int op, const operand *l, const operand *r, ul_array *out, int dt) {
-    if (fast(op, l, r, out)) {
+    if (fast(op, l, r, out) || integer_path(op, l, r, out)) {
         return;
     }
     bool integer = dt != UL_FLOAT;
