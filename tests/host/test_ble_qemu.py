@@ -5,8 +5,12 @@ controller as a host program, whose radio joins rtpy-air with a host rtpy board 
 In real time (rtpy-air --time=real): the firmware scans and finds the advertiser by name; the
 controller's btsnoop capture decodes in tshark. In virtual time paced to the wall clock
 (rtpy-air --pace, QEMU -icount sleep=on): the firmware connects as a central, reads the
-peripheral's name, subscribes, writes and gets the echo notified. Without a controller on
-UART 2, active(True) fails with ETIMEDOUT (no hang).
+peripheral's name, subscribes, writes and gets the echo notified; the firmware serves
+tests/ble/bt_peripheral.py to a host board's tests/ble/bt_central.py, the scripts and checks of
+test_ble_py.py (MTU 247 on both sides, discovery, reads, writes with and without response,
+notifications, an indication and its confirmation, pairing, a reconnection encrypted with the
+bond, disconnects from either side). Without a controller on UART 2, active(True) fails with
+ETIMEDOUT (no hang).
 
 Usage: tests/host/test_ble_qemu.py --rtpy build/host/rtpy --air build/host/rtpy-air \\
            --ctrl build/host/rtpy-ctrl --elf build/mps2-an385/rtpy.elf [-v]
@@ -70,23 +74,78 @@ class QemuBle(unittest.TestCase):
                             "--want", "bthci_cmd,bthci_evt"], capture_output=True, text=True)
         self.assertIn("none malformed", c.stdout, c.stdout)
 
-    def test_connect_paced(self):
+    def paced(self, *boards):
+        """A paced medium with the host boards [(name, x, script, args, rtpy options)], each
+        running in the temporary directory, and rtpy-ctrl for QEMU at x=0. Returns the boards'
+        processes, rtpy-ctrl's, and QEMU's serial lines (UART 2: rtpy-ctrl's H4 socket)."""
         air, h4 = os.path.join(self.tmp.name, "air"), os.path.join(self.tmp.name, "h4")
-        self.start([AIR, air, "--pace", "--wait=2", "--exit-when-empty"])
+        self.start([AIR, air, "--pace", "--wait=%d" % (len(boards) + 1), "--exit-when-empty"])
         suite.wait_for(air)
-        periph = self.start([RTPY, "--air=%s,name=periph,x=10" % air, "bt_peripheral.py", "rtpy-P", "1"],
-                            cwd=SCRIPTS)
+        procs = [self.start([RTPY, "--air=%s,name=%s,x=%d" % (air, n, x)] + list(extra) +
+                            [os.path.join(SCRIPTS, script)] + list(args), cwd=self.tmp.name)
+                 for n, x, script, args, extra in boards]
         ctrl = self.start([CTRL, "--h4=" + h4, "--air=%s,name=qemu,x=0" % air])
         suite.wait_for(h4)
-        # QEMU's clock follows the wall clock when the firmware idles, as the medium's does
-        p = self.remote(["stdio", "null", "unix:" + h4], "run", os.path.join(SCRIPTS, "bt_qemu_central.py"),
-                        qemu_args=("-icount", "shift=0,sleep=on"))
+        return procs, ctrl, ["stdio", "null", "unix:" + h4]
+
+    def qemu_script(self, serials, script, args=(), flash=None):
+        """Runs tests/ble/SCRIPT with sys.argv = [SCRIPT] + args on the firmware, its flash in
+        the file flash if given. QEMU's clock follows the wall clock when the firmware idles,
+        as the paced medium's does."""
+        with open(os.path.join(SCRIPTS, script)) as f:
+            code = "import sys\nsys.argv[:] = %r\n" % ([script] + list(args)) + f.read()
+        extra = ("-icount", "shift=0,sleep=on") + (("--flash=" + flash,) if flash else ())
+        return self.remote(serials, "exec", code, qemu_args=extra)
+
+    def finish(self, proc, status=0):
+        out, _ = proc.communicate(timeout=TIMEOUT)
+        self.assertEqual(proc.returncode, status, out)
+        return out
+
+    def test_connect_paced(self):
+        (periph,), ctrl, serials = self.paced(("periph", 10, "bt_peripheral.py", ("rtpy-P", "1"), ()))
+        p = self.qemu_script(serials, "bt_qemu_central.py")
         self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
         self.assertEqual(p.stdout, "connected\nname b'rtpy-P'\nnotified b'echo:from qemu'\ndisconnected\n")
-        out, _ = periph.communicate(timeout=TIMEOUT)
-        self.assertIn("write True b'from qemu'\ncentral disconnect 1\n", out)
-        self.assertEqual(periph.returncode, 0, out)
+        self.assertIn("write True b'from qemu'\ncentral disconnect 1\n", self.finish(periph))
         self.assertEqual(ctrl.wait(timeout=TIMEOUT), 0)
+
+    def test_peripheral_paced(self):
+        # the firmware serves tests/ble/bt_peripheral.py; a host board runs tests/ble/bt_central.py
+        flash = os.path.join(self.tmp.name, "qemu.flash")
+        (central,), ctrl, serials = self.paced(("central", 5, "bt_central.py", ("rtpy-Q",), ()))
+        q = self.qemu_script(serials, "bt_peripheral.py", ("rtpy-Q", "2"), flash)
+        self.assertEqual(q.returncode, 0, q.stdout + q.stderr)
+        c, f = self.finish(central), q.stdout
+        self.assertEqual(ctrl.wait(timeout=TIMEOUT), 0)
+        for line in ["found b'rtpy-Q' type 0 rssi -54 addr_type 0", "mtu 247",
+                     "service 6 14 UUID('6e400001-b5a3-f393-e0a9-e50e24dcca9e')",
+                     "characteristic 9 8 18 UUID('6e400003-b5a3-f393-e0a9-e50e24dcca9e')",
+                     "characteristic 11 11 12 UUID('6e400002-b5a3-f393-e0a9-e50e24dcca9e')",
+                     "characteristic 14 13 34 UUID(0x2a05)", "descriptor 9 UUID(0x2902)",
+                     "read 8 b'tx-fresh'", "read 3 b'rtpy-Q'", "notify 8 b'echo:hello'", "notify 8 b'updated'",
+                     "notify 8 b'echo:" + "x" * 100 + "'", "long write done (11, 0)",
+                     "indicate 13 b'ind!'", "refused read done (13, 2)", "bad read done (127, 1)",
+                     "disconnected by the peripheral True", "done"]:
+            self.assertIn(line + "\n", c, c)
+        for line in ["handles 8 11 13", "central connect 1 0 6", "mtu 247", "read request True False",
+                     "gap_scan in a read request: OSError True", "read request False True",
+                     "write True b'hello'", "write True b'update'",
+                     "write True b'raise'",  # without response; the handler's exception is printed
+                     "ValueError: handler failed on purpose", "write True b'" + "x" * 100 + "'",
+                     "write True b'indicate'\nindicate done True 0",
+                     "write True b'bye'\ngap_disconnect True\ncentral disconnect 2",
+                     "bonds file True", "done 2"]:
+            self.assertIn(line + "\n", f, f)
+        # pairing bonds once (a secret on each side, the firmware's in ble_bonds.bin on its
+        # flash); the central's disconnect ends the first connection, and the second one is
+        # encrypted with the bond, without pairing again
+        for out in (f, c):
+            self.assertEqual(out.count("set secret 2 7 23"), 1, out)
+            self.assertEqual(out.count("encryption (True, False, True, 16)"), 2, out)
+        self.assertIn("set secret 2 7 23\nencryption (True, False, True, 16)\ncentral disconnect 1\n"
+                      "central connect 2 0 6\nencryption (True, False, True, 16)\n", f)
+        self.assertLess(c.index("set secret"), c.index("gap_disconnect True"))
 
     def test_no_controller(self):
         code = ("import bluetooth\nb = bluetooth.BLE()\ntry:\n    b.active(True)\n"
