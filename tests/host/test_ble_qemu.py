@@ -79,6 +79,9 @@ class QemuBle(unittest.TestCase):
         running in the temporary directory, and rtpy-ctrl for QEMU at x=0. Returns the boards'
         processes, rtpy-ctrl's, and QEMU's serial lines (UART 2: rtpy-ctrl's H4 socket)."""
         air, h4 = os.path.join(self.tmp.name, "air"), os.path.join(self.tmp.name, "h4")
+        for path in (air, h4):  # a test's earlier session's
+            if os.path.exists(path):
+                os.unlink(path)
         self.start([AIR, air, "--pace", "--wait=%d" % (len(boards) + 1), "--exit-when-empty"])
         suite.wait_for(air)
         procs = [self.start([RTPY, "--air=%s,name=%s,x=%d" % (air, n, x)] + list(extra) +
@@ -97,9 +100,10 @@ class QemuBle(unittest.TestCase):
         extra = ("-icount", "shift=0,sleep=on") + (("--flash=" + flash,) if flash else ())
         return self.remote(serials, "exec", code, qemu_args=extra)
 
-    def finish(self, proc, status=0):
+    def finish(self, proc, status=0, other=""):
+        """proc's output once it ended with status (else fails, showing other too)."""
         out, _ = proc.communicate(timeout=TIMEOUT)
-        self.assertEqual(proc.returncode, status, out)
+        self.assertEqual(proc.returncode, status, out + other)
         return out
 
     def test_connect_paced(self):
@@ -115,18 +119,24 @@ class QemuBle(unittest.TestCase):
         flash = os.path.join(self.tmp.name, "qemu.flash")
         (central,), ctrl, serials = self.paced(("central", 5, "bt_central.py", ("rtpy-Q",), ()))
         q = self.qemu_script(serials, "bt_peripheral.py", ("rtpy-Q", "2"), flash)
-        self.assertEqual(q.returncode, 0, q.stdout + q.stderr)
-        c, f = self.finish(central), q.stdout
+        c, f = self.finish(central, other=q.stdout), q.stdout
+        self.assertEqual(q.returncode, 0, f + q.stderr)
         self.assertEqual(ctrl.wait(timeout=TIMEOUT), 0)
-        for line in ["found b'rtpy-Q' type 0 rssi -54 addr_type 0", "mtu 247",
+        self.check_uart_pair(f, c, "rtpy-Q")
+
+    def check_uart_pair(self, p, c, name):
+        """A full run of tests/ble/bt_peripheral.py (output p) and bt_central.py (c), as
+        test_ble_py.py checks it."""
+        for line in ["found b'%s' type 0 rssi -54 addr_type 0" % name, "mtu 247",
                      "service 6 14 UUID('6e400001-b5a3-f393-e0a9-e50e24dcca9e')",
                      "characteristic 9 8 18 UUID('6e400003-b5a3-f393-e0a9-e50e24dcca9e')",
                      "characteristic 11 11 12 UUID('6e400002-b5a3-f393-e0a9-e50e24dcca9e')",
                      "characteristic 14 13 34 UUID(0x2a05)", "descriptor 9 UUID(0x2902)",
-                     "read 8 b'tx-fresh'", "read 3 b'rtpy-Q'", "notify 8 b'echo:hello'", "notify 8 b'updated'",
+                     "read 8 b'tx-fresh'", "read 3 b'%s'" % name, "notify 8 b'echo:hello'", "notify 8 b'updated'",
                      "notify 8 b'echo:" + "x" * 100 + "'", "long write done (11, 0)",
                      "indicate 13 b'ind!'", "refused read done (13, 2)", "bad read done (127, 1)",
-                     "disconnected by the peripheral True", "done"]:
+                     "disconnected by the peripheral True", "connect to nobody (65535, 0, b'\\x11\"3DUf')",
+                     "done"]:
             self.assertIn(line + "\n", c, c)
         for line in ["handles 8 11 13", "central connect 1 0 6", "mtu 247", "read request True False",
                      "gap_scan in a read request: OSError True", "read request False True",
@@ -136,16 +146,39 @@ class QemuBle(unittest.TestCase):
                      "write True b'indicate'\nindicate done True 0",
                      "write True b'bye'\ngap_disconnect True\ncentral disconnect 2",
                      "bonds file True", "done 2"]:
-            self.assertIn(line + "\n", f, f)
-        # pairing bonds once (a secret on each side, the firmware's in ble_bonds.bin on its
-        # flash); the central's disconnect ends the first connection, and the second one is
-        # encrypted with the bond, without pairing again
-        for out in (f, c):
+            self.assertIn(line + "\n", p, p)
+        # pairing bonds once (a secret on each side, kept in ble_bonds.bin); the central's
+        # disconnect ends the first connection, and the second one is encrypted with the bond,
+        # without pairing again
+        for out in (p, c):
             self.assertEqual(out.count("set secret 2 7 23"), 1, out)
             self.assertEqual(out.count("encryption (True, False, True, 16)"), 2, out)
         self.assertIn("set secret 2 7 23\nencryption (True, False, True, 16)\ncentral disconnect 1\n"
-                      "central connect 2 0 6\nencryption (True, False, True, 16)\n", f)
+                      "central connect 2 0 6\nencryption (True, False, True, 16)\n", p)
         self.assertLess(c.index("set secret"), c.index("gap_disconnect True"))
+        self.assertEqual(c.count("gap_disconnect True"), 1)
+
+    def test_central_bonds_paced(self):
+        # the firmware runs tests/ble/bt_central.py against a host board's bt_peripheral.py:
+        # it pairs, reconnects encrypted with the bond; then both restart on their flash and
+        # encrypt with the bonds kept there (the firmware's ble_bonds.bin), without pairing
+        qf, pf = os.path.join(self.tmp.name, "qemu.flash"), os.path.join(self.tmp.name, "periph.flash")
+        outs = []
+        for p_args, c_args in ((("rtpy-P", "2"), ("rtpy-P",)), (("rtpy-P", "1"), ("rtpy-P", "bonded"))):
+            (periph,), ctrl, serials = self.paced(("periph", 5, "bt_peripheral.py", p_args, ("--flash=" + pf,)))
+            q = self.qemu_script(serials, "bt_central.py", c_args, qf)
+            p = self.finish(periph, other=q.stdout)
+            self.assertEqual(q.returncode, 0, q.stdout + q.stderr)
+            self.assertEqual(ctrl.wait(timeout=TIMEOUT), 0)
+            outs.append((p, q.stdout))
+        self.check_uart_pair(*outs[0], "rtpy-P")
+        p, c = outs[1]
+        for out in (p, c):
+            self.assertNotIn("secret", out)
+            self.assertEqual(out.count("encryption (True, False, True, 16)\n"), 1, out)
+        self.assertIn("encryption (True, False, True, 16)\ngap_disconnect True\n", c)
+        self.assertIn("done\n", c)
+        self.assertIn("central connect 1 0 6\nencryption (True, False, True, 16)\ncentral disconnect 1\n", p)
 
     def test_no_controller(self):
         code = ("import bluetooth\nb = bluetooth.BLE()\ntry:\n    b.active(True)\n"
