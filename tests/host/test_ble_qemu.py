@@ -18,6 +18,7 @@ Prints "N passed, N failed". CPython's stdlib, qemu-system-arm, tshark.
 """
 import argparse
 import os
+import struct
 import subprocess
 import sys
 import tempfile
@@ -31,6 +32,20 @@ SCRIPTS = os.path.join(TOP, "tests", "ble")
 REMOTE = os.path.join(TOP, "tools", "rtpy-remote")
 RTPY = AIR = CTRL = ELF = None
 TIMEOUT = 90
+
+
+def hci_events(path):
+    """[(wall-clock seconds, event code, parameters)] of the HCI events in a btsnoop capture."""
+    with open(path, "rb") as f:
+        data = f.read()
+    events, i = [], 16  # after the file header
+    while i + 24 <= len(data):
+        n, _, _, _, us = struct.unpack(">IIIIQ", data[i:i + 24])
+        pkt = data[i + 24:i + 24 + n]
+        if pkt[:1] == b"\x04":  # H4: an event (code, length, parameters)
+            events.append((us / 1e6, pkt[1], pkt[3:]))
+        i += 24 + n
+    return events
 
 
 class QemuBle(unittest.TestCase):
@@ -74,7 +89,7 @@ class QemuBle(unittest.TestCase):
                             "--want", "bthci_cmd,bthci_evt"], capture_output=True, text=True)
         self.assertIn("none malformed", c.stdout, c.stdout)
 
-    def paced(self, *boards):
+    def paced(self, *boards, ctrl_args=()):
         """A paced medium with the host boards [(name, x, script, args, rtpy options)], each
         running in the temporary directory, and rtpy-ctrl for QEMU at x=0. Returns the boards'
         processes, rtpy-ctrl's, and QEMU's serial lines (UART 2: rtpy-ctrl's H4 socket)."""
@@ -87,7 +102,7 @@ class QemuBle(unittest.TestCase):
         procs = [self.start([RTPY, "--air=%s,name=%s,x=%d" % (air, n, x)] + list(extra) +
                             [os.path.join(SCRIPTS, script)] + list(args), cwd=self.tmp.name)
                  for n, x, script, args, extra in boards]
-        ctrl = self.start([CTRL, "--h4=" + h4, "--air=%s,name=qemu,x=0" % air])
+        ctrl = self.start([CTRL, "--h4=" + h4, "--air=%s,name=qemu,x=0" % air] + list(ctrl_args))
         suite.wait_for(h4)
         return procs, ctrl, ["stdio", "null", "unix:" + h4]
 
@@ -179,6 +194,27 @@ class QemuBle(unittest.TestCase):
         self.assertIn("encryption (True, False, True, 16)\ngap_disconnect True\n", c)
         self.assertIn("done\n", c)
         self.assertIn("central connect 1 0 6\nencryption (True, False, True, 16)\ncentral disconnect 1\n", p)
+
+    def test_supervision_timeout_paced(self):
+        # the host board's peripheral loses power mid-connection (machine.reset ends its
+        # process: status 6); the firmware's controller hears nothing more and drops the link
+        # after the supervision timeout (5 s), which the firmware gets as the
+        # _IRQ_PERIPHERAL_DISCONNECT (tests/ble/bt_vanish.py). The timing is the controller's
+        # (its capture): QEMU's clock falls behind the wall clock on a loaded machine.
+        snoop = os.path.join(self.tmp.name, "ctrl.btsnoop")
+        (periph,), ctrl, serials = self.paced(("vanish", 5, "bt_vanish.py", ("peripheral",), ()),
+                                              ctrl_args=("--btsnoop=" + snoop,))
+        q = self.qemu_script(serials, "bt_vanish.py", ("central",))
+        self.assertEqual(self.finish(periph, 6, q.stdout), "connected; power off\n")
+        self.assertEqual(q.returncode, 0, q.stdout + q.stderr)
+        self.assertRegex(q.stdout, r"^connected\ndisconnected after \d+ s\n$")
+        self.assertEqual(ctrl.wait(timeout=TIMEOUT), 0)
+        ev = hci_events(snoop)
+        up = [t for t, code, p in ev if code == 0x3E and p[0] == 0x01 and p[1] == 0]  # LE Connection Complete
+        down = [(t, p[3]) for t, code, p in ev if code == 0x05]  # Disconnection Complete
+        self.assertEqual((len(up), len(down)), (1, 1), ev)
+        self.assertEqual(down[0][1], 0x08)  # Connection Timeout
+        self.assertGreaterEqual(down[0][0] - up[0], 5.0)  # (the medium's time does not lead the wall clock)
 
     def test_no_controller(self):
         code = ("import bluetooth\nb = bluetooth.BLE()\ntry:\n    b.active(True)\n"
