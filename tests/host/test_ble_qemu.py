@@ -9,8 +9,11 @@ peripheral's name, subscribes, writes and gets the echo notified; the firmware s
 tests/ble/bt_peripheral.py to a host board's tests/ble/bt_central.py, the scripts and checks of
 test_ble_py.py (MTU 247 on both sides, discovery, reads, writes with and without response,
 notifications, an indication and its confirmation, pairing, a reconnection encrypted with the
-bond, disconnects from either side). Without a controller on UART 2, active(True) fails with
-ETIMEDOUT (no hang).
+bond, disconnects from either side), and runs bt_central.py against a host board's
+bt_peripheral.py, then both restart and encrypt with the bonds kept on their flash (the
+firmware's ble_bonds.bin, in a flash file); when the host board's peripheral vanishes, the
+firmware's controller times the link out (reason 0x08, after 5 s). Without a controller on
+UART 2, active(True) fails with ETIMEDOUT (no hang).
 
 Usage: tests/host/test_ble_qemu.py --rtpy build/host/rtpy --air build/host/rtpy-air \\
            --ctrl build/host/rtpy-ctrl --elf build/mps2-an385/rtpy.elf [-v]
