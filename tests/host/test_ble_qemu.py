@@ -37,18 +37,29 @@ RTPY = AIR = CTRL = ELF = None
 TIMEOUT = 90
 
 
-def hci_events(path):
-    """[(wall-clock seconds, event code, parameters)] of the HCI events in a btsnoop capture."""
+def h4_packets(path):
+    """[(wall-clock seconds, H4 packet)] of a btsnoop capture (rtpy-ctrl --btsnoop)."""
     with open(path, "rb") as f:
         data = f.read()
-    events, i = [], 16  # after the file header
+    packets, i = [], 16  # after the file header
     while i + 24 <= len(data):
         n, _, _, _, us = struct.unpack(">IIIIQ", data[i:i + 24])
-        pkt = data[i + 24:i + 24 + n]
-        if pkt[:1] == b"\x04":  # H4: an event (code, length, parameters)
-            events.append((us / 1e6, pkt[1], pkt[3:]))
+        packets.append((us / 1e6, data[i + 24:i + 24 + n]))
         i += 24 + n
-    return events
+    return packets
+
+
+def hci_events(path):
+    """[(wall-clock seconds, event code, parameters)] of the HCI events in a capture."""
+    return [(t, p[1], p[3:]) for t, p in h4_packets(path) if p[:1] == b"\x04"]
+
+
+def smp_codes(path):
+    """The Security Manager's messages (their codes) in a capture's ACL packets, either way."""
+    # H4 type, handle and flags (a continuation: PB 01), length, then L2CAP: length, channel
+    # (6: SMP), the message
+    return [p[9] for _, p in h4_packets(path)
+            if p[:1] == b"\x02" and (p[2] >> 4) & 3 != 1 and len(p) > 9 and p[7:9] == b"\x06\x00"]
 
 
 class QemuBle(unittest.TestCase):
@@ -135,12 +146,20 @@ class QemuBle(unittest.TestCase):
     def test_peripheral_paced(self):
         # the firmware serves tests/ble/bt_peripheral.py; a host board runs tests/ble/bt_central.py
         flash = os.path.join(self.tmp.name, "qemu.flash")
-        (central,), ctrl, serials = self.paced(("central", 5, "bt_central.py", ("rtpy-Q",), ()))
+        snoop = os.path.join(self.tmp.name, "ctrl.btsnoop")
+        (central,), ctrl, serials = self.paced(("central", 5, "bt_central.py", ("rtpy-Q",), ()),
+                                               ctrl_args=("--btsnoop=" + snoop,))
         q = self.qemu_script(serials, "bt_peripheral.py", ("rtpy-Q", "2"), flash)
         c, f = self.finish(central, other=q.stdout), q.stdout
         self.assertEqual(q.returncode, 0, f + q.stderr)
         self.assertEqual(ctrl.wait(timeout=TIMEOUT), 0)
         self.check_uart_pair(f, c, "rtpy-Q")
+        # on the firmware's HCI: one pairing (Request, Response, Public Keys, Confirm, Randoms,
+        # DHKey Checks), and two encryptions started with its key (LTK Request, Encryption Change)
+        self.assertEqual(smp_codes(snoop), [0x01, 0x02, 0x0C, 0x0C, 0x03, 0x04, 0x04, 0x0D, 0x0D])
+        ev = hci_events(snoop)
+        self.assertEqual(len([1 for _, code, p in ev if code == 0x3E and p[0] == 0x05]), 2, ev)  # LTK Request
+        self.assertEqual([p[0] for _, code, p in ev if code == 0x08], [0, 0], ev)  # Encryption Change: success
 
     def check_uart_pair(self, p, c, name):
         """A full run of tests/ble/bt_peripheral.py (output p) and bt_central.py (c), as
@@ -181,9 +200,10 @@ class QemuBle(unittest.TestCase):
         # it pairs, reconnects encrypted with the bond; then both restart on their flash and
         # encrypt with the bonds kept there (the firmware's ble_bonds.bin), without pairing
         qf, pf = os.path.join(self.tmp.name, "qemu.flash"), os.path.join(self.tmp.name, "periph.flash")
-        outs = []
+        outs, snoop = [], os.path.join(self.tmp.name, "ctrl.btsnoop")
         for p_args, c_args in ((("rtpy-P", "2"), ("rtpy-P",)), (("rtpy-P", "1"), ("rtpy-P", "bonded"))):
-            (periph,), ctrl, serials = self.paced(("periph", 5, "bt_peripheral.py", p_args, ("--flash=" + pf,)))
+            (periph,), ctrl, serials = self.paced(("periph", 5, "bt_peripheral.py", p_args, ("--flash=" + pf,)),
+                                                  ctrl_args=("--btsnoop=" + snoop,))
             q = self.qemu_script(serials, "bt_central.py", c_args, qf)
             p = self.finish(periph, other=q.stdout)
             self.assertEqual(q.returncode, 0, q.stdout + q.stderr)
@@ -197,6 +217,12 @@ class QemuBle(unittest.TestCase):
         self.assertIn("encryption (True, False, True, 16)\ngap_disconnect True\n", c)
         self.assertIn("done\n", c)
         self.assertIn("central connect 1 0 6\nencryption (True, False, True, 16)\ncentral disconnect 1\n", p)
+        # the restart's capture (of the firmware's HCI): no SMP message, one encryption started
+        # (LE Start Encryption) with the key from ble_bonds.bin, and it succeeded
+        self.assertEqual(smp_codes(snoop), [])
+        cmds = [p for _, p in h4_packets(snoop) if p[:1] == b"\x01"]
+        self.assertEqual(len([1 for p in cmds if p[1:3] == b"\x19\x20"]), 1, cmds)  # 0x2019
+        self.assertEqual([p[0] for _, code, p in hci_events(snoop) if code == 0x08], [0])
 
     def test_supervision_timeout_paced(self):
         # the host board's peripheral loses power mid-connection (machine.reset ends its
