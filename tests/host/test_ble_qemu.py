@@ -123,7 +123,8 @@ class QemuBle(unittest.TestCase):
     def qemu_script(self, serials, script, args=(), flash=None):
         """Runs tests/ble/SCRIPT with sys.argv = [SCRIPT] + args on the firmware, its flash in
         the file flash if given. QEMU's clock follows the wall clock when the firmware idles,
-        as the paced medium's does."""
+        as the paced medium's does (roughly: it falls behind on a loaded machine, as every
+        wake-up is late), so the scripts' timeouts are generous."""
         with open(os.path.join(SCRIPTS, script)) as f:
             code = "import sys\nsys.argv[:] = %r\n" % ([script] + list(args)) + f.read()
         extra = ("-icount", "shift=0,sleep=on") + (("--flash=" + flash,) if flash else ())
