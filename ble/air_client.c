@@ -33,6 +33,7 @@ static struct {
     int fd;
     bool joined, realtime;
     uint64_t offset; // medium time at local time 0
+    uint64_t gate;   // local time the medium granted last (virtual time): no device is past it
     uint32_t seq;    // packets sent
     void (*fn)(const struct air_rx *rx, void *arg);
     void *arg;
@@ -143,7 +144,8 @@ static uint64_t gate(uint64_t now_ns, uint64_t want_ns, void *arg) {
         case AIR_MSG_RX: any |= pool_add(&C.msg.rx); break;
         case AIR_MSG_GRANT:
             if (any) k_sim_irq_at(&C.irq, C.queue[0]->t_end);
-            return C.msg.grant.gate_ns > C.offset ? C.msg.grant.gate_ns - C.offset : now_ns;
+            C.gate = C.msg.grant.gate_ns > C.offset ? C.msg.grant.gate_ns - C.offset : now_ns;
+            return C.gate;
         case AIR_MSG_DEADLOCK:
             fprintf(stderr,
                     "air: global deadlock at %llu ns (medium time): every device waits "
@@ -251,6 +253,10 @@ bool air_joined(void) {
 
 uint64_t air_offset_ns(void) {
     return C.joined ? C.offset : 0;
+}
+
+uint64_t air_gate_ns(void) {
+    return C.gate;
 }
 
 uint32_t air_rx_overflows(void) {

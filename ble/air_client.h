@@ -64,6 +64,11 @@ bool air_joined(void);
 /** This device's join offset: the medium's time at its time 0 (0 if not joined). Any context. */
 uint64_t air_offset_ns(void);
 
+/** The local time up to which the medium granted this device last (virtual time; 0 before the
+ *  first grant and in real time): every device of the medium may have run up to it, none past
+ *  it, so what this device sends starting there is on time for all. Any context. */
+uint64_t air_gate_ns(void);
+
 /** Arrivals dropped because AIR_RX_POOL were already pending. Any context. */
 uint32_t air_rx_overflows(void);
 

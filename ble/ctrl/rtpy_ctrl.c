@@ -87,9 +87,18 @@ static void snoop_sent(const uint8_t *pkt, size_t n) {
     }
 }
 
-// The bytes the reader thread got: through the H4 reader to the controller (an interrupt).
+// The bytes the reader thread got: through the H4 reader to the controller (an interrupt),
+// taken at the medium's last gate rather than at this device's time when they came (it may be
+// behind the gate, waiting at the barrier): the other devices may have run up to the gate
+// already, and a packet the controller sends at once (the first advertising PDU after an
+// enable) must not start in their past, where it would reach them late.
 static void in_isr(void *arg) {
     (void)arg;
+    uint64_t gate = air_gate_ns();
+    if (k_sim_now_ns() < gate) {
+        (void)k_sim_irq_at(&R.in_irq, gate);
+        return;
+    }
     pthread_mutex_lock(&R.mtx);
     ctrl_h4_input(&R.ctrl, &R.reader, R.in, R.in_len, snoop_sent);
     R.in_len = 0;

@@ -101,9 +101,9 @@ def wait_for(event, ms=5000):
 
 ble.irq(irq)
 ble.active(True)
-ble.gap_scan(3000, 30000, 30000, True)
+ble.gap_scan(10000, 30000, 30000, True)  # long enough for a peripheral slow to start (QEMU)
 t0 = time.ticks_ms()
-while "peer" not in found and time.ticks_diff(time.ticks_ms(), t0) < 3000:
+while "peer" not in found and time.ticks_diff(time.ticks_ms(), t0) < 10000:
     time.sleep_ms(10)
 ble.gap_scan(None)
 wait_for(_IRQ_SCAN_DONE)
