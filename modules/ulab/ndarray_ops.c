@@ -222,6 +222,52 @@ static inline void put_int(int dt, uint8_t *p, uint32_t v) {
     }
 }
 
+// Modulo 2**bits, + - * & | ^ give the same bits whether the items are signed or not: dense
+// operands (or scalars) as wide as the result run as plain loops over uint8_t or uint16_t.
+#define WIDTH_LOOP(T, expr)                                                                        \
+    do {                                                                                           \
+        T xv = (T)xs, yv = (T)ys, *o = (T *)out->data;                                             \
+        const T *x = l->a ? (const T *)l->a->data : &xv, *y = r->a ? (const T *)r->a->data : &yv;  \
+        size_t dx = l->a != NULL, dy = r->a != NULL;                                               \
+        for (size_t i = 0; i < out->len; i++) {                                                    \
+            T a = x[i * dx], b = y[i * dy];                                                        \
+            o[i] = (T)(expr);                                                                      \
+        }                                                                                          \
+    } while (0)
+#define WIDTH_OPS(T)                                                                               \
+    switch (op) {                                                                                  \
+    case PY_OP_ADD: WIDTH_LOOP(T, a + b); break;                                                   \
+    case PY_OP_SUB: WIDTH_LOOP(T, a - b); break;                                                   \
+    case PY_OP_MUL: WIDTH_LOOP(T, (uint32_t)a *b); break;                                          \
+    case PY_OP_AND: WIDTH_LOOP(T, a &b); break;                                                    \
+    case PY_OP_OR: WIDTH_LOOP(T, a | b); break;                                                    \
+    default: WIDTH_LOOP(T, a ^ b); break;                                                          \
+    }
+
+static bool same_width(int op, const operand *l, const operand *r, ul_array *out, int32_t xs,
+                       int32_t ys) {
+    size_t w = out->itemsize;
+    if (op <= PY_OP_NE || out->dtype == UL_BOOL || !ul_is_contiguous(out)) {
+        return false;
+    }
+    const operand *ops[2] = {l, r};
+    for (int k = 0; k < 2; k++) {
+        const ul_array *a = ops[k]->a;
+        if (a && (a->itemsize != w || a->dtype == UL_BOOL || a->len != out->len ||
+                  !ul_is_contiguous(a))) {
+            return false;
+        }
+    }
+    if (w == 1) {
+        WIDTH_OPS(uint8_t);
+    } else {
+        WIDTH_OPS(uint16_t);
+    }
+    return true;
+}
+#undef WIDTH_OPS
+#undef WIDTH_LOOP
+
 // Integer operands and an integer (or bool) result, for the operators whose low 16 bits
 // modulo 2**32 arithmetic gives exactly: no double at all (soft-float on the Cortex-M3 costs
 // more than ten times the integer work). False when the operation is not one of them.
@@ -234,6 +280,9 @@ static bool integer_path(int op, const operand *l, const operand *r, ul_array *o
         return false;
     }
     int32_t xs = l->a ? 0 : (int32_t)l->s, ys = r->a ? 0 : (int32_t)r->s;
+    if (same_width(op, l, r, out, xs, ys)) {
+        return true;
+    }
     // dense operands of the output's length step by their item size; others walk
     bool dense = ul_is_contiguous(out) &&
                  (!l->a || (l->a->len == out->len && ul_is_contiguous(l->a))) &&
