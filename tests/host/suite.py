@@ -1,5 +1,6 @@
 """What the host test drivers (tests/host/test_*.py) share: running their unittest cases with
 the closing "N passed, N failed" line, a program's console, and boards on a simulated radio."""
+import argparse
 import os
 import pty
 import select
@@ -27,6 +28,18 @@ def run(*cases, verbose=False):
     """Runs the TestCase classes (run_tests)."""
     run_tests(unittest.TestSuite(unittest.defaultTestLoader.loadTestsFromTestCase(c) for c in cases),
               verbose)
+
+
+def air_main(case, module):
+    """main() of the drivers whose boards share rtpy-air: takes --rtpy, --air and -v, sets the
+    driver module's RTPY and AIR (absolute paths), runs the case (run)."""
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rtpy", required=True)
+    ap.add_argument("--air", required=True)
+    ap.add_argument("-v", action="store_true")
+    a = ap.parse_args()
+    module["RTPY"], module["AIR"] = os.path.abspath(a.rtpy), os.path.abspath(a.air)
+    run(case, verbose=a.v)
 
 
 def wait_for(path, seconds=4.0):

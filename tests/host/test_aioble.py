@@ -14,7 +14,6 @@ bluetooth-module examples they mirror (ble_temp_sensor.py, ble_temp_client.py).
 Usage: tests/host/test_aioble.py --rtpy build/host/rtpy --air build/host/rtpy-air [-v]
 Prints "N passed, N failed". CPython's stdlib.
 """
-import argparse
 import os
 import re
 import subprocess
@@ -153,16 +152,5 @@ class Aioble(unittest.TestCase):
         self.assertEqual(p.stdout, PARSE)
 
 
-def main():
-    global RTPY, AIR
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--rtpy", required=True)
-    ap.add_argument("--air", required=True)
-    ap.add_argument("-v", action="store_true")
-    a = ap.parse_args()
-    RTPY, AIR = os.path.abspath(a.rtpy), os.path.abspath(a.air)
-    suite.run(Aioble, verbose=a.v)
-
-
 if __name__ == "__main__":
-    main()
+    suite.air_main(Aioble, globals())

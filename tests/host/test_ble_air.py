@@ -9,7 +9,6 @@ random bytes written to the controller's UART leave it answering.
 Usage: tests/host/test_ble_air.py --rtpy build/host/rtpy --air build/host/rtpy-air [-v]
 Prints "N passed, N failed". CPython's stdlib, tshark.
 """
-import argparse
 import os
 import subprocess
 import sys
@@ -82,16 +81,5 @@ class Air(unittest.TestCase):
         self.assertNotIn("report", outs["scanner"])
 
 
-def main():
-    global RTPY, AIR
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--rtpy", required=True)
-    ap.add_argument("--air", required=True)
-    ap.add_argument("-v", action="store_true")
-    a = ap.parse_args()
-    RTPY, AIR = os.path.abspath(a.rtpy), os.path.abspath(a.air)
-    suite.run(Air, verbose=a.v)
-
-
 if __name__ == "__main__":
-    main()
+    suite.air_main(Air, globals())

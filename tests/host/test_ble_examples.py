@@ -7,7 +7,6 @@ client.
 Usage: tests/host/test_ble_examples.py --rtpy build/host/rtpy --air build/host/rtpy-air [-v]
 Prints "N passed, N failed". CPython's stdlib.
 """
-import argparse
 import os
 import tempfile
 import unittest
@@ -46,16 +45,5 @@ class Examples(unittest.TestCase):
         self.assertEqual(out["sensor"], "")
 
 
-def main():
-    global RTPY, AIR
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--rtpy", required=True)
-    ap.add_argument("--air", required=True)
-    ap.add_argument("-v", action="store_true")
-    a = ap.parse_args()
-    RTPY, AIR = os.path.abspath(a.rtpy), os.path.abspath(a.air)
-    suite.run(Examples, verbose=a.v)
-
-
 if __name__ == "__main__":
-    main()
+    suite.air_main(Examples, globals())

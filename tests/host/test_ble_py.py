@@ -14,7 +14,6 @@ tests/ble/bt_args.py: argument errors and configuration, against tests/ble/bt_ar
 Usage: tests/host/test_ble_py.py --rtpy build/host/rtpy --air build/host/rtpy-air [-v]
 Prints "N passed, N failed". CPython's stdlib.
 """
-import argparse
 import os
 import subprocess
 import tempfile
@@ -154,16 +153,5 @@ class BluetoothModule(unittest.TestCase):
             self.assertEqual(p.stdout, f.read())
 
 
-def main():
-    global RTPY, AIR
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--rtpy", required=True)
-    ap.add_argument("--air", required=True)
-    ap.add_argument("-v", action="store_true")
-    a = ap.parse_args()
-    RTPY, AIR = os.path.abspath(a.rtpy), os.path.abspath(a.air)
-    suite.run(BluetoothModule, verbose=a.v)
-
-
 if __name__ == "__main__":
-    main()
+    suite.air_main(BluetoothModule, globals())
