@@ -403,6 +403,11 @@ static void on_connected(const struct ble_host_event *ev) {
     (void)gattc_conn_add(&S.gattc, ev->conn);
     if (c->central) {
         S.connecting = false;
+        // longer link-layer packets, as real stacks ask after connecting: with the 27 bytes of
+        // a new link a 247-byte ATT write takes ten packets, and GATT moves a third as much
+        uint8_t dl[6] = {0, 0, 251, 0, 0x48, 0x08};
+        hci_put16(dl, ev->conn);
+        (void)ble_host_cmd(&S.host, HCI_LE_SET_DATA_LENGTH, dl, 6, NULL, NULL);
     }
     mod_bluetooth_ev_push(c->central ? MOD_BT_IRQ_PERIPHERAL_CONNECT : MOD_BT_IRQ_CENTRAL_CONNECT,
                           "Hia", ev->conn, c->peer_type, c->peer_addr);
@@ -772,12 +777,22 @@ int mod_bluetooth_start(void) {
     k_mutex_unlock(&S.cmd_lock);
     if (err == 0) {
         mod_bluetooth_lock();
-        S.active = true;
+        S.active = true; // (the ble thread takes the controller's packets from now on)
         S.rng = 0x9E3779B9u;
         for (int i = 0; i < 6; i++) {
             S.rng = S.rng * 31u + S.host.addr[i];
         }
         mod_bluetooth_unlock();
+        // the controller's suggested packet size: the largest (251 bytes) for both directions
+        // of links the peer asks to lengthen (the central asks: on_connected)
+        static const uint8_t dl[4] = {251, 0, 0x48, 0x08}; // 251 octets, 2120 us
+        static const struct mod_bluetooth_cmd wdl = {HCI_LE_WRITE_DEFAULT_DATA_LENGTH, 4, dl};
+        err = mod_bluetooth_cmds(&wdl, 1);
+        if (err) {
+            mod_bluetooth_lock();
+            S.active = false;
+            mod_bluetooth_unlock();
+        }
     }
     return err;
 }

@@ -41,7 +41,7 @@ class Examples(unittest.TestCase):
         out = self.pair(("sensor", 0, "ble_temp_sensor.py"), ("phone", 4, "ble_temp_client.py"))
         # 25 °C at t = 0, then the sine: 25 + 10 sin(2π t / 10 s), once a second
         self.assertEqual(out["phone"], "found rtpy-temp\nread 25.01 C\n"
-                                       "notified 30.89 C, 34.51 C, 34.51 C\ndisconnected\n")
+                                       "notified 30.89 C, 34.52 C, 34.51 C\ndisconnected\n")
         self.assertEqual(out["sensor"], "")
 
 

@@ -95,7 +95,11 @@ class QemuBle(unittest.TestCase):
                     "60000"], cwd=SCRIPTS)
         ctrl = self.start([CTRL, "--time=real", "--h4=" + h4, "--air=%s,name=qemu,x=0" % air, "--btsnoop=" + snoop])
         suite.wait_for(h4)  # rtpy-ctrl listens; QEMU connects as the board powers up
-        p = self.remote(["stdio", "null", "unix:" + h4], "run", os.path.join(SCRIPTS, "bt_find.py"))
+        # sleep=on: the firmware's idle time follows the wall clock, as rtpy-ctrl's does (with
+        # sleep=off it jumps, and the 5 s wait for the controller's answers can end at once on
+        # a loaded machine)
+        p = self.remote(["stdio", "null", "unix:" + h4], "run", os.path.join(SCRIPTS, "bt_find.py"),
+                        qemu_args=("-icount", "shift=0,sleep=on"))
         self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
         self.assertEqual(p.stdout, "active True\nfound rtpy-P True\n", p.stderr)
         self.assertEqual(ctrl.wait(timeout=TIMEOUT), 0)  # QEMU quit: the line closed
