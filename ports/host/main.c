@@ -523,6 +523,8 @@ int main(int argc, char **argv) {
     }
     k_sim_irq_init(&sigint_irq, interrupt_isr, NULL);
     k_sim_irq_init(&run_for_irq, interrupt_isr, NULL);
+    k_sim_irq_set_name(&sigint_irq, "SIGINT");
+    k_sim_irq_set_name(&run_for_irq, "run-for");
     if (O.repl) {
         host_console_start(true);
     } else if (!O.stdin_src) {
