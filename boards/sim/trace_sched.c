@@ -75,7 +75,7 @@ static unsigned tid_of(struct track *tr) {
 }
 
 static struct track *track(const struct k_thread *t) {
-    for (unsigned i = J.n; i-- > 0;) // newest first: a dead thread's memory may be reused
+    for (unsigned i = 0; i < J.n; i++)
         if (J.tracks[i].t == t) return &J.tracks[i];
     if (J.n == MAX_TRACKS) return NULL;
     struct track *tr = &J.tracks[J.n++];
@@ -150,7 +150,12 @@ static void on_switch(struct k_thread *from, struct k_thread *to, void *arg) {
         }
         case K_THREAD_SLEEPING: set_state(track(from), S_OTHER, "sleeping", NULL, now); break;
         case K_THREAD_SUSPENDED: set_state(track(from), S_OTHER, "suspended", NULL, now); break;
-        default: set_state(track(from), S_NONE, NULL, NULL, now); break; // exited
+        default: { // exited: its memory may hold another thread later, with a track of its own
+            struct track *tr = track(from);
+            set_state(tr, S_NONE, NULL, NULL, now);
+            if (tr) tr->t = NULL;
+            break;
+        }
         }
     }
     set_state(track(to), S_RUNNING, NULL, NULL, now);
@@ -192,8 +197,9 @@ static void on_object(enum k_trace_op op, const void *obj, int result, void *arg
         [K_TRACE_EVENT_SET] = "event set",     [K_TRACE_EVENT_WAIT] = "event wait",
     };
     unsigned tid = 0;
-    if (!J.in_isr) {
-        struct track *tr = track(k_thread_self());
+    struct k_thread *self = J.in_isr ? NULL : k_thread_self(); // NULL before k_start too
+    if (self) {
+        struct track *tr = track(self);
         tid = tr ? tid_of(tr) : 0;
     }
     begin_event();

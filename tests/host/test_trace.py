@@ -265,6 +265,15 @@ class Sched(Case):
         with open(self.path("a.json")) as a, open(self.path("b.json")) as b:
             self.assertEqual(re.sub(r"0x[0-9a-f]+", "P", a.read()), re.sub(r"0x[0-9a-f]+", "P", b.read()))
 
+    def test_thread_per_track(self):
+        tracks, out = self.sched([], "import rtos\n"
+                                     "for i in range(3):\n"
+                                     "    t = rtos.Thread(lambda n: print('hi', n), args=(i,), name='t%d' % i)\n"
+                                     "    t.join()\n")
+        self.assertEqual(out, "hi 0\nhi 1\nhi 2\n")
+        for name in ("t0", "t1", "t2"):
+            self.assertEqual(len(states(tracks[name], "running")), 1, name)  # started, printed, ended
+
     def test_unwritable_file(self):
         _, err = self.rtpy(["--trace-sched=" + self.path("no/such/dir.json"), "-c", "pass"], status=2)
         self.assertIn("can't open scheduling trace file", err)
