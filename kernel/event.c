@@ -40,6 +40,7 @@ uint32_t k_event_set(struct k_event *e, uint32_t bits) {
     uint32_t after = e->bits;
     if (woke) kern_sched_resched();
     kern_unlock(key);
+    kern_trace_obj(K_TRACE_EVENT_SET, e, 0);
     return after;
 }
 
@@ -56,8 +57,8 @@ uint32_t k_event_get(const struct k_event *e) {
     return e ? e->bits : 0;
 }
 
-int k_event_wait(struct k_event *e, uint32_t mask, unsigned options, k_timeout_t timeout,
-                 uint32_t *matched) {
+static int event_wait(struct k_event *e, uint32_t mask, unsigned options, k_timeout_t timeout,
+                      uint32_t *matched) {
     if (matched) *matched = 0;
     KERN_ARG_CHECK(e && mask && !(options & ~(K_EVENT_ALL | K_EVENT_CLEAR)), -EINVAL);
     if (arch_in_isr() && !k_timeout_is_none(timeout)) return -EPERM;
@@ -81,4 +82,9 @@ int k_event_wait(struct k_event *e, uint32_t mask, unsigned options, k_timeout_t
     }
     kern_unlock(key);
     return err;
+}
+
+int k_event_wait(struct k_event *e, uint32_t mask, unsigned options, k_timeout_t timeout,
+                 uint32_t *matched) {
+    return kern_trace_obj(K_TRACE_EVENT_WAIT, e, event_wait(e, mask, options, timeout, matched));
 }

@@ -77,7 +77,7 @@ int k_mutex_init(struct k_mutex *m) {
     return 0;
 }
 
-int k_mutex_lock(struct k_mutex *m, k_timeout_t timeout) {
+static int mutex_lock(struct k_mutex *m, k_timeout_t timeout) {
     KERN_ARG_CHECK(m, -EINVAL);
     if (arch_in_isr()) return -EPERM;
     unsigned key = kern_lock();
@@ -113,7 +113,11 @@ int k_mutex_lock(struct k_mutex *m, k_timeout_t timeout) {
     return err;
 }
 
-int k_mutex_unlock(struct k_mutex *m) {
+int k_mutex_lock(struct k_mutex *m, k_timeout_t timeout) {
+    return kern_trace_obj(K_TRACE_MUTEX_LOCK, m, mutex_lock(m, timeout));
+}
+
+static int mutex_unlock(struct k_mutex *m) {
     KERN_ARG_CHECK(m, -EINVAL);
     if (arch_in_isr()) return -EPERM;
     unsigned key = kern_lock();
@@ -135,6 +139,10 @@ int k_mutex_unlock(struct k_mutex *m) {
     }
     kern_unlock(key);
     return err;
+}
+
+int k_mutex_unlock(struct k_mutex *m) {
+    return kern_trace_obj(K_TRACE_MUTEX_UNLOCK, m, mutex_unlock(m));
 }
 
 struct k_thread *k_mutex_owner(const struct k_mutex *m) {

@@ -79,14 +79,14 @@ static int put(struct k_queue *q, const void *item, k_timeout_t timeout, bool fr
 }
 
 int k_queue_put(struct k_queue *q, const void *item, k_timeout_t timeout) {
-    return put(q, item, timeout, false);
+    return kern_trace_obj(K_TRACE_QUEUE_PUT, q, put(q, item, timeout, false));
 }
 
 int k_queue_put_front(struct k_queue *q, const void *item, k_timeout_t timeout) {
-    return put(q, item, timeout, true);
+    return kern_trace_obj(K_TRACE_QUEUE_PUT, q, put(q, item, timeout, true));
 }
 
-int k_queue_get(struct k_queue *q, void *item, k_timeout_t timeout) {
+static int queue_get(struct k_queue *q, void *item, k_timeout_t timeout) {
     KERN_ARG_CHECK(q && item, -EINVAL);
     if (arch_in_isr() && !k_timeout_is_none(timeout)) return -EPERM;
     unsigned key = kern_lock();
@@ -112,6 +112,10 @@ int k_queue_get(struct k_queue *q, void *item, k_timeout_t timeout) {
     }
     kern_unlock(key);
     return err;
+}
+
+int k_queue_get(struct k_queue *q, void *item, k_timeout_t timeout) {
+    return kern_trace_obj(K_TRACE_QUEUE_GET, q, queue_get(q, item, timeout));
 }
 
 int k_queue_peek(const struct k_queue *q, void *item) {

@@ -57,7 +57,10 @@ void kern_sched_resched(void) {
 void kern_sched_unblock(struct k_thread *t, unsigned bits) {
     bool was_ready = kern_sched_is_ready(t);
     t->flags &= (uint16_t)~bits;
-    if (!was_ready && kern_sched_is_ready(t)) kern_sched_ready(t);
+    if (!was_ready && kern_sched_is_ready(t)) {
+        kern_sched_ready(t);
+        kern_trace_ready(t);
+    }
 }
 
 void kern_sched_block(struct k_thread *t, unsigned bits) {
@@ -198,4 +201,12 @@ void k_trace_set_switch_hook(k_switch_hook_t fn, void *arg) {
     kern_k.switch_hook = fn;
     kern_k.switch_arg = arg;
     arch_irq_unlock(key);
+}
+
+int k_trace_set_hooks(const struct k_trace_hooks *hooks) {
+    KERN_ARG_CHECK(!hooks || (hooks->ready && hooks->isr && hooks->object), -EINVAL);
+    unsigned key = arch_irq_lock();
+    kern_k.trace = hooks;
+    arch_irq_unlock(key);
+    return 0;
 }

@@ -15,7 +15,7 @@ int k_sem_init(struct k_sem *s, uint32_t initial, uint32_t limit) {
 
 // From an ISR only polling is allowed, and that is checked before anything else: a call that
 // could block is refused even when it would not have needed to (the error shows at once).
-int k_sem_take(struct k_sem *s, k_timeout_t timeout) {
+static int sem_take(struct k_sem *s, k_timeout_t timeout) {
     KERN_ARG_CHECK(s, -EINVAL);
     if (arch_in_isr() && !k_timeout_is_none(timeout)) return -EPERM;
     unsigned key = kern_lock();
@@ -33,7 +33,11 @@ int k_sem_take(struct k_sem *s, k_timeout_t timeout) {
     return err;
 }
 
-int k_sem_give(struct k_sem *s) {
+int k_sem_take(struct k_sem *s, k_timeout_t timeout) {
+    return kern_trace_obj(K_TRACE_SEM_TAKE, s, sem_take(s, timeout));
+}
+
+static int sem_give(struct k_sem *s) {
     KERN_ARG_CHECK(s, -EINVAL);
     unsigned key = kern_lock();
     int err = 0;
@@ -48,6 +52,10 @@ int k_sem_give(struct k_sem *s) {
     }
     kern_unlock(key);
     return err;
+}
+
+int k_sem_give(struct k_sem *s) {
+    return kern_trace_obj(K_TRACE_SEM_GIVE, s, sem_give(s));
 }
 
 uint32_t k_sem_count(const struct k_sem *s) {

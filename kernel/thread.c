@@ -349,6 +349,24 @@ uint64_t k_thread_cpu_ns(const struct k_thread *t) {
     return ns;
 }
 
+// The wait queue's kind says which object embeds it, so a report can name it.
+enum k_wait_kind k_thread_waiting_on(const struct k_thread *t, const void **obj) {
+    enum k_wait_kind kind = K_WAIT_NONE;
+    const void *o = NULL;
+    if (t && (t->flags & KT_PENDING) && t->pended_on) {
+        kind = (enum k_wait_kind)t->pended_on->kind;
+        o = t->pended_on; // each object's wait queue is its first member
+        if (kind == K_WAIT_QUEUE_PUT)
+            o = KERN_CONTAINER_OF(t->pended_on, struct k_queue, putters);
+        else if (kind == K_WAIT_JOIN)
+            o = KERN_CONTAINER_OF(t->pended_on, struct k_thread, joiners);
+        else if (kind == K_WAIT_WORK)
+            o = KERN_CONTAINER_OF(t->pended_on, struct k_work_q, idle);
+    }
+    if (obj) *obj = o;
+    return kind;
+}
+
 int k_thread_info(const struct k_thread *t, struct k_thread_info *info) {
     KERN_ARG_CHECK(t && info, -EINVAL);
     if (!(t->flags & (KT_ALIVE | KT_DEAD))) return -EINVAL;
@@ -357,19 +375,7 @@ int k_thread_info(const struct k_thread *t, struct k_thread_info *info) {
     info->prio = t->prio;
     info->base_prio = t->base_prio;
     info->state = k_thread_state(t);
-    info->waiting_on = K_WAIT_NONE;
-    info->wait_object = NULL;
-    if ((t->flags & KT_PENDING) && t->pended_on) {
-        // The wait queue's kind says which object embeds it, so the report can name it.
-        info->waiting_on = (enum k_wait_kind)t->pended_on->kind;
-        info->wait_object = t->pended_on; // each object's wait queue is its first member
-        if (info->waiting_on == K_WAIT_QUEUE_PUT)
-            info->wait_object = KERN_CONTAINER_OF(t->pended_on, struct k_queue, putters);
-        else if (info->waiting_on == K_WAIT_JOIN)
-            info->wait_object = KERN_CONTAINER_OF(t->pended_on, struct k_thread, joiners);
-        else if (info->waiting_on == K_WAIT_WORK)
-            info->wait_object = KERN_CONTAINER_OF(t->pended_on, struct k_work_q, idle);
-    }
+    info->waiting_on = k_thread_waiting_on(t, &info->wait_object);
     info->system = (t->flags & KT_SYSTEM) != 0;
     info->stack_size = t->stack_size;
     arch_irq_unlock(key);

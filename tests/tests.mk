@@ -5,7 +5,8 @@
 #   test-host    the rtpy program: command line, tracebacks, pipes, the REPL on a pty;
 #                MicroPython's REPL protocol for tools byte for byte (test_repl_protocol.py);
 #                tools/rtpy-remote against it, fake devices and (when built) the firmware in QEMU;
-#                the flash file system across runs (test_storage.py); tools/rtpy-img against
+#                the flash file system across runs (test_storage.py); --trace-vcd / --trace-sched
+#                files and tools/trace-timeline (test_trace.py); tools/rtpy-img against
 #                imgtool's images (test_img.py); over-the-air updates through the ota module,
 #                rtpy-remote ota and the simulator's boot (test_ota.py); the UART update
 #                example, its UART 1 on a pty (test_ota_uart.py); boards on the simulated radio
@@ -31,6 +32,7 @@ test-host: $(BUILD)/rtpy $(BUILD)/rtpy-cross $(BUILD)/tests/unit/test_image $(BU
 	$(Q)$(PYTHON3) tests/host/test_repl_protocol.py --rtpy $(BUILD)/rtpy
 	$(Q)$(PYTHON3) tests/host/test_remote.py --rtpy $(BUILD)/rtpy
 	$(Q)$(PYTHON3) tests/host/test_storage.py --rtpy $(BUILD)/rtpy
+	$(Q)$(PYTHON3) tests/host/test_trace.py --rtpy $(BUILD)/rtpy
 	$(Q)$(PYTHON3) tests/host/test_img.py --c-verify $(BUILD)/tests/unit/test_image
 	$(Q)$(PYTHON3) tests/host/test_ota.py --rtpy $(BUILD)/rtpy
 	$(Q)$(PYTHON3) tests/host/test_ota_uart.py --rtpy $(BUILD)/rtpy

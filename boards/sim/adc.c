@@ -9,6 +9,7 @@
 #include <rtos/sim.h>
 
 #include "boards/sim/sim_priv.h"
+#include "boards/sim/trace.h"
 #include "drivers/adc.h"
 
 #define N_ADC (SIM_ADC_LAST - SIM_ADC_FIRST + 1u)
@@ -57,5 +58,6 @@ int drv_adc_read_uv(unsigned pin, uint32_t *uv) {
         v = SIM_VDD_UV;
     }
     *uv = (uint32_t)llround(v);
+    board_sim_vcd_adc(pin, v / 1e6);
     return 0;
 }

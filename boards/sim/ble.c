@@ -94,6 +94,7 @@ void board_sim_ble_init(void) {
     ctrl_init(&B.ctrl, &cfg);
     h4_reader_init(&B.reader, B.reader_buf, sizeof B.reader_buf, true, true, false);
     k_sim_irq_init(&B.line_irq, line_isr, NULL);
+    k_sim_irq_set_name(&B.line_irq, "ble line");
     B.line_len = 0;
     B.line_busy_ns = 0;
     board_sim_uart_set_peer(SIM_UART_BLE, from_host, NULL);

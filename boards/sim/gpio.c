@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "boards/sim/sim_priv.h"
+#include "boards/sim/trace.h"
 #include "drivers/gpio.h"
 
 struct pin {
@@ -81,6 +82,9 @@ static void update(unsigned n, bool became_output) {
         board_sim_trace("pin %u = %d", n, lvl);
     }
     if (changed) {
+        board_sim_vcd_pin(n, lvl); // the VCD has every pin, inputs too
+    }
+    if (changed) {
         uint8_t edge = lvl ? DRV_GPIO_EDGE_RISING : DRV_GPIO_EDGE_FALLING;
         if (p->watch & edge) {
             p->edges |= edge;
@@ -105,6 +109,7 @@ void board_sim_gpio_init(void) {
         } else {
             snprintf(names[n], sizeof names[n], "GPIO%u", n);
         }
+        k_sim_irq_set_name(&p->irq, names[n]);
     }
 }
 

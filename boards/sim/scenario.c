@@ -490,6 +490,7 @@ int board_sim_scenario_load(const char *path) {
         return -1;
     }
     k_sim_irq_init(&SC.irq, scenario_isr, NULL);
+    k_sim_irq_set_name(&SC.irq, "scenario");
     struct parser p = {.path = path};
     char *line = NULL;
     size_t cap = 0;

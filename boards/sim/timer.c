@@ -38,6 +38,8 @@ void board_sim_timer_init(void) {
     for (unsigned i = 0; i < SIM_TIMER_COUNT; i++) {
         timers[i] = (struct timer){0};
         k_sim_irq_init(&timers[i].irq, timer_isr, &timers[i]);
+        static const char *const irq_names[] = {"timer0", "timer1", "timer2", "timer3"};
+        k_sim_irq_set_name(&timers[i].irq, i < 4 ? irq_names[i] : "timer");
     }
 }
 

@@ -26,6 +26,7 @@
 
 #include "boards/sim/board_sim.h"
 #include "boards/sim/sim_priv.h"
+#include "boards/sim/trace.h"
 #include "drivers/uart.h"
 
 #define RX_RING 512u // bytes buffered per port (a power of two)
@@ -88,6 +89,8 @@ void board_sim_uart_init(void) {
         free(uarts[i].line);
         memset(&uarts[i], 0, sizeof uarts[i]);
         k_sim_irq_init(&uarts[i].irq, rx_isr, &uarts[i]);
+        static const char *const irq_names[] = {"uart0 rx", "uart1 rx", "uart2 rx", "uart3 rx"};
+        k_sim_irq_set_name(&uarts[i].irq, i < 4 ? irq_names[i] : "uart rx");
         uarts[i].fd = -1;
     }
 }
@@ -166,6 +169,7 @@ int board_sim_uart_connect(unsigned id, const char *path) {
     u->fd = fd;
     pthread_mutex_init(&u->mtx, NULL);
     k_sim_irq_init(&u->in_irq, in_isr, u);
+    k_sim_irq_set_name(&u->in_irq, "uart peer in");
     pthread_t th;
     pthread_attr_t attr;
     pthread_attr_init(&attr);
@@ -254,6 +258,7 @@ int drv_uart_write(unsigned id, const void *buf, size_t n) {
     snprintf(prefix, sizeof prefix, "uart%u tx ", id);
     if (id != SIM_UART_BLE) { // (HCI traffic has its own record: rtpy --btsnoop=FILE)
         board_sim_trace_bytes(prefix, buf, n);
+        board_sim_vcd_uart_tx(id, uarts[id].baud, buf, n);
     }
     if (id == 0) {
         fwrite(buf, 1, n, stdout);

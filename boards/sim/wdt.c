@@ -33,6 +33,7 @@ static void wdt_isr(void *arg) {
 void board_sim_wdt_init(void) {
     W.running = false;
     k_sim_irq_init(&W.irq, wdt_isr, NULL);
+    k_sim_irq_set_name(&W.irq, "wdt");
 }
 
 int drv_wdt_start(uint32_t timeout_ms) {

@@ -40,6 +40,7 @@ struct kern_state {
     void (*idle_hook)(void);
     k_switch_hook_t switch_hook;
     void *switch_arg;
+    const struct k_trace_hooks *trace; // NULL: tracing off
     k_panic_hook_t panic_hook;
     struct k_thread idle;
     struct k_work_q sysq; // system work queue = timer service thread
@@ -70,6 +71,20 @@ static inline int kern_block_check(unsigned key) {
     if (arch_in_isr() || !kern_k.running) return -EPERM;
     if (!arch_irq_unlocked(key) || kern_k.current->sched_locks) return -EDEADLK;
     return 0;
+}
+
+// Trace hook points: one pointer test when no table is installed (none at all if K_CFG_TRACE 0).
+static KERN_ALWAYS_INLINE void kern_trace_ready(struct k_thread *t) {
+    if (K_CFG_TRACE && kern_k.trace) kern_k.trace->ready(t, kern_k.trace->arg);
+}
+
+static KERN_ALWAYS_INLINE void kern_trace_isr(const char *name, bool enter) {
+    if (K_CFG_TRACE && kern_k.trace) kern_k.trace->isr(name, enter, kern_k.trace->arg);
+}
+
+static KERN_ALWAYS_INLINE int kern_trace_obj(enum k_trace_op op, const void *obj, int result) {
+    if (K_CFG_TRACE && kern_k.trace) kern_k.trace->object(op, obj, result, kern_k.trace->arg);
+    return result;
 }
 
 // Argument checks: vanish, return `ret` (may be empty in void functions), or panic.

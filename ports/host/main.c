@@ -15,6 +15,7 @@
 
 #include "ble/air_client.h"
 #include "boards/sim/board_sim.h"
+#include "boards/sim/trace.h"
 #include "modules/app.h"
 #include "modules/boot.h"
 #include "modules/kthread.h"
@@ -47,6 +48,7 @@ static struct {
     bool time_given;
     long run_for_ms; // -1: none
     const char *board, *trace; // --board= scenario, --trace= output (boards/sim)
+    const char *trace_vcd, *trace_sched; // --trace-vcd=, --trace-sched= (docs/tracing.md)
     const char *uart[3];       // --uart1=, --uart2=: host devices as the UARTs' peers
     const char *air, *btsnoop; // --air=SOCKET[,name=N][,x=X][,y=Y], --btsnoop=FILE (docs/ble.md)
     const char *flash;         // --flash= file: the board's flash, its file system the root
@@ -112,6 +114,9 @@ static void usage(void) {
             "  --run-for=MS   raise KeyboardInterrupt in the main thread after MS of (simulated) time\n"
             "  --board=FILE   simulated board scenario (docs/board-sim.md)\n"
             "  --trace=FILE   write the board's outputs with their times to FILE ('-': stdout)\n"
+            "  --trace-vcd=FILE  write pin levels, UART bytes and ADC samples to FILE as a VCD\n"
+            "  --trace-sched=FILE  write thread states, interrupts and kernel-object calls to\n"
+            "                 FILE as Chrome/Perfetto trace-event JSON (docs/tracing.md)\n"
             "  --flash=FILE   give the board a flash kept in FILE (4 MiB, created erased); its\n"
             "                 file system becomes the root, and without a program boot.py and\n"
             "                 main.py run from it before the REPL (docs/storage.md)\n"
@@ -435,6 +440,10 @@ int main(int argc, char **argv) {
             O.board = a + 8;
         } else if (strncmp(a, "--trace=", 8) == 0) {
             O.trace = a + 8;
+        } else if (strncmp(a, "--trace-vcd=", 12) == 0 && a[12]) {
+            O.trace_vcd = a + 12;
+        } else if (strncmp(a, "--trace-sched=", 14) == 0 && a[14]) {
+            O.trace_sched = a + 14;
         } else if (strncmp(a, "--flash=", 8) == 0) {
             O.flash = a + 8;
         } else if (strncmp(a, "--air=", 6) == 0 && a[6]) {
@@ -494,6 +503,10 @@ int main(int argc, char **argv) {
     if (board_sim_init(O.board, O.trace) != 0) {
         return 2;
     }
+    if ((O.trace_vcd && board_sim_trace_vcd_open(O.trace_vcd) != 0) ||
+        (O.trace_sched && board_sim_trace_sched_open(O.trace_sched) != 0)) {
+        return 2;
+    }
     if (O.flash && board_sim_flash_open(O.flash) != 0) {
         return 2;
     }
@@ -510,6 +523,8 @@ int main(int argc, char **argv) {
     }
     k_sim_irq_init(&sigint_irq, interrupt_isr, NULL);
     k_sim_irq_init(&run_for_irq, interrupt_isr, NULL);
+    k_sim_irq_set_name(&sigint_irq, "SIGINT");
+    k_sim_irq_set_name(&run_for_irq, "run-for");
     if (O.repl) {
         host_console_start(true);
     } else if (!O.stdin_src) {

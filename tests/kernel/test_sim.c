@@ -464,6 +464,59 @@ static void report_lists_threads(void) {
     k_sim_report_threads(NULL, NULL); // tolerated
 }
 
+// The trace hook table (k_trace_set_hooks): a named interrupt gives a semaphore a thread waits
+// on; the hooks see the handler, the wake-up, both calls with their results, in that order.
+static void trace_tok(const char *fmt, const char *s, int n) {
+    char tok[40];
+    snprintf(tok, sizeof tok, fmt, s, n);
+    th_log(tok);
+}
+
+static void tr_ready(struct k_thread *t, void *arg) {
+    (void)arg;
+    trace_tok("ready:%s%.0d", k_thread_name(t), 0);
+}
+
+static void tr_isr(const char *name, bool enter, void *arg) {
+    (void)arg;
+    if (strcmp(name, "tick") != 0) trace_tok(enter ? "isr+%s%.0d" : "isr-%s%.0d", name, 0);
+}
+
+static void tr_object(enum k_trace_op op, const void *obj, int result, void *arg) {
+    (void)arg;
+    if (obj != &sem) return;
+    trace_tok("%s:%d", op == K_TRACE_SEM_GIVE ? "give" : op == K_TRACE_SEM_TAKE ? "take" : "?", result);
+}
+
+static void give_isr(void *arg) {
+    (void)arg;
+    k_sem_give(&sem);
+}
+
+static void wait_sem(void *arg) {
+    (void)arg;
+    k_sem_take(&sem, K_FOREVER);
+}
+
+static void trace_hooks(void) {
+    static const struct k_trace_hooks hooks = {tr_ready, tr_isr, tr_object, NULL};
+    static const struct k_trace_hooks partial = {tr_ready, NULL, tr_object, NULL};
+    TH_EQ(k_trace_set_hooks(&partial), -EINVAL);
+    k_sem_init(&sem, 0, 1);
+    th_log_reset();
+    TH_EQ(k_trace_set_hooks(&hooks), 0);
+    th_spawn(&th[0], wait_sem, NULL, TH_PRIO + 1, "w"); // runs at once, blocks on sem
+    k_sim_irq_init(&irqs[0], give_isr, NULL);
+    k_sim_irq_set_name(&irqs[0], "dev");
+    k_sim_irq_after(&irqs[0], 1000000);
+    k_sim_consume(2000000);
+    TH_EQ(k_sem_take(&sem, K_NO_WAIT), -EAGAIN);
+    TH_EQ(k_trace_set_hooks(NULL), 0);
+    k_sem_give(&sem); // no longer seen
+    th_join(&th[0]);
+    TH_LOG_EQ("isr+dev ready:w give:0 isr-dev take:0 take:-11");
+}
+
 static const struct th_case cases[] = {
     TH_CASE_HOST(consume_delivers_at_exact_times),
     TH_CASE_HOST(consume_preempted_resumes_with_rest),
@@ -484,6 +537,7 @@ static const struct th_case cases[] = {
     TH_CASE_FLAGS(real_time_sleep, TH_HOST_ONLY | TH_REAL_TIME),
     TH_CASE_FLAGS(async_interrupt_real_time, TH_HOST_ONLY | TH_REAL_TIME),
     TH_CASE_HOST(report_lists_threads),
+    TH_CASE_HOST(trace_hooks),
 };
 
 const struct th_suite th_suite_sim = TH_SUITE("sim", cases);

@@ -126,12 +126,17 @@ bool arch_posix_sim_due(void) {
 
 // The simulated SysTick: n ticks in one interrupt (see the batching in run_until).
 static void tick_isr(void *arg) {
+    kern_trace_isr("tick", true);
     kern_clock_announce(*(uint32_t *)arg);
+    kern_trace_isr("tick", false);
 }
 
 static void irq_isr(void *arg) {
     struct k_sim_irq *irq = arg;
+    const char *name = irq->name ? irq->name : "irq";
+    kern_trace_isr(name, true);
     irq->handler(irq->arg);
+    kern_trace_isr(name, false);
 }
 
 static uint64_t next_event_time(void);
@@ -354,7 +359,12 @@ void k_sim_irq_init(struct k_sim_irq *irq, void (*handler)(void *arg), void *arg
     irq->when = irq->seq = 0;
     irq->handler = handler;
     irq->arg = arg;
+    irq->name = NULL;
     irq->scheduled = irq->async_queued = 0;
+}
+
+void k_sim_irq_set_name(struct k_sim_irq *irq, const char *name) {
+    if (irq) irq->name = name;
 }
 
 // Raising an interrupt that is already due from a thread takes it at once, as on hardware

@@ -668,6 +668,39 @@ void k_trace_set_switch_hook(k_switch_hook_t fn, void *arg);
 /** Number of context switches since k_init. Any context. */
 uint64_t k_switch_count(void);
 
+/** Kernel-object calls reported to the trace hooks (k_trace_hooks.object). */
+enum k_trace_op {
+    K_TRACE_SEM_GIVE,
+    K_TRACE_SEM_TAKE,
+    K_TRACE_MUTEX_LOCK,
+    K_TRACE_MUTEX_UNLOCK,
+    K_TRACE_QUEUE_PUT, // also k_queue_put_front
+    K_TRACE_QUEUE_GET,
+    K_TRACE_EVENT_SET,
+    K_TRACE_EVENT_WAIT,
+};
+
+/**
+ * The trace hook table a port fills (the switch itself goes to k_trace_set_switch_hook).
+ * Every function must be set. They run with interrupts locked or in an ISR except `object`
+ * (called as the traced call returns, in its caller's context): keep them short, make no
+ * kernel calls (reading k_sem_count and the like is fine).
+ *   ready   t became ready after waiting, sleeping or being suspended (a wake-up)
+ *   isr     a (simulated) interrupt handler starts (enter true) or ends; `name` names it
+ *   object  a kernel-object call finished with `result` (0 or -errno; for k_event_set: 0)
+ * With no table (or K_CFG_TRACE 0) each hook point costs one test of a pointer.
+ */
+struct k_trace_hooks {
+    void (*ready)(struct k_thread *t, void *arg);
+    void (*isr)(const char *name, bool enter, void *arg);
+    void (*object)(enum k_trace_op op, const void *obj, int result, void *arg);
+    void *arg;
+};
+/** Installs (NULL removes) the trace hook table. Returns 0; -EINVAL (a NULL entry). Any. */
+int k_trace_set_hooks(const struct k_trace_hooks *hooks);
+/** What t waits on (K_WAIT_NONE unless PENDING) and, in *obj if not NULL, the object. Any. */
+enum k_wait_kind k_thread_waiting_on(const struct k_thread *t, const void **obj);
+
 /** Reasons given to k_panic. */
 enum k_panic_reason {
     K_PANIC_ASSERT = 1,     // internal invariant broken

@@ -32,12 +32,15 @@ struct k_sim_irq {
     uint64_t seq;  // scheduling order, for ties
     void (*handler)(void *arg);
     void *arg;
+    const char *name; // for traces (k_sim_irq_set_name); NULL: "irq"
     uint8_t scheduled;
     uint8_t async_queued;
 };
 
 /** Prepares `irq` to run handler(arg) in interrupt context. Any context. */
 void k_sim_irq_init(struct k_sim_irq *irq, void (*handler)(void *arg), void *arg);
+/** Names the interrupt in traces (`name` must outlive it; NULL: "irq"). Any context. */
+void k_sim_irq_set_name(struct k_sim_irq *irq, const char *name);
 /**
  * Schedules the interrupt at virtual time `when_ns` (ns since k_init; a past time means as soon
  * as possible). Re-scheduling a pending interrupt moves it. Interrupts due at the same time run
