@@ -139,7 +139,7 @@ class Service:
     characteristics: list[Characteristic]
     def __init__(self, uuid: UUID) -> None: ...
 
-class BaseCharacteristic:
+class _BaseCharacteristic:
     uuid: UUID
     flags: int
     def read(self) -> bytes: ...
@@ -148,7 +148,7 @@ class BaseCharacteristic:
     async def written(self, timeout_ms: int | None = None) -> Any: ...
     def on_read(self, connection: DeviceConnection) -> int: ...
 
-class Characteristic(BaseCharacteristic):
+class Characteristic(_BaseCharacteristic):
     descriptors: list[Descriptor]
     def __init__(
         self,
@@ -184,7 +184,7 @@ class BufferedCharacteristic(Characteristic):
         capture: bool = False,
     ) -> None: ...
 
-class Descriptor(BaseCharacteristic):
+class Descriptor(_BaseCharacteristic):
     def __init__(
         self, characteristic: Characteristic, uuid: UUID, read: bool = False, write: bool = False,
         initial: ReadableBuffer | None = None,
@@ -201,14 +201,14 @@ class ClientService:
     ) -> AsyncIterator[ClientCharacteristic]: ...
     async def characteristic(self, uuid: UUID, timeout_ms: int | None = 2000) -> ClientCharacteristic: ...
 
-class BaseClientCharacteristic:
+class _BaseClientCharacteristic:
     connection: DeviceConnection
     properties: int
     uuid: UUID
     async def read(self, timeout_ms: int | None = 1000) -> bytes: ...
     async def write(self, data: ReadableBuffer, response: bool | None = None, timeout_ms: int | None = 1000) -> None: ...
 
-class ClientCharacteristic(BaseClientCharacteristic):
+class ClientCharacteristic(_BaseClientCharacteristic):
     service: ClientService
     def descriptors(self, timeout_ms: int | None = 2000) -> AsyncIterator[ClientDescriptor]: ...
     async def descriptor(self, uuid: UUID, timeout_ms: int | None = 2000) -> ClientDescriptor: ...
@@ -216,5 +216,5 @@ class ClientCharacteristic(BaseClientCharacteristic):
     async def notified(self, timeout_ms: int | None = None) -> bytes: ...
     async def indicated(self, timeout_ms: int | None = None) -> bytes: ...
 
-class ClientDescriptor(BaseClientCharacteristic):
+class ClientDescriptor(_BaseClientCharacteristic):
     characteristic: ClientCharacteristic
