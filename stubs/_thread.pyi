@@ -1,6 +1,6 @@
 # Type stubs for rtpy's `_thread` (modules/mod_thread.c; docs/python-api.md, "_thread").
 from types import TracebackType
-from typing import Any, Callable, Mapping, NoReturn, Sequence, overload
+from typing import Any, Callable, NoReturn
 
 error = RuntimeError
 
@@ -17,7 +17,7 @@ class LockType:
     ) -> None: ...
 
 def start_new_thread(
-    function: Callable[..., object], args: Sequence[Any], kwargs: Mapping[str, Any] = ..., /
+    function: Callable[..., object], args: tuple[Any, ...], kwargs: dict[str, Any] = ..., /
 ) -> int: ...
 def allocate_lock() -> LockType: ...
 def get_ident() -> int: ...

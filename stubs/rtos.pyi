@@ -1,7 +1,7 @@
 # Type stubs for rtpy's `rtos`: the kernel's objects for Python (modules/mod_rtos.c;
 # docs/python-api.md, "rtos"). Timeouts are in milliseconds: -1 waits for ever, 0 polls.
 from types import TracebackType
-from typing import Any, Callable, Mapping, Sequence, TypedDict
+from typing import Any, Callable, Iterable, Mapping, TypedDict
 
 PRIORITY_MIN: int
 PRIORITY_MAX: int
@@ -23,7 +23,7 @@ class Thread:
     def __init__(
         self,
         target: Callable[..., object],
-        args: Sequence[Any] = (),
+        args: Iterable[Any] = (),
         kwargs: Mapping[str, Any] = ...,
         priority: int = 10,
         stack_size: int = 0,
