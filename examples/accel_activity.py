@@ -13,7 +13,7 @@ from machine import ADC, Pin, Timer
 try:
     from ulab import numpy as np
 except ImportError:
-    import numpy as np
+    import numpy as np  # type: ignore  # a PC without numpy, or numpy beside ulab
 
 RATE = 50  # samples per second
 WINDOW = 50  # samples per window: one second
@@ -28,10 +28,10 @@ for pin in (32, 33, 34):
 
 raw = np.zeros((3, WINDOW))  # volts: one row per axis, filled by the timer's handler
 count = 0
-windows = []  # full windows waiting for the main loop
+windows: list[np.ndarray] = []  # full windows waiting for the main loop
 
 
-def sample(timer):
+def sample(timer: Timer) -> None:
     global raw, count
     for axis in range(3):
         raw[axis, count] = adcs[axis].read_uv() / 1e6
@@ -42,13 +42,13 @@ def sample(timer):
         count = 0
 
 
-def features(volts):
+def features(volts: np.ndarray) -> tuple[float, float]:
     g = (volts - ZERO_G) / PER_G  # volts to g, the three axes at once
     magnitude = np.sqrt(g[0] ** 2 + g[1] ** 2 + g[2] ** 2)
     return np.mean(magnitude), np.std(magnitude)
 
 
-def classify(deviation):
+def classify(deviation: float) -> str:
     if deviation < 0.05:
         return "stationary"
     if deviation < 0.5:

@@ -2,6 +2,12 @@
 # Core Specification, Supplement part A: length, type, data), for the ble_* examples.
 import struct
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # for mypy only (docs/stubs.md): rtpy has no typing module and skips annotations
+    from typing import Sequence
+
+    from bluetooth import UUID
+
 FLAGS = 0x01
 UUID16_ALL = 0x03
 UUID128_ALL = 0x07
@@ -9,7 +15,8 @@ NAME = 0x09
 APPEARANCE = 0x19
 
 
-def payload(name=None, services=(), appearance=None):
+def payload(name: str | None = None, services: Sequence[UUID] = (),
+            appearance: int | None = None) -> bytes:
     """Advertising data: general discoverable, no BR/EDR; the name; the services' UUIDs."""
     out = bytes([2, FLAGS, 0x06])
     for uuid in services:
@@ -24,9 +31,10 @@ def payload(name=None, services=(), appearance=None):
     return out
 
 
-def fields(adv, ad_type):
+def fields(adv: bytes, ad_type: int) -> list[bytes]:
     """Every field of that type in advertising data, as bytes."""
-    found, i = [], 0
+    found: list[bytes] = []
+    i = 0
     while i + 1 < len(adv):
         n = adv[i]
         if n == 0 or i + 1 + n > len(adv):
@@ -37,6 +45,6 @@ def fields(adv, ad_type):
     return found
 
 
-def name(adv):
+def name(adv: bytes) -> str | None:
     n = fields(adv, NAME)
     return n[0].decode() if n else None

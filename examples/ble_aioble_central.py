@@ -12,7 +12,7 @@ ENV_SENSING = bluetooth.UUID(0x181A)
 TEMPERATURE = bluetooth.UUID(0x2A6E)
 
 
-async def find_sensor():
+async def find_sensor() -> aioble.ScanResult | None:
     async with aioble.scan(5000, interval_us=30000, window_us=30000, active=True) as scanner:
         async for result in scanner:
             if ENV_SENSING in result.services():
@@ -20,11 +20,11 @@ async def find_sensor():
     return None
 
 
-def degrees(data):
+def degrees(data: bytes) -> str:
     return "%.2f C" % (struct.unpack("<h", data)[0] / 100)
 
 
-async def main():
+async def main() -> None:
     result = await find_sensor()
     if result is None:
         print("no sensor found")

@@ -23,18 +23,18 @@ temperature = aioble.Characteristic(service, TEMPERATURE, read=True, notify=True
 aioble.register_services(service)
 
 
-def celsius():
+def celsius() -> float:
     return 25 + (adc.read_uv() / 1e6 - 1.65) * 10
 
 
-async def sample():
+async def sample() -> None:
     while True:
         # what a read gets, and a notification to each subscribed central
         temperature.write(struct.pack("<h", round(celsius() * 100)), send_update=True)
         await asyncio.sleep_ms(1000)
 
 
-async def serve(runs):
+async def serve(runs: int) -> None:
     for _ in range(runs):
         connection = await aioble.advertise(250000, name="rtpy-temp", services=[ENV_SENSING],
                                             appearance=APPEARANCE_THERMOMETER)
@@ -43,7 +43,7 @@ async def serve(runs):
         print("disconnected")
 
 
-async def main():
+async def main() -> None:
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 1  # centrals to serve before stopping
     sampler = asyncio.create_task(sample())
     await serve(runs)

@@ -8,6 +8,10 @@ import bluetooth
 
 import ble_adv
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # for mypy only (docs/stubs.md): rtpy has no typing module and skips annotations
+    from typing import Any, Callable
+
 _IRQ_SCAN_RESULT = 5
 _IRQ_SCAN_DONE = 6
 _IRQ_PERIPHERAL_CONNECT = 7
@@ -25,10 +29,10 @@ TEMPERATURE = bluetooth.UUID(0x2A6E)
 CCCD = bluetooth.UUID(0x2902)
 
 ble = bluetooth.BLE()
-s = {"addr": None, "conn": None, "value": None, "cccd": None, "events": 0, "temps": []}
+s: dict[str, Any] = {"addr": None, "conn": None, "value": None, "cccd": None, "events": 0, "temps": []}
 
 
-def irq(event, data):
+def irq(event: int, data: tuple[Any, ...]) -> None:
     if event == _IRQ_SCAN_RESULT:
         if bytes(ENV_SENSING) in ble_adv.fields(data[4], ble_adv.UUID16_ALL) and not s["addr"]:
             s["addr"] = (data[0], bytes(data[1]))
@@ -51,7 +55,7 @@ def irq(event, data):
         s["events"] += 1
 
 
-def wait(cond, ms=5000):
+def wait(cond: Callable[[], object], ms: int = 5000) -> None:
     t0 = time.ticks_ms()
     while not cond():
         if time.ticks_diff(time.ticks_ms(), t0) > ms:

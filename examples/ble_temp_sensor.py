@@ -15,6 +15,10 @@ import machine
 
 import ble_adv
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # for mypy only (docs/stubs.md): rtpy has no typing module and skips annotations
+    from typing import Any
+
 _IRQ_CENTRAL_CONNECT = 1
 _IRQ_CENTRAL_DISCONNECT = 2
 
@@ -24,15 +28,15 @@ APPEARANCE_THERMOMETER = 768
 
 adc = machine.ADC(machine.Pin(34), atten=machine.ADC.ATTN_11DB)  # up to 3.3 V
 ble = bluetooth.BLE()
-conns = set()
+conns: set[int] = set()
 served = [0]
 
 
-def celsius():
+def celsius() -> float:
     return 25 + (adc.read_uv() / 1e6 - 1.65) * 10
 
 
-def irq(event, data):
+def irq(event: int, data: tuple[Any, ...]) -> None:
     if event == _IRQ_CENTRAL_CONNECT:
         conns.add(data[0])
     elif event == _IRQ_CENTRAL_DISCONNECT:
@@ -41,7 +45,7 @@ def irq(event, data):
         advertise()
 
 
-def advertise():
+def advertise() -> None:
     ble.gap_advertise(250000, ble_adv.payload(name="rtpy-temp", services=[ENV_SENSING],
                                               appearance=APPEARANCE_THERMOMETER))
 

@@ -7,6 +7,10 @@ import bluetooth
 
 import ble_adv
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # for mypy only (docs/stubs.md): rtpy has no typing module and skips annotations
+    from typing import Any, Callable
+
 _IRQ_SCAN_RESULT = 5
 _IRQ_SCAN_DONE = 6
 _IRQ_PERIPHERAL_CONNECT = 7
@@ -23,10 +27,11 @@ RX = bluetooth.UUID("6E400002-B5A3-F393-E0A9-E50E24DCCA9E")
 TX = bluetooth.UUID("6E400003-B5A3-F393-E0A9-E50E24DCCA9E")
 
 ble = bluetooth.BLE()
-s = {"addr": None, "conn": None, "range": None, "tx": None, "rx": None, "done": 0, "answers": []}
+s: dict[str, Any] = {"addr": None, "conn": None, "range": None, "tx": None, "rx": None, "done": 0,
+                      "answers": []}
 
 
-def irq(event, data):
+def irq(event: int, data: tuple[Any, ...]) -> None:
     if event == _IRQ_SCAN_RESULT:
         addr_type, addr, adv_type, rssi, adv = data
         if ble_adv.name(adv) == "rtpy-uart" and not s["addr"]:
@@ -51,7 +56,7 @@ def irq(event, data):
         s["answers"].append(bytes(data[2]))
 
 
-def wait(cond, ms=5000):
+def wait(cond: Callable[[], object], ms: int = 5000) -> None:
     t0 = time.ticks_ms()
     while not cond():
         if time.ticks_diff(time.ticks_ms(), t0) > ms:

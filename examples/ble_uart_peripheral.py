@@ -11,6 +11,10 @@ import bluetooth
 
 import ble_adv
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # for mypy only (docs/stubs.md): rtpy has no typing module and skips annotations
+    from typing import Any, Callable
+
 _IRQ_CENTRAL_CONNECT = 1
 _IRQ_CENTRAL_DISCONNECT = 2
 _IRQ_GATTS_WRITE = 3
@@ -22,9 +26,10 @@ NAME = "rtpy-uart"
 
 
 class UartPeripheral:
-    def __init__(self, ble, on_line):
+    def __init__(self, ble: bluetooth.BLE,
+                 on_line: Callable[[UartPeripheral, int, bytes], None]) -> None:
         self.ble, self.on_line = ble, on_line
-        self.conns = set()
+        self.conns: set[int] = set()
         self.served = 0
         ble.irq(self.irq)
         ble.active(True)
@@ -35,12 +40,12 @@ class UartPeripheral:
         ble.gatts_set_buffer(self.rx, 200, True)  # writes append until we read them
         self.advertise()
 
-    def advertise(self):
+    def advertise(self) -> None:
         adv = ble_adv.payload(services=[UART])
         resp = ble_adv.payload(name=NAME)[3:]  # the name in the scan response (no flags)
         self.ble.gap_advertise(100000, adv, resp_data=resp)
 
-    def irq(self, event, data):
+    def irq(self, event: int, data: tuple[Any, ...]) -> None:
         if event == _IRQ_CENTRAL_CONNECT:
             self.conns.add(data[0])
             print("connected")
@@ -54,11 +59,11 @@ class UartPeripheral:
                 if line:
                     self.on_line(self, data[0], line)
 
-    def send(self, conn, data):
+    def send(self, conn: int, data: bytes) -> None:
         self.ble.gatts_notify(conn, self.tx, data)
 
 
-def answer(uart, conn, line):
+def answer(uart: UartPeripheral, conn: int, line: bytes) -> None:
     print("got", line)
     uart.send(conn, line.upper() + b"\n")
 

@@ -22,12 +22,12 @@ flags = rtos.EventFlags()
 edge_time = [0]  # set by the handler: no allocation there
 
 
-def on_edge(pin):
+def on_edge(pin: Pin) -> None:
     edge_time[0] = time.ticks_ms()
     flags.set(PRESSED if pin.value() == 0 else RELEASED)
 
 
-def worker():
+def worker() -> None:
     last = -1000
     pressed_at = 0
     while True:

@@ -3,11 +3,11 @@ import sys
 
 
 class Sensor:
-    def __init__(self, name, readings):
+    def __init__(self, name: str, readings: list[float]) -> None:
         self.name = name
         self.readings = readings
 
-    def mean(self):
+    def mean(self) -> float:
         return sum(self.readings) / len(self.readings)
 
 

@@ -12,7 +12,7 @@ import rtos
 queue = rtos.Queue(3)
 
 
-def producer(count):
+def producer(count: int) -> None:
     for i in range(count):
         t0 = time.ticks_ms()
         queue.put(i)  # blocks while the queue is full
@@ -23,7 +23,7 @@ def producer(count):
     queue.put(None)  # end of the stream
 
 
-def consumer():
+def consumer() -> None:
     while True:
         item = queue.get()
         if item is None:

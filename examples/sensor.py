@@ -22,7 +22,7 @@ stopped = _thread.allocate_lock()
 stopped.acquire()  # released by the sensor thread when it ends
 
 
-def sensor():
+def sensor() -> None:
     while running[0]:
         uv = adc.read_uv()
         with lock:

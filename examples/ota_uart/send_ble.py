@@ -12,6 +12,10 @@ import bluetooth
 sys.path.append(__file__.rsplit("/", 1)[0] + "/app")
 import otaproto  # noqa: E402  (the protocol's frames, shared with the device)
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # for mypy only (docs/stubs.md): rtpy has no typing module and skips annotations
+    from typing import Any, Callable
+
 SERVICE = bluetooth.UUID("5C7A0001-0F4E-4B1C-9A57-2B1E0D5A7C31")
 DATA = bluetooth.UUID("5C7A0002-0F4E-4B1C-9A57-2B1E0D5A7C31")
 ACK = bluetooth.UUID("5C7A0003-0F4E-4B1C-9A57-2B1E0D5A7C31")
@@ -21,11 +25,11 @@ with open(sys.argv[1], "rb") as f:
 name = (sys.argv[2] if len(sys.argv) > 2 else "rtpy-ota").encode()
 WINDOW = int(sys.argv[3]) if len(sys.argv) > 3 else 8  # data frames in flight
 ble = bluetooth.BLE()
-s = {"addr": None, "conn": None, "mtu": 23, "data": None, "ack": None, "steps": 0}
+s: dict[str, Any] = {"addr": None, "conn": None, "mtu": 23, "data": None, "ack": None, "steps": 0}
 acks = bytearray()
 
 
-def irq(event, data):
+def irq(event: int, data: tuple[Any, ...]) -> None:
     if event == 5:  # _IRQ_SCAN_RESULT
         adv = bytes(data[4])
         if not s["addr"] and b"\x09" + name in adv:
@@ -48,7 +52,7 @@ def irq(event, data):
         s["steps"] += 1
 
 
-def wait(cond, ms=10000):
+def wait(cond: Callable[[], object], ms: int = 10000) -> None:
     t0 = time.ticks_ms()
     while not cond():
         if time.ticks_diff(time.ticks_ms(), t0) > ms:
@@ -61,13 +65,13 @@ class Link:
     in writes without response of ATT_MTU - 3 bytes (a frame may straddle two), so the link
     layer's packets are full; the acknowledgements come back as notifications of ACK."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.out = bytearray()
 
-    def send(self, kind, payload=b""):
+    def send(self, kind: str, payload: bytes = b"") -> None:
         self.out += otaproto.frame(ord(kind), payload)
 
-    def flush(self):
+    def flush(self) -> None:
         room = s["mtu"] - 3
         while self.out:
             try:
@@ -76,10 +80,10 @@ class Link:
             except OSError:  # the link's queue is full: wait for room
                 time.sleep_ms(5)
 
-    def forget(self):
+    def forget(self) -> None:
         acks[:] = b""
 
-    def answer(self, ms):
+    def answer(self, ms: int) -> tuple[int, int, int, str] | None:
         t0 = time.ticks_ms()
         while True:
             k, body, used = otaproto.take(acks)

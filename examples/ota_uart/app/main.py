@@ -9,12 +9,17 @@ import time
 
 import otaproto
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # for mypy only (docs/stubs.md): rtpy has no typing module and skips annotations
+    from types import ModuleType
+    from typing import Any
+
 UART_ID = 1
 BAUD = 115200
-installed = []  # set by the BLE side (its events run as soft handlers)
+installed: list[str] = []  # set by the BLE side (its events run as soft handlers)
 
 
-def self_test(uart):
+def self_test(uart: machine.UART) -> bool:
     """What a new version checks before it accepts itself. A real device would check its
     sensors and reach its server; this one checks that its update link works."""
     return uart.write(b"") == 0
@@ -32,7 +37,7 @@ class BleUpdates:
     ACK = "5C7A0003-0F4E-4B1C-9A57-2B1E0D5A7C31"
     NAME = "rtpy-ota"
 
-    def __init__(self, bluetooth):
+    def __init__(self, bluetooth: ModuleType) -> None:
         self.ble = bluetooth.BLE()
         self.ble.irq(self.irq)
         self.ble.active(True)
@@ -45,11 +50,11 @@ class BleUpdates:
         self.rx = otaproto.Receiver(self.send)
         self.advertise()
 
-    def advertise(self):
+    def advertise(self) -> None:
         name = self.NAME.encode()
         self.ble.gap_advertise(100000, bytes([2, 0x01, 0x06, len(name) + 1, 0x09]) + name)
 
-    def send(self, frame):
+    def send(self, frame: bytes) -> None:
         for _ in range(100):  # the link's queue may be full for a connection event or two
             if self.conn is None:
                 return
@@ -59,7 +64,7 @@ class BleUpdates:
                 time.sleep_ms(2)
         # dropped: the next ack's offset covers this one's, or the sender's timeout does
 
-    def irq(self, event, data):
+    def irq(self, event: int, data: tuple[Any, ...]) -> None:
         if event == 1:  # _IRQ_CENTRAL_CONNECT
             self.conn = data[0]
             self.rx.idle()
@@ -72,7 +77,7 @@ class BleUpdates:
                 installed.append("ble")
 
 
-def main():
+def main() -> None:
     uart = machine.UART(UART_ID, BAUD, timeout=500, timeout_char=20)
     run = ota.running()
     if run is None:

@@ -27,7 +27,17 @@ import struct
 try:
     import ota
 except ImportError:  # the sender's side, on a host's CPython: frames and send_image only
-    ota = None
+    ota = None  # type: ignore[assignment]
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # for mypy only (docs/stubs.md); the quoted annotations are not evaluated
+    from typing import Any, Callable, Protocol
+
+    class Link(Protocol):  # what the sender's side drives (below, "the sender's side")
+        def send(self, kind: str, payload: bytes) -> None: ...
+        def flush(self) -> None: ...
+        def answer(self, ms: int) -> tuple[int, int, int, str] | None: ...
+        def forget(self) -> None: ...
 
 SYNC = 0xA5
 MAX_DATA = 256
@@ -39,13 +49,13 @@ class Refused(Exception):
     """The device refused the update: its reason."""
 
 
-def frame(kind, payload=b""):
+def frame(kind: int, payload: bytes = b"") -> bytes:
     head = struct.pack("<BH", kind, len(payload))
     crc = binascii.crc32(payload, binascii.crc32(head))
     return bytes([SYNC]) + head + payload + struct.pack("<I", crc)
 
 
-def take(buf):
+def take(buf: bytearray) -> "tuple[int | None, Any, int]":
     """The first frame in buf (a bytearray): (kind, payload, used) for a good one, used being
     the bytes up to its end; (None, None, used) when it is not all there yet, used being the
     junk before it; (-1, None, len(buf)) for a damaged one. Both sides read frames with it."""
@@ -67,7 +77,7 @@ def take(buf):
         return kind, bytes(buf[i + 4:i + 4 + n]), i + 8 + n
 
 
-def ack_fields(body):
+def ack_fields(body: bytes) -> tuple[int, int, int, str] | None:
     """An ack's payload as (status, kind answered, next offset, message), or None."""
     if len(body) < 6:
         return None
@@ -75,7 +85,7 @@ def ack_fields(body):
     return status, answered, nxt, bytes(body[6:]).decode()
 
 
-def info_text():
+def info_text() -> str:
     run, pend = ota.running(), ota.pending()
     text = "running %s %s" % (run[0], "confirmed" if run[2] else "test") if run else "running -"
     if pend:
@@ -86,17 +96,17 @@ def info_text():
 class Receiver:
     """Feeds on the link's bytes (feed) and answers through send(bytes)."""
 
-    def __init__(self, send):
+    def __init__(self, send: "Callable[[bytes], object]") -> None:
         self.send = send
         self.kind = 0  # of the frame being answered
         self.buf = bytearray()
-        self.size = None  # the size of the update in progress (None: none)
+        self.size: int | None = None  # the size of the update in progress (None: none)
         self.next = 0  # the offset the next data frame must have
-        self.asked = None  # the offset a RESEND asked for, until it comes
+        self.asked: int | None = None  # the offset a RESEND asked for, until it comes
         self.owed = False  # data frames written and not acknowledged yet
         self.permanent = False
 
-    def ack(self, status, msg=""):
+    def ack(self, status: int, msg: str = "") -> None:
         if status == OK and self.kind == ord("D"):
             self.owed = True  # one ack for the data frames of this feed (cumulative)
             return
@@ -105,25 +115,25 @@ class Receiver:
             print("otaproto: refused:", msg)
         self.send(frame(ord("A"), struct.pack("<BBI", status, self.kind, self.next) + msg.encode()))
 
-    def resend(self, kind):
+    def resend(self, kind: int) -> None:
         """Asks for the data from self.next again, once per gap."""
         if self.asked != self.next:
             self.asked, self.kind = self.next, kind
             self.ack(RESEND, "bad frame" if kind == 0 else "")
 
-    def wanted(self):
+    def wanted(self) -> int:
         """How many bytes would complete the frame in progress (read that many: a read that
         asks for more waits for the line to go quiet first)."""
         if len(self.buf) < 4:
             return 4 - len(self.buf)
-        n = struct.unpack_from("<H", self.buf, 2)[0]
+        n: int = struct.unpack_from("<H", self.buf, 2)[0]
         return max(1, 8 + n - len(self.buf)) if n <= MAX_DATA + 4 else 1
 
-    def idle(self):
+    def idle(self) -> None:
         """The link has been quiet: a partial frame will not be completed."""
         self.buf = bytearray()
 
-    def feed(self, data):
+    def feed(self, data: bytes) -> bool:
         """Returns True once an image is installed: the caller then resets the device."""
         self.buf += data
         try:
@@ -143,7 +153,7 @@ class Receiver:
                 self.owed = False
                 self.send(frame(ord("A"), struct.pack("<BBI", OK, self.kind, self.next)))
 
-    def handle(self, kind, payload):
+    def handle(self, kind: int, payload: bytes) -> bool | None:
         if kind != ord("D") and self.owed:  # the data's ack goes first
             self.kind = ord("D")
             self.owed = False
@@ -153,42 +163,51 @@ class Receiver:
             self.send(frame(ord("i"), info_text().encode()))
         elif kind == ord("B"):
             if len(payload) != 5:
-                return self.ack(REFUSED, "bad begin frame")
+                self.ack(REFUSED, "bad begin frame")
+                return None
             size, flags = struct.unpack("<IB", payload)
             self.size, self.next, self.asked, self.permanent = None, 0, None, bool(flags & 1)
             try:
                 ota.begin(size)
             except (ValueError, OSError) as e:
-                return self.ack(REFUSED, str(e))
+                self.ack(REFUSED, str(e))
+                return None
             self.size = size
             self.ack(OK)
         elif kind == ord("D"):
             if self.size is None or len(payload) < 4:
-                return self.ack(REFUSED, "no update in progress")
+                self.ack(REFUSED, "no update in progress")
+                return None
             offset = struct.unpack_from("<I", payload)[0]
             if offset > self.next:  # a frame went missing
-                return self.resend(kind)
+                self.resend(kind)
+                return None
             data = payload[4 + self.next - offset:]  # a resent frame is written once
             if self.next + len(data) > self.size:
                 self.size = None
-                return self.ack(REFUSED, "more data than the update's size")
+                self.ack(REFUSED, "more data than the update's size")
+                return None
             try:
                 ota.write(data)
             except (ValueError, OSError) as e:
                 self.size = None
-                return self.ack(REFUSED, str(e))
+                self.ack(REFUSED, str(e))
+                return None
             self.next += len(data)
             self.ack(OK)
         elif kind == ord("E"):
             if self.size is None:
-                return self.ack(REFUSED, "no update in progress")
+                self.ack(REFUSED, "no update in progress")
+                return None
             if self.next != self.size:
-                return self.ack(RESEND)
+                self.ack(RESEND)
+                return None
             self.size = None
             try:
                 ota.finish(permanent=self.permanent)
             except (ValueError, OSError) as e:
-                return self.ack(REFUSED, str(e))
+                self.ack(REFUSED, str(e))
+                return None
             self.ack(OK, "installed")
             return True
         else:
@@ -203,7 +222,8 @@ class Receiver:
 # (0: only what has arrived); forget() drops what has arrived (late answers).
 
 
-def request(link, kind, payload=b"", ms=2000, done=None):
+def request(link: "Link", kind: str, payload: bytes = b"", ms: int = 2000,
+            done: "Callable[[int], bool] | None" = None) -> tuple[int, int, str]:
     """Sends a frame until it is acknowledged: (status, next offset, message). An OK ack counts
     only if done(next) (a data frame's: that it reaches past the frame); a damaged frame's
     RESEND (kind 0) always does. Raises Refused, or OSError after RETRIES sends."""
@@ -232,11 +252,13 @@ class Stats:
     """What send_data saw: frames sent (resends included), ack waits, goes back, and the most
     frames in flight (sent, not yet acknowledged) when it waited."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.frames = self.waits = self.backs = self.most = 0
 
 
-def send_data(link, image, start=0, window=8, ms=2000, progress=None, stats=None):
+def send_data(link: "Link", image: bytes, start: int = 0, window: int = 8, ms: int = 2000,
+              progress: "Callable[[int, int], object] | None" = None,
+              stats: "Stats | None" = None) -> "Stats":
     """Sends image[start:] in data frames, up to `window` unacknowledged, until the device
     acknowledges it all (go-back-N: a RESEND or `ms` of silence sends again from the offset
     the device wants). progress(done, total) at each ack that moves on."""
@@ -276,7 +298,8 @@ def send_data(link, image, start=0, window=8, ms=2000, progress=None, stats=None
     return stats
 
 
-def send_image(link, image, permanent=False, window=8, progress=None, stats=None):
+def send_image(link: "Link", image: bytes, permanent: bool = False, window: int = 8,
+               progress: "Callable[[int, int], object] | None" = None, stats: "Stats | None" = None) -> str:
     """Sends the image; returns the device's last message. Raises Refused with the device's
     reason if it refuses the image (it then keeps running what it runs)."""
     request(link, "B", struct.pack("<IB", len(image), 1 if permanent else 0), ms=10000)

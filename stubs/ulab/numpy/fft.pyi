@@ -1,0 +1,6 @@
+# ulab.numpy.fft (modules/ulab/fft.c): ulab's FFT of a real (and optional imaginary) part whose
+# length is a power of 2; it returns (real, imag) float arrays (rtpy has no complex type).
+from . import _ArrayLike, ndarray
+
+def fft(real: _ArrayLike, imag: _ArrayLike | None = None, /) -> tuple[ndarray, ndarray]: ...
+def ifft(real: _ArrayLike, imag: _ArrayLike | None = None, /) -> tuple[ndarray, ndarray]: ...
