@@ -798,11 +798,20 @@ static py_val ble_gatts_read(py_val self, py_val handle) {
 }
 static PY_FN_OBJ_2(ble_gatts_read_obj, gatts_read, ble_gatts_read);
 
-static py_val ble_gatts_write(size_t n_args, const py_val *args) {
-    uint16_t h = get_u16(args[1], "value_handle");
+// gatts_write(value_handle, data, send_update=False): send_update by keyword too, as
+// MicroPython's scripts pass it
+static py_val ble_gatts_write(size_t n_args, size_t n_kw, const py_val *args) {
+    static const py_arg_spec spec[] = {
+        {PY_QSTR_value_handle, PY_ARG_REQUIRED, PY_NULL},
+        {PY_QSTR_data, PY_ARG_REQUIRED, PY_NULL},
+        {PY_QSTR_send_update, 0, PY_FALSE},
+    };
+    py_val v[3];
+    py_arg_parse("gatts_write", n_args, n_kw, args, 1, spec, 3, v);
+    uint16_t h = get_u16(v[0], "value_handle");
     py_buffer b;
-    py_get_buffer(args[2], &b, PY_BUFFER_READ);
-    bool update = n_args > 3 && py_is_true(args[3]);
+    py_get_buffer(v[1], &b, PY_BUFFER_READ);
+    bool update = py_is_true(v[2]);
     need_active();
     if (b.len > ATT_VALUE_MAX) {
         py_raise_msg(&py_type_ValueError, "value too long");
@@ -813,7 +822,7 @@ static py_val ble_gatts_write(size_t n_args, const py_val *args) {
     check(rc < 0 ? rc : 0);
     return PY_NONE;
 }
-static PY_FN_OBJ_VAR(ble_gatts_write_obj, gatts_write, 3, 4, ble_gatts_write);
+static PY_FN_OBJ_KW(ble_gatts_write_obj, gatts_write, ble_gatts_write);
 
 static py_val notify_or_indicate(size_t n_args, const py_val *args, bool indicate) {
     uint16_t conn = get_u16(args[1], "conn_handle"), h = get_u16(args[2], "value_handle");

@@ -69,6 +69,7 @@ check("gatts_register_services(ok)", ble.gatts_register_services,
       ((U(0x180F), ((U(0x2A19), bluetooth.FLAG_READ, ((U(0x2901), bluetooth.FLAG_READ),)),)),))
 check("gatts_write(999)", ble.gatts_write, 999, b"x")
 check("gatts_write(no data)", ble.gatts_write, 8)
+check("gatts_write(send_update=)", ble.gatts_write, 999, b"x", send_update=True)
 check("gatts_read(999)", ble.gatts_read, 999)
 check("gatts_set_buffer(8, 600)", ble.gatts_set_buffer, 8, 600)
 check("gatts_notify(5, 8)", ble.gatts_notify, 5, 8)
