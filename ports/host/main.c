@@ -50,6 +50,7 @@ static struct {
     const char *uart[3];       // --uart1=, --uart2=: host devices as the UARTs' peers
     const char *air, *btsnoop; // --air=SOCKET[,name=N][,x=X][,y=Y], --btsnoop=FILE (docs/ble.md)
     const char *flash;         // --flash= file: the board's flash, its file system the root
+    const char *control;       // --control=SOCKET: a test drives inputs (boards/sim/control.c)
     bool repl;
     char *stdin_src; // a program read from a pipe
     size_t stdin_len;
@@ -112,6 +113,7 @@ static void usage(void) {
             "  --run-for=MS   raise KeyboardInterrupt in the main thread after MS of (simulated) time\n"
             "  --board=FILE   simulated board scenario (docs/board-sim.md)\n"
             "  --trace=FILE   write the board's outputs with their times to FILE ('-': stdout)\n"
+            "  --control=SOCKET  take scenario lines from a test at run time (docs/testing.md)\n"
             "  --flash=FILE   give the board a flash kept in FILE (4 MiB, created erased); its\n"
             "                 file system becomes the root, and without a program boot.py and\n"
             "                 main.py run from it before the REPL (docs/storage.md)\n"
@@ -435,6 +437,8 @@ int main(int argc, char **argv) {
             O.board = a + 8;
         } else if (strncmp(a, "--trace=", 8) == 0) {
             O.trace = a + 8;
+        } else if (strncmp(a, "--control=", 10) == 0 && a[10]) {
+            O.control = a + 10;
         } else if (strncmp(a, "--flash=", 8) == 0) {
             O.flash = a + 8;
         } else if (strncmp(a, "--air=", 6) == 0 && a[6]) {
@@ -492,6 +496,9 @@ int main(int argc, char **argv) {
     cfg.time_mode = O.virtual_time ? K_TIME_VIRTUAL : K_TIME_REAL;
     k_init(&cfg);
     if (board_sim_init(O.board, O.trace) != 0) {
+        return 2;
+    }
+    if (O.control && board_sim_control_open(O.control) != 0) {
         return 2;
     }
     if (O.flash && board_sim_flash_open(O.flash) != 0) {

@@ -9,6 +9,7 @@ and the rest are skipped, each with its reason.
 """
 import math
 import re
+import time
 
 import pytest
 
@@ -238,3 +239,45 @@ def test_exec_imports_an_example_module_function(rtpy_device):
     assert float(mean) == pytest.approx(1.5, abs=1e-3)
     assert float(std) == pytest.approx(0.5, abs=1e-3)
     assert math.isfinite(float(std))
+
+
+@pytest.mark.rtpy_host_only("inputs at run time need the simulated board's control channel")
+def test_button_pressed_while_the_device_runs(rtpy_device):
+    # button.py's handler and worker on a live board; the test presses the button whenever
+    # it likes (the control channel) and watches the LED toggle
+    dev = rtpy_device()
+    src = open(dev._path("examples/button.py")).read()
+    src = src.split("try:\n    while True:")[0]  # everything but the main loop
+    # the worker's messages go to a list: printed from a thread while the REPL waits, they
+    # would come in the middle of the next command's exchange
+    dev.exec("log = []\n" + src.replace("print(", "log.append("))
+    assert dev.eval("led.value()") == "0"
+    dev.press("BUTTON", duration=80)  # now, released 80 ms later
+    dev.wait_for("len(log) == 1")
+    m = re.fullmatch(r" *\d+ ms  press \((\d+) ms\): LED on", dev.eval("log[0]").strip("'"))
+    assert m and 80 <= int(m.group(1)) < 500  # a short press (real time: a little over 80)
+    assert dev.eval("led.value()") == "1"
+    dev.press("BUTTON", duration=600)  # a long press: six toggles, back to on
+    dev.wait_for("len(log) == 2")
+    assert "long press" in dev.eval("log[1]")
+    deadline = time.monotonic() + 5
+    while len(dev.trace.pin_edges("LED")) < 7 and time.monotonic() < deadline:
+        time.sleep(0.05)  # the blink takes 300 ms (real time on a live board)
+    edges = dev.trace.pin_edges("LED")
+    assert [lv for _, lv in edges] == [1, 0, 1, 0, 1, 0, 1]  # on, then six toggles
+    for (a, _), (b, _) in zip(edges[1:], edges[2:]):
+        assert 0.05 <= b - a < 0.1  # sleep_ms(50) between toggles, in real time
+    assert dev.eval("led.value()") == "1"
+
+
+@pytest.mark.rtpy_host_only("inputs at run time need the simulated board's control channel")
+def test_adc_and_uart_changed_while_the_device_runs(rtpy_device):
+    dev = rtpy_device()
+    dev.exec("from machine import ADC, Pin, UART\nadc = ADC(Pin(34))\nadc.atten(ADC.ATTN_11DB)\n"
+             "u = UART(1, 115200)")
+    dev.adc(34, 0.8)
+    assert abs(int(dev.eval("adc.read_uv()")) - 800000) < 2000
+    dev.adc(34, 2.4)
+    assert abs(int(dev.eval("adc.read_uv()")) - 2400000) < 2000
+    dev.uart(1, b"live\n")
+    assert dev.wait_for("u.read() if u.any() >= 5 else None") == "b'live\\n'"

@@ -200,3 +200,34 @@ def test_qemu_skips_what_needs_the_board(inner, request):
     res.assert_outcomes(skipped=2)
     assert "simulated inputs (pins, ADC, UART scenario) need the simulated board" in out
     assert "needs the simulated board: LED timing" in out
+
+
+def test_failure_control_refuses_a_line(inner):
+    res, out = inner("def test_x(rtpy_device):\n"
+                     "    d = rtpy_device()\n"
+                     "    d.exec('pass')\n"
+                     "    d.inject('pin 2 = 7')\n")
+    res.assert_outcomes(failed=1)
+    assert "the board refused 'pin 2 = 7': error: level expected: 0, 1 or z (released)" in out
+
+
+@pytest.mark.rtpy_host_only("the control channel is the simulated board's")
+def test_control_channel_times(rtpy_device):
+    dev = rtpy_device()
+    dev.exec("from machine import Pin\np = Pin(14, Pin.IN)")
+    t0 = dev.inject("")  # an empty line: the board's time
+    t1 = dev.inject("at 50ms pin 14 = 1")
+    assert t1 >= t0
+    assert dev.eval("p.value()") in ("0", "1")
+    dev.wait_for("p.value() == 1", timeout=5)
+    dev.inject("every 10ms until 30ms pin 14 toggle")  # times count from now
+    dev.wait_for("p.value() == 0", timeout=5)
+
+
+def test_control_option_errors(request, tmp_path):
+    import subprocess
+    rtpy = os.path.abspath(request.config.option.rtpy)
+    for arg, msg in (("--control=%s/none" % tmp_path, "can't connect to"),
+                     ("--control=/" + "x" * 120, "socket path too long")):
+        p = subprocess.run([rtpy, arg, "-c", "pass"], capture_output=True, text=True, timeout=30)
+        assert p.returncode == 2 and "rtpy: --control: " + msg in p.stderr, p.stderr

@@ -17,8 +17,11 @@ and the last output.
 import os
 import re
 import shlex
+import shutil
 import signal
+import socket
 import subprocess
+import tempfile
 import time
 
 import pytest
@@ -137,14 +140,44 @@ class Device:
         self.lines = []  # the scenario being composed
         self.last = None  # the last Result
         self.session = None  # rtpyremote Device for exec()/eval()
+        self.control = None  # the live host board's control channel (a connected socket)
+        self.background = ""  # what the live device printed between exec() calls
+        self._ctl_dir = None
         self.trace_path = os.path.join(workdir, name + ".trace")
         os.makedirs(workdir, exist_ok=True)
 
     # ---- inputs (a scenario: docs/board-sim.md) --------------------------------------------
     def _at(self, at, action):
         ns = to_ns(at, "at")
-        self.lines.append((action if ns == 0 else "at %s %s" % (fmt_time(ns), action)))
+        line = action if ns == 0 else "at %s %s" % (fmt_time(ns), action)
+        if self.control is not None:
+            self.inject(line)  # a live board: now (times count from now)
+        else:
+            self.lines.append(line)
         return self
+
+    def inject(self, line):
+        """Sends one scenario statement to the live host board (after the first exec()):
+        it takes effect at once, its times counted from now. Returns the board's time then
+        (seconds). A statement the board refuses fails the test with its message."""
+        if self.control is None:
+            if self.target != "host":
+                pytest.skip("inputs at run time need the simulated board (--rtpy-target=host)")
+            self._connect()
+        try:
+            self.control.sendall(line.encode("utf-8") + b"\n")
+            answer = b""
+            while not answer.endswith(b"\n"):
+                data = self.control.recv(4096)
+                if not data:
+                    raise OSError("the board closed its control channel")
+                answer += data
+        except OSError as e:
+            pytest.fail("%s: control channel: %s (the device exited?)" % (self.target, e), pytrace=False)
+        text = answer.decode("utf-8", "replace").strip()
+        if not text.startswith("ok @"):
+            pytest.fail("%s: the board refused %r: %s" % (self.target, line, text), pytrace=False)
+        return float(text[4:])
 
     def pin(self, pin, level, at=0):
         """Drive a pin from outside at a virtual time: level 0, 1, or None / "z" (released:
@@ -197,8 +230,14 @@ class Device:
         return self._at(at, "uart%d %s" % (n, quote(data)))
 
     def scenario(self, text):
-        """Scenario lines as they are written in a .board file (`every ...` and the rest)."""
-        self.lines.extend(text.strip("\n").splitlines())
+        """Scenario lines as they are written in a .board file (`every ...` and the rest). On a
+        live board (after the first exec()) they take effect at once, times counted from now."""
+        for line in text.strip("\n").splitlines():
+            if self.control is not None:
+                if line.split("#")[0].strip():
+                    self.inject(line)
+            else:
+                self.lines.append(line)
         return self
 
     def board(self, path):
@@ -303,13 +342,31 @@ class Device:
                     pytest.skip("QEMU: no firmware %s (make firmware)" % self.config.elf)
                 t = open_target("qemu:" + self.config.elf, cwd=self.dir)
             else:
-                args = ["--trace=" + self.trace_path, "--time=real"]
+                # the control channel: a socket of ours the board connects to at start-up (in
+                # a short directory of its own: socket paths are limited to 107 bytes)
+                self._ctl_dir = tempfile.mkdtemp(prefix="rtpy-ctl-")
+                ctl_path = os.path.join(self._ctl_dir, "control")
+                listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+                listener.bind(ctl_path)
+                listener.listen(1)
+                listener.settimeout(30)
+                args = ["--trace=" + self.trace_path, "--time=real", "--control=" + ctl_path]
                 if self.lines:
                     scen = os.path.join(self.dir, self.name + ".board")
                     with open(scen, "w", encoding="utf-8") as f:
                         f.write(self.scenario_text)
                     args.insert(0, "--board=" + scen)
-                t = open_target("host:" + self.config.rtpy, extra_args=args, cwd=self.dir)
+                try:
+                    t = open_target("host:" + self.config.rtpy, extra_args=args, cwd=self.dir)
+                    try:
+                        self.control, _ = listener.accept()
+                    except OSError:
+                        t.close()
+                        raise RemoteError("the board did not connect its control channel (an rtpy "
+                                          "without --control?)")
+                finally:
+                    listener.close()
+                self.control.settimeout(30)
             dev = Remote(t, timeout=10)
             dev.wait_boot(60)
             dev.enter_raw()
@@ -366,6 +423,10 @@ class Device:
         dev = self._connect()
         timeout = self.config.timeout if timeout is None else timeout
         try:
+            # what background threads printed since the last command, kept apart (output
+            # that comes in the middle of the protocol's own bytes would confuse it)
+            stray = dev.drain(0.01, 0.2)
+            self.background += stray.decode("utf-8", "replace").replace("\r\n", "\n")
             dev.send_code(code)
             try:
                 out = dev.read_until(b"\x04", timeout)
@@ -384,7 +445,7 @@ class Device:
             err = dev.read_until(b"\x04", 10)
             dev.read_until(b">", 10)
         except RemoteError as e:
-            self.session = None
+            self.close()
             pytest.fail("%s: exec: the device failed: %s" % (self.target, e.message), pytrace=False)
         except TimeoutError:
             self.close()
@@ -399,6 +460,21 @@ class Device:
     def eval(self, expr, timeout=None):
         """repr(expr) on the device, as a string."""
         return self.exec("print(repr(%s\n))" % expr, timeout).rstrip("\n")
+
+    def wait_for(self, expr, timeout=5.0, every=0.02):
+        """Evaluates expr on the live device until it is true (the device decides); returns
+        its repr. Fails the test if it is still false after `timeout` wall-clock seconds."""
+        end = time.monotonic() + timeout
+        while True:
+            value = self.exec("_rtpy_v = (%s\n)\nprint(repr(_rtpy_v), bool(_rtpy_v))\ndel _rtpy_v"
+                              % expr).rstrip("\n")
+            shown, _, truth = value.rpartition(" ")
+            if truth == "True":
+                return shown
+            if time.monotonic() > end:
+                pytest.fail("%s: %s still false after %gs: %s" % (self.target, expr, timeout, shown),
+                            pytrace=False)
+            time.sleep(every)
 
     @property
     def trace(self):
@@ -425,3 +501,9 @@ class Device:
             except Exception:
                 pass
             self.session = None
+        if self.control is not None:
+            self.control.close()
+            self.control = None
+        if self._ctl_dir:
+            shutil.rmtree(self._ctl_dir, ignore_errors=True)
+            self._ctl_dir = None
