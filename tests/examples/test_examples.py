@@ -281,3 +281,31 @@ def test_adc_and_uart_changed_while_the_device_runs(rtpy_device):
     assert abs(int(dev.eval("adc.read_uv()")) - 2400000) < 2000
     dev.uart(1, b"live\n")
     assert dev.wait_for("u.read() if u.any() >= 5 else None") == "b'live\\n'"
+
+
+# ---- the BLE examples: two boards on the simulated radio (rtpy-air) -----------------------------
+def test_ble_uart_peripheral_and_central(rtpy_device, rtpy_air):
+    air = rtpy_air(devices=2)
+    periph = rtpy_device("p").on_air(air, x=0).start("examples/ble_uart_peripheral.py")
+    central = rtpy_device("c").on_air(air, x=3).start("examples/ble_uart_central.py")
+    c, p = central.wait(), periph.wait()
+    air.wait()
+    assert c.lines == ["found rtpy-uart, rssi -50", "connected", "answer b'HELLO\\n'",
+                       "answer b'RTPY OVER THE AIR\\n'", "disconnected"]
+    assert p.lines == ["advertising rtpy-uart", "connected", "got b'hello'",
+                       "got b'rtpy over the air'", "disconnected"]
+
+
+def test_ble_temperature_follows_the_adc(rtpy_device, rtpy_air):
+    # the sensor on ADC pin 34 set by the test: 1.65 V is 25 °C, 100 mV a degree (ble_temp_sensor.py)
+    air = rtpy_air(devices=2)
+    sensor = rtpy_device("sensor").on_air(air, x=0)
+    sensor.adc(34, 1.65).adc(34, 2.15, at="1500ms")
+    sensor.start("examples/ble_temp_sensor.py")
+    phone = rtpy_device("phone").on_air(air, x=4).start("examples/ble_temp_client.py")
+    out = phone.wait()
+    sensor.wait()
+    air.wait()
+    # read at the start: 25 °C; notified once a second: 25 °C until 1.5 s, then 30 °C
+    assert out.lines == ["found rtpy-temp", "read 25.00 C", "notified 25.00 C, 30.00 C, 30.00 C",
+                         "disconnected"]

@@ -142,6 +142,8 @@ class Device:
         self.session = None  # rtpyremote Device for exec()/eval()
         self.control = None  # the live host board's control channel (a connected socket)
         self.background = ""  # what the live device printed between exec() calls
+        self.options = []  # more rtpy options for every run (on_air)
+        self.proc = None  # start()'s process, until wait()
         self._ctl_dir = None
         self.trace_path = os.path.join(workdir, name + ".trace")
         os.makedirs(workdir, exist_ok=True)
@@ -263,16 +265,30 @@ class Device:
         a string (`code`) to its end, or until `run_for` of virtual time (then
         KeyboardInterrupt, as Ctrl-C). Returns a Result. Fails the test when the exit status
         is not `status` (None: any status is fine, except a crash or a timeout, which always
-        fail), or when the program does not end within `timeout` wall-clock seconds."""
+        fail), or when the program does not end within `timeout` wall-clock seconds.
+        `extra`: more rtpy options (e.g. "-X", "heapsize=64k")."""
+        if self.target == "qemu":
+            label = self._label(script, code)
+            self._need_inputs_here(label)
+            timeout = self.config.timeout if timeout is None else timeout
+            return self._run_qemu(script, code, run_for, timeout, status, label)
+        self.start(script, code, run_for, args, extra)
+        return self.wait(timeout, status)
+
+    def _label(self, script, code):
         if (script is None) == (code is None):
             raise ValueError("run(): give a script or code, not both or neither")
-        timeout = self.config.timeout if timeout is None else timeout
-        label = script if script is not None else "<code>"
+        return script if script is not None else "<code>"
+
+    def start(self, script=None, code=None, run_for=None, args=(), extra=()):
+        """run() without waiting: the program runs in the background (host only) until
+        wait(); for devices that must run at the same time, e.g. two boards on the radio."""
+        label = self._label(script, code)
         self._need_inputs_here(label)
-        if self.target == "qemu":
-            return self._run_qemu(script, code, run_for, timeout, status, label)
+        if self.target != "host":
+            pytest.skip("start()/wait(): devices running side by side are simulated boards "
+                        "(--rtpy-target=host)")
         cmd = [self.config.rtpy]
-        scen = None
         if self.lines:
             scen = os.path.join(self.dir, self.name + ".board")
             with open(scen, "w", encoding="utf-8") as f:
@@ -281,29 +297,48 @@ class Device:
         cmd.append("--trace=" + self.trace_path)
         if run_for is not None:
             cmd.append("--run-for=%d" % (to_ns(run_for, "run_for") // 1000000))
-        cmd += list(extra)
+        cmd += self.options + list(extra)
         cmd += [self._path(script)] if script is not None else ["-c", code]
         cmd += list(args)
         if not os.path.isfile(cmd[0]):
             pytest.fail("rtpy: no program %s (make builds build/host/rtpy; --rtpy=PATH)" % cmd[0],
                         pytrace=False)
+        self.proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                     stderr=subprocess.PIPE, cwd=self.dir)
+        self.proc_label, self.proc_cmd = label, cmd
+        return self
+
+    def wait(self, timeout=None, status=0):
+        """The end of the program start() began: a Result, checked as run() checks it."""
+        if self.proc is None:
+            raise RuntimeError("wait(): nothing started")
+        p, label, cmd = self.proc, self.proc_label, self.proc_cmd
+        self.proc = None
+        timeout = self.config.timeout if timeout is None else timeout
         try:
-            p = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, timeout=timeout, cwd=self.dir)
-            late = None
-        except subprocess.TimeoutExpired as e:
-            late = e
-        if late is not None:
-            out = (late.stdout or b"").decode("utf-8", "replace")
+            out, err = p.communicate(timeout=timeout)
+            late = False
+        except subprocess.TimeoutExpired:
+            p.kill()
+            out, err = p.communicate()
+            late = True
+        if late:
             pytest.fail("%s: still running after %gs of wall-clock time (timeout=%g): a loop that "
                         "never sleeps, or no run_for for a program that runs for ever?\n  command: %s\n"
-                        "  last output:\n%s" % (label, timeout, timeout, shlex.join(cmd), _tail(out)),
+                        "  last output:\n%s" % (label, timeout, timeout, shlex.join(cmd),
+                                                 _tail(out.decode("utf-8", "replace"))),
                         pytrace=False)
-        res = Result("host", p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace"),
+        res = Result("host", out.decode("utf-8", "replace"), err.decode("utf-8", "replace"),
                      p.returncode, self.trace_path, cmd, self.scenario_text)
         self.last = res
         self._check(res, label, status)
         return res
+
+    def on_air(self, air, x=0.0, y=0.0):
+        """Puts this board on the radio medium `air` (the rtpy_air fixture's) at (x, y) metres,
+        named by the device's name (which gives it its BLE address)."""
+        self.options.append("--air=%s,name=%s,x=%g,y=%g" % (air.socket, self.name, x, y))
+        return self
 
     def _check(self, res, label, status):
         st = res.status
@@ -495,6 +530,10 @@ class Device:
         return self.last.stdout if self.last else ""
 
     def close(self):
+        if self.proc is not None:
+            self.proc.kill()
+            self.proc.communicate()
+            self.proc = None
         if self.session is not None:
             try:
                 self.session.close()
