@@ -13,6 +13,7 @@
 #                (rtpy-air) driven with raw HCI (test_ble_air.py); the BLE examples (test_ble_examples.py), and with the bluetooth
 #                module (test_ble_py.py), and aioble over it (test_aioble.py); the type stubs against
 #                rtpy's modules and mypy --strict over the examples (test_stubs.py)
+#   test-examples  the examples/ programs under pytest-rtpy (tests/examples/examples.mk)
 #   test-cross   rtpy-cross and precompiled modules (tests/cross: docs/cross.md), and the whole
 #                Python suite run precompiled
 #   test-cross-qemu  the same, and .rpyc bytes made on the host run by the firmware in QEMU
@@ -57,6 +58,7 @@ ifneq ($(SANITIZE),1) # the board is not a sanitizer matter
 TEST_SUITES += test-cross-qemu
 endif
 include tests/sim.mk
+include tests/examples/examples.mk
 
 test: deps
 	$(Q)$(MAKE) --no-print-directory all

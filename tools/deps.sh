@@ -2,7 +2,7 @@
 # Installs the Debian packages the build and the tests need, if any is missing.
 # Run by `make test` (through `make deps`); a no-op when everything is present.
 set -eu
-pkgs=(gcc make python3 python3-cryptography python3-numpy mypy tshark clang libclang-rt-14-dev llvm gcc-arm-none-eabi libnewlib-arm-none-eabi
+pkgs=(gcc make python3 python3-cryptography python3-numpy python3-pytest mypy tshark clang libclang-rt-14-dev llvm gcc-arm-none-eabi libnewlib-arm-none-eabi
       qemu-system-arm)
 missing=()
 for p in "${pkgs[@]}"; do

@@ -46,4 +46,11 @@ int board_sim_ble_join(const char *socket_path, const char *name, double x, doub
  *  file (Wireshark, tshark). Returns 0, or -1 after printing why. Context: start-up. */
 int board_sim_ble_btsnoop(const char *path);
 
+/**
+ * Connects the control channel (boards/sim/control.c): the Unix stream socket `path`, on which
+ * a test sends scenario statements applied while the program runs, each answered "ok @TIME" or
+ * "error: ...". Returns 0, or -1 after printing why. Context: start-up, after board_sim_init.
+ */
+int board_sim_control_open(const char *path);
+
 #endif // BOARDS_SIM_BOARD_SIM_H

@@ -46,6 +46,7 @@ static struct {
     size_t n, cap;
     uint64_t seq;
     struct k_sim_irq irq;
+    bool irq_ready; // irq initialised (by a file, or by the first line from the control channel)
 } SC;
 
 // ---- firing ------------------------------------------------------------------------------------
@@ -146,12 +147,19 @@ struct parser {
     struct token tok[MAX_TOKENS];
     int ntok;
     int pos;
+    char *err; // not NULL: messages go here (control channel), not to stderr
+    size_t errlen;
 };
 
 __attribute__((format(printf, 2, 3))) static int fail(struct parser *p, const char *fmt, ...) {
-    fprintf(stderr, "%s:%u: ", p->path, p->line);
     va_list ap;
     va_start(ap, fmt);
+    if (p->err) {
+        vsnprintf(p->err, p->errlen, fmt, ap);
+        va_end(ap);
+        return -1;
+    }
+    fprintf(stderr, "%s:%u: ", p->path, p->line);
     vfprintf(stderr, fmt, ap);
     va_end(ap);
     fputc('\n', stderr);
@@ -491,6 +499,7 @@ int board_sim_scenario_load(const char *path) {
     }
     k_sim_irq_init(&SC.irq, scenario_isr, NULL);
     k_sim_irq_set_name(&SC.irq, "scenario");
+    SC.irq_ready = true;
     struct parser p = {.path = path};
     char *line = NULL;
     size_t cap = 0;
@@ -540,5 +549,42 @@ int board_sim_scenario_load(const char *path) {
     if (first) {
         k_sim_irq_at(&SC.irq, first->next);
     }
+    return 0;
+}
+
+// One statement from the control channel (control.c), its times counted from now. Context:
+// ISR (the control channel's interrupt), so it is ordered with the scenario's own events.
+int board_sim_scenario_apply(char *line, char *err, size_t errlen) {
+    struct parser p = {.path = "control", .line = 1, .err = err, .errlen = errlen};
+    if (tokenize(&p, line)) {
+        return -1;
+    }
+    if (p.ntok == 0) {
+        return 0;
+    }
+    struct event e;
+    memset(&e, 0, sizeof e);
+    if (parse_line(&p, &e)) {
+        free(e.bytes);
+        return -1;
+    }
+    uint64_t now = k_sim_now_ns();
+    e.next += now;
+    if (e.until != UINT64_MAX) {
+        e.until += now;
+    }
+    e.seq = SC.seq++;
+    if (!SC.irq_ready) {
+        k_sim_irq_init(&SC.irq, scenario_isr, NULL);
+        SC.irq_ready = true;
+    }
+    struct event *slot = add_event();
+    if (!slot) {
+        free(e.bytes);
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    *slot = e;
+    k_sim_irq_at(&SC.irq, earliest()->next);
     return 0;
 }

@@ -71,5 +71,8 @@ int board_sim_uart_feed(unsigned id, const void *buf, size_t n);
 // ---- scenario (scenario.c) ------------------------------------------------------------------
 // Parses the file and schedules its events. Returns 0, or -1 after reporting FILE:LINE.
 int board_sim_scenario_load(const char *path);
+// One statement from the control channel, its times counted from now (`at 10ms` = in 10 ms),
+// parsed in place. Returns 0, or -1 with the message in err. Context: ISR.
+int board_sim_scenario_apply(char *line, char *err, size_t errlen);
 
 #endif // BOARDS_SIM_SIM_PRIV_H

@@ -52,6 +52,7 @@ static struct {
     const char *uart[3];       // --uart1=, --uart2=: host devices as the UARTs' peers
     const char *air, *btsnoop; // --air=SOCKET[,name=N][,x=X][,y=Y], --btsnoop=FILE (docs/ble.md)
     const char *flash;         // --flash= file: the board's flash, its file system the root
+    const char *control;       // --control=SOCKET: a test drives inputs (boards/sim/control.c)
     bool repl;
     char *stdin_src; // a program read from a pipe
     size_t stdin_len;
@@ -117,6 +118,7 @@ static void usage(void) {
             "  --trace-vcd=FILE  write pin levels, UART bytes and ADC samples to FILE as a VCD\n"
             "  --trace-sched=FILE  write thread states, interrupts and kernel-object calls to\n"
             "                 FILE as Chrome/Perfetto trace-event JSON (docs/tracing.md)\n"
+            "  --control=SOCKET  take scenario lines from a test at run time (docs/testing.md)\n"
             "  --flash=FILE   give the board a flash kept in FILE (4 MiB, created erased); its\n"
             "                 file system becomes the root, and without a program boot.py and\n"
             "                 main.py run from it before the REPL (docs/storage.md)\n"
@@ -444,6 +446,8 @@ int main(int argc, char **argv) {
             O.trace_vcd = a + 12;
         } else if (strncmp(a, "--trace-sched=", 14) == 0 && a[14]) {
             O.trace_sched = a + 14;
+        } else if (strncmp(a, "--control=", 10) == 0 && a[10]) {
+            O.control = a + 10;
         } else if (strncmp(a, "--flash=", 8) == 0) {
             O.flash = a + 8;
         } else if (strncmp(a, "--air=", 6) == 0 && a[6]) {
@@ -505,6 +509,9 @@ int main(int argc, char **argv) {
     }
     if ((O.trace_vcd && board_sim_trace_vcd_open(O.trace_vcd) != 0) ||
         (O.trace_sched && board_sim_trace_sched_open(O.trace_sched) != 0)) {
+        return 2;
+    }
+    if (O.control && board_sim_control_open(O.control) != 0) {
         return 2;
     }
     if (O.flash && board_sim_flash_open(O.flash) != 0) {
