@@ -126,6 +126,7 @@ int board_sim_control_open(const char *path) {
     }
     CT.fd = fd;
     k_sim_irq_init(&CT.irq, control_isr, NULL);
+    k_sim_irq_set_name(&CT.irq, "control");
     pthread_t th;
     pthread_attr_t attr;
     pthread_attr_init(&attr);

@@ -576,6 +576,7 @@ int board_sim_scenario_apply(char *line, char *err, size_t errlen) {
     e.seq = SC.seq++;
     if (!SC.irq_ready) {
         k_sim_irq_init(&SC.irq, scenario_isr, NULL);
+        k_sim_irq_set_name(&SC.irq, "scenario");
         SC.irq_ready = true;
     }
     struct event *slot = add_event();
