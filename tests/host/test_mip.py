@@ -41,6 +41,24 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, fmt, *args):
         Handler.log.append((self.path, args[1] if len(args) > 1 else ""))
 
+    def do_GET(self):
+        if self.path == "/redirect":  # to fmtlib's package file
+            self.send_response(302)
+            self.send_header("Location", "/index/package/py/fmtlib/latest.json")
+            self.end_headers()
+        else:
+            super().do_GET()
+
+    def do_POST(self):  # /echo: the body back, upper-cased, in two chunks
+        body = self.rfile.read(int(self.headers["Content-Length"])).upper()
+        self.send_response(201, "Made")
+        self.send_header("Transfer-Encoding", "chunked")
+        self.send_header("X-Type", self.headers.get("Content-Type", ""))
+        self.end_headers()
+        half = len(body) // 2
+        for part in (body[:half], body[half:], b""):
+            self.wfile.write(b"%x\r\n%s\r\n" % (len(part), part))
+
 
 class MipTest(unittest.TestCase):
     @classmethod
@@ -184,6 +202,29 @@ class MipTest(unittest.TestCase):
         out = self.rtpy("import mip\ntry:\n    mip.install('greet', index='http://127.0.0.1:1')\n"
                         "except mip.MipError as e:\n    print('MipError:', e)\n")
         self.assertIn("Connection refused", out)
+
+    def test_requests(self):
+        out = self.rtpy("import requests\n"
+                        "r = requests.get(%r)\n"
+                        "print(r.status_code, r.json()['version'], r.headers['content-type'])\n"
+                        "r.close()\n"
+                        "r = requests.post(%r, json={'a': 'b'})\n"
+                        "print(r.status_code, r.reason, r.text, r.headers['x-type'])\n"
+                        "print(requests.get(%r).status_code)\n"
+                        "try:\n    requests.get('https://example.com/')\n"
+                        "except ValueError as e:\n    print(e)\n"
+                        % (self.url + "/redirect", self.url + "/echo", self.url + "/nothing"))
+        self.assertEqual(out, '200 0.2 application/json\n201 Made {"A": "B"} application/json\n'
+                         "404\nhttps is not supported (no TLS on this port): https://example.com/\n")
+
+    def test_socket_with_flash(self):
+        # select.poll on sockets while the flash's file system is the root (its own handles)
+        script = os.path.join(TOP, "tests", "py", "socket", "echo_tcp.py")
+        plain = subprocess.run([RTPY, script], capture_output=True, text=True, timeout=DEADLINE)
+        flash = subprocess.run([RTPY, "--flash=" + self.flash, script], capture_output=True,
+                               text=True, timeout=DEADLINE)
+        self.assertEqual(flash.stdout, plain.stdout)
+        self.assertIn("1 True\nb'X'\n", flash.stdout)
 
     def remote(self, *args):
         return subprocess.run([REMOTE, "-d", "host:" + os.path.abspath(RTPY),
