@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "modules/kthread.h"
+#include "modules/mod_socket.h"
 #include "modules/modules.h"
 #include "modules/vfs.h"
 #include "py/runtime.h"
@@ -51,11 +52,27 @@ static uint16_t mask_of(py_val v) {
     return (uint16_t)m;
 }
 
+int (*mod_select_socket_poll)(mod_vfs_pollfd *fds, size_t n);
+
+// Files through modules/vfs.h, sockets (modules/mod_socket.h) through their module.
+static int poll_once(mod_vfs_pollfd *fds, size_t n) {
+    int ready = 0;
+    for (size_t i = 0; i < n; i++) {
+        bool sock = fds[i].fd >= MOD_SOCKET_FD_BASE && mod_select_socket_poll;
+        int r = sock ? mod_select_socket_poll(&fds[i], 1) : mod_vfs_poll(&fds[i], 1);
+        if (r < 0) {
+            return r;
+        }
+        ready += r;
+    }
+    return ready;
+}
+
 // Polls until something is ready or timeout_ms (< 0: forever) has passed; fills revents.
 static int wait_ready(mod_vfs_pollfd *fds, size_t n, int64_t timeout_ms) {
     for (;;) {
         int r =
-            n ? mod_vfs_poll(fds, n) : 0; // (nothing to poll: just wait, even with no file system)
+            n ? poll_once(fds, n) : 0; // (nothing to poll: just wait, even with no file system)
         if (r < 0) {
             mod_vfs_raise(-r, PY_NULL, PY_NULL);
         }

@@ -29,6 +29,12 @@ extern const py_module mod_ota_module;
 extern const py_module mod_bluetooth_module;
 extern const py_module mod_ulab_module;
 #endif
+#ifndef MOD_CFG_SOCKET // the socket module: ports with modules/mod_socket.h (the host's)
+#define MOD_CFG_SOCKET 0
+#endif
+#if MOD_CFG_SOCKET
+extern const py_module mod_socket_module;
+#endif
 
 static const struct {
     uint16_t name;
@@ -62,6 +68,9 @@ static const struct {
     {PY_QSTR_ota, &mod_ota_module},
     {PY_QSTR_bluetooth, &mod_bluetooth_module},
     {PY_QSTR_ulab, &mod_ulab_module},
+#endif
+#if MOD_CFG_SOCKET
+    {PY_QSTR_socket, &mod_socket_module},
 #endif
 };
 

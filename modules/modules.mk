@@ -9,3 +9,5 @@ MODULES_OPTIONAL := $(addprefix modules/mod_,$(addsuffix .c,array binascii colle
 # The bluetooth module's stack (ble/ble.mk, read later: hence `=`): the host core, SMP, GATT and
 # the H4 reader; not the controller or the air client, which are the simulated board's.
 MODULES_BLE_SRC = $(BLE_HOST_SRC) $(BLE_ATT_SRC) $(BLE_CRYPTO_SRC) ble/h4.c
+# Modules only ports with their interface build (the host: MOD_CFG_SOCKET in ports/host/host.mk).
+MODULES_HOST_ONLY := modules/mod_socket.c

@@ -12,7 +12,8 @@
 #                example, its UART 1 on a pty (test_ota_uart.py); boards on the simulated radio
 #                (rtpy-air) driven with raw HCI (test_ble_air.py); the BLE examples (test_ble_examples.py), and with the bluetooth
 #                module (test_ble_py.py), and aioble over it (test_aioble.py); the type stubs against
-#                rtpy's modules and mypy --strict over the examples (test_stubs.py)
+#                rtpy's modules and mypy --strict over the examples (test_stubs.py); mip and
+#                rtpy-remote mip install against a local index (test_mip.py)
 #   test-examples  the examples/ programs under pytest-rtpy (tests/examples/examples.mk)
 #   test-cross   rtpy-cross and precompiled modules (tests/cross: docs/cross.md), and the whole
 #                Python suite run precompiled
@@ -43,6 +44,7 @@ test-host: $(BUILD)/rtpy $(BUILD)/rtpy-cross $(BUILD)/tests/unit/test_image $(BU
 	$(Q)$(PYTHON3) tests/host/test_ble_py.py --rtpy $(BUILD)/rtpy --air $(BUILD)/rtpy-air
 	$(Q)$(PYTHON3) tests/host/test_aioble.py --rtpy $(BUILD)/rtpy --air $(BUILD)/rtpy-air
 	$(Q)$(PYTHON3) tests/host/test_stubs.py --rtpy $(BUILD)/rtpy
+	$(Q)$(PYTHON3) tests/host/test_mip.py --rtpy $(BUILD)/rtpy --cross $(BUILD)/rtpy-cross
 
 test-cross: $(BUILD)/rtpy $(BUILD)/rtpy-cross
 	$(Q)$(PYTHON3) tests/cross/test_cross.py --rtpy $(BUILD)/rtpy --cross $(BUILD)/rtpy-cross

@@ -1,5 +1,6 @@
 # ports/host: the rtpy host program.
-HOST_SRC := ports/host/main.c ports/host/port.c ports/host/console.c ports/host/vfs_posix.c
+HOST_SRC := ports/host/main.c ports/host/port.c ports/host/console.c ports/host/vfs_posix.c ports/host/socket_posix.c
+$(BUILD)/modules/modules.o: CFLAGS += -DMOD_CFG_SOCKET=1 # the socket module (socket_posix.c)
 HOST_SRC += $(wildcard boards/sim/*.c) # the simulated board (docs/board-sim.md)
 HOST_SRC += $(DRIVERS_SRC) $(FS_SRC) $(BOOT_CRYPTO_SRC) $(BOOT_IMAGE_SRC) $(BOOT_UTIL_SRC) $(BOOT_KEYS_SRC)
 HOST_SRC += $(BLE_CRYPTO_SRC) $(BLE_CTRL_SRC) $(AIR_CLIENT_SRC) # the board's BLE chip (boards/sim/ble.c)

@@ -107,11 +107,13 @@ test-kernel-qemu: $(MPS2_KTEST_ELF)
 # main.py, runs at start-up before the REPL.
 MPS2_GEN := $(MPS2_BUILD)/gen
 MPS2_FW_SRC := $(PY_SRC) $(MODULES_SRC) $(MODULES_BLE_SRC) $(FS_SRC) $(BOOT_CRYPTO_SRC) $(BOOT_IMAGE_SRC) $(BOOT_UTIL_SRC) $(BOOT_KEYS_SRC) ports/mps2-an385/main.c ports/mps2-an385/port.c
-MPS2_QSTR_SOURCES := $(QSTR_SOURCES)
-MPS2_FROZEN_PY := $(FROZEN_PY)
+MPS2_QSTR_SOURCES := $(filter-out $(MODULES_HOST_ONLY),$(QSTR_SOURCES))
+# (no network on this board: no socket module, and mip and requests, which need it, not frozen)
+MPS2_FROZEN_PY := $(filter-out lib/mip/% lib/requests/%,$(FROZEN_PY))
+MPS2_FW_SRC := $(filter-out $(MODULES_HOST_ONLY),$(MPS2_FW_SRC))
 ifeq ($(MPS2_MINIMAL),1) # make firmware-minimal: no optional modules, nothing frozen
 MPS2_FW_SRC := $(filter-out $(MODULES_OPTIONAL) $(MODULES_BLE_SRC),$(MPS2_FW_SRC))
-MPS2_QSTR_SOURCES := $(filter-out $(MODULES_OPTIONAL),$(QSTR_SOURCES))
+MPS2_QSTR_SOURCES := $(filter-out $(MODULES_OPTIONAL) $(MODULES_HOST_ONLY),$(QSTR_SOURCES))
 MPS2_FROZEN_PY :=
 endif
 MPS2_FW_OBJ := $(patsubst %.c,$(MPS2_BUILD)/fw/%.o,$(MPS2_FW_SRC)) $(MPS2_BUILD)/fw/frozen.o

@@ -7,6 +7,7 @@ import sys
 from .device import Device
 from .errors import DeviceError, DeviceGone, RemoteError, Usage
 from .fs import Fs
+from .mip import install as mip_install
 from .ota import push as ota_push
 from .transport import open_target
 
@@ -42,6 +43,10 @@ commands:
                            pending: a test upgrade (reverted at the next reset unless the
                            new image calls ota.confirm()), or --permanent; --reset resets the
                            device then, which installs it (docs/ota.md)
+  mip install [--index URL] [--target DIR] [--version V] [--no-mpy] PACKAGE
+                           installs a package and its dependencies from a micropython-lib
+                           style index (default micropython.org), downloaded and checked on
+                           this PC, then copied as fs cp does (docs/packages.md)
   reset                    machine.reset(), then waits for the device to come back
   soft-reset               Ctrl-D in the raw REPL, then waits for the device to come back
 
@@ -93,6 +98,14 @@ def command_parser():
     ota.add_argument("--reset", action="store_true")
     ota.add_argument("file")
     sub.add_parser("soft-reset")
+    mip = sub.add_parser("mip").add_subparsers(dest="mipcmd", metavar="MIP-COMMAND",
+                                                 parser_class=CmdParser)
+    mip.required = True
+    mi = mip.add_parser("install")
+    for opt in ("--index", "--target", "--version"):
+        mi.add_argument(opt)
+    mi.add_argument("--no-mpy", action="store_true")
+    mi.add_argument("package")
     fs = sub.add_parser("fs")
     fsub = fs.add_subparsers(dest="fscmd", metavar="FS-COMMAND", parser_class=CmdParser)
     fsub.required = True
@@ -218,6 +231,8 @@ class Session:
             sys.stdout.flush()
             if a.reset:
                 self.device().hard_reset()
+        elif a.cmd == "mip":
+            mip_install(self.filesystem(), a.package, a.index, a.target, a.version, not a.no_mpy)
         elif a.cmd == "reset":
             self.device().hard_reset()
         elif a.cmd == "soft-reset":

@@ -1,0 +1,1 @@
+from badhash import VALUE
