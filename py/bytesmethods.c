@@ -117,8 +117,8 @@ static py_val concat(int op, py_val self, py_val other) {
     if (!self_is_ba(self)) {
         char *d;
         py_val r = py_bytes_new_uninit(n + b.len, &d);
-        memcpy(d, self_bytes(self, &n), n);
-        memcpy(d + n, b.buf, b.len); // the GC does not move objects: b stays valid
+        py_memcpy(d, self_bytes(self, &n), n);
+        py_memcpy(d + n, b.buf, b.len); // the GC does not move objects: b stays valid
         return r;
     }
     py_vstr v;

@@ -261,6 +261,18 @@ ul_array *ul_dense(ul_array *a, int dtype) {
     return ul_copy(a, dtype);
 }
 
+ul_array *ul_flat(ul_array *a) {
+    if (a->ndim == 1 && ul_is_contiguous(a)) {
+        return a;
+    }
+    ul_array *f = ul_copy(a, -1);
+    f->ndim = 1;
+    f->shape[0] = f->len;
+    f->shape[1] = f->shape[2] = f->shape[3] = 0;
+    ul_set_strides(f);
+    return f;
+}
+
 void ul_check_writable(const ul_array *a) {
     if (a->flags & UL_READONLY) {
         py_raise_msg(&py_type_ValueError, "assignment destination is read-only");

@@ -302,8 +302,9 @@ static py_val concatenate_fn(size_t n_args, size_t n_kw, const py_val *args) {
     if (!py_get_items(v[0], &n, &items) || n == 0) {
         py_raise_msg(&py_type_ValueError, "need at least one array to concatenate");
     }
-    const ul_array *first = ul_arg(items[0], -1);
-    int axis = ul_axis_arg(v[1], first->ndim);
+    bool flatten = v[1] == PY_NONE; // axis=None: the arrays flattened, then joined
+    const ul_array *first = flatten ? ul_flat(ul_arg(items[0], -1)) : ul_arg(items[0], -1);
+    int axis = flatten ? 0 : ul_axis_arg(v[1], first->ndim);
     size_t shape[UL_MAX_DIMS];
     memcpy(shape, first->shape, sizeof(shape));
     shape[axis] = 0;
@@ -311,6 +312,9 @@ static py_val concatenate_fn(size_t n_args, size_t n_kw, const py_val *args) {
     py_tuple *arrays = (py_tuple *)py_tuple_new(n, NULL); // the inputs, lists converted once
     for (size_t i = 0; i < n; i++) {
         const ul_array *a = ul_arg(items[i], -1);
+        if (flatten) {
+            a = ul_flat((ul_array *)a);
+        }
         arrays->items[i] = (py_val)a;
         if (a->ndim != first->ndim) {
             py_raise_msg(&py_type_ValueError, "all the input arrays must have same number of "

@@ -338,12 +338,12 @@ static py_val ndarray_getiter(py_val self) {
 
 // ---- buffer --------------------------------------------------------------------------------
 static bool ndarray_buffer(py_val self, py_buffer *buf, int flags) {
-    (void)flags;
     ul_array *a = (ul_array *)self;
-    if (!ul_is_contiguous(a)) {
+    if (!ul_is_contiguous(a) || ((flags & PY_BUFFER_WRITE) && (a->flags & UL_READONLY))) {
         return false;
     }
-    buf->buf = a->data;
+    static uint8_t none; // an empty array's items: a pointer all the same (memcpy wants one)
+    buf->buf = a->len ? a->data : &none;
     buf->len = a->len * a->itemsize;
     buf->typecode = a->dtype == UL_BOOL ? 'B' : ul_code[a->dtype];
     return true;

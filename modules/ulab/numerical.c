@@ -32,19 +32,6 @@ static uint8_t *lane_at(const ul_array *a, int axis, size_t k) {
     return p;
 }
 
-// a flattened: a 1-D contiguous array of its items (a itself when it is one).
-static ul_array *flat(ul_array *a) {
-    if (a->ndim == 1 && ul_is_contiguous(a)) {
-        return a;
-    }
-    ul_array *f = ul_copy(a, -1);
-    f->ndim = 1;
-    f->shape[0] = f->len;
-    f->shape[1] = f->shape[2] = f->shape[3] = 0;
-    ul_set_strides(f);
-    return f;
-}
-
 static void *scratch(size_t bytes) {
     return py_gc_alloc(bytes ? bytes : 1, PY_GC_LEAF);
 }
@@ -352,7 +339,7 @@ static py_val sort_common(bool arg, const char *name, size_t n_args, size_t n_kw
     ul_array *a = ul_arg(v[0], -1);
     int axis = ul_axis_arg(v[1], a->ndim);
     if (axis < 0) { // None: the flattened array
-        a = flat(a);
+        a = ul_flat(a);
         axis = 0;
     }
     sort_ctx c = {.axis = axis};
@@ -470,7 +457,7 @@ static py_val roll_fn(size_t n_args, size_t n_kw, const py_val *args) {
     int axis = ul_axis_arg(v[2], a->ndim);
     move_ctx c = {.op = M_ROLL, .axis = axis, .src = a};
     if (axis < 0) {
-        c.src = flat(a);
+        c.src = ul_flat(a);
         c.axis = 0;
     }
     c.out = ul_new(a->dtype, c.src->ndim, c.src->shape);
@@ -529,7 +516,7 @@ static py_val cumsum_fn(size_t n_args, size_t n_kw, const py_val *args) {
     int axis = ul_axis_arg(v[1], a->ndim);
     move_ctx c = {.op = M_CUMSUM, .axis = axis, .src = a};
     if (axis < 0) {
-        c.src = flat(a);
+        c.src = ul_flat(a);
         c.axis = 0;
     }
     c.out = ul_new(reduce_out_dtype(R_SUM, a->dtype), c.src->ndim, c.src->shape);

@@ -115,6 +115,8 @@ ul_array *ul_copy(const ul_array *a, int dtype);
 ul_array *ul_dense(ul_array *a, int dtype);
 // ValueError "assignment destination is read-only" (numpy's) when a may not be written.
 void ul_check_writable(const ul_array *a);
+// a's items as a 1-D contiguous array in C order: a itself when it is one, else a copy.
+ul_array *ul_flat(ul_array *a);
 // Copies src into dst, broadcasting src to dst's shape (ValueError if it cannot), converting.
 void ul_assign(ul_array *dst, const ul_array *src);
 // The argument of a function that takes an array: an ndarray as it is; a Python number as a

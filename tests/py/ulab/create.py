@@ -84,3 +84,6 @@ show(np.diag(v), np.diag(v, k=1))
 sq = np.array([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0], [7.0, 8.0, 9.0]])
 show(np.diag(sq), np.diag(sq, k=1), np.diag(sq, k=-2))
 show(np.diag(np.array([5.0])))
+
+# concatenate with axis=None: every input flattened, then joined
+show(np.concatenate((np.array([[1.0, 2.0], [3.0, 4.0]]), np.array([5.0, 6.0])), axis=None))
