@@ -8,13 +8,15 @@
 # verification, no interpreter: tests/unit/data/crypto/fuzz/), fuzz_image (boot/image.c, no
 # interpreter: tests/fuzz/image/), fuzz_att (ble/'s GATT server and client, no interpreter:
 # tests/fuzz/att/), fuzz_hci (ble/'s host stack fed by a hostile controller: HCI, L2CAP, SMP,
-# GATT; tests/fuzz/hci/, seeds from fuzz/gen_hci_seeds.py).
+# GATT; tests/fuzz/hci/, seeds from fuzz/gen_hci_seeds.py), fuzz_air (ble/ctrl's link layer fed by
+# a hostile peer on the air: advertising, scanning, initiating, connections in both roles; no
+# interpreter nor kernel; tests/fuzz/air/, seeds from fuzz/gen_air_seeds.py).
 # One target alone: make fuzz FUZZ_TARGETS=crypto FUZZ_SECONDS=60
 FUZZ_SECONDS ?= 60
 FUZZ_BUILD := build/fuzz
 FUZZ_CFLAGS := -std=gnu11 -g -O1 -I. -I$(FUZZ_BUILD)/gen -DPY_CFG_SANITIZE=1 \
                -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
-FUZZ_TARGETS := compile re json rpyc crypto image att hci
+FUZZ_TARGETS := compile re json rpyc crypto image att hci air
 FUZZ_MOD_re := modules/mod_re.c modules/mod_re_compile.c modules/mod_re_match.c
 FUZZ_MOD_json := modules/mod_json.c
 FUZZ_SEEDS_compile := tests/fuzz $(sort $(dir $(wildcard tests/py/*/*.py)))
@@ -25,6 +27,7 @@ FUZZ_SEEDS_crypto := tests/unit/data/crypto/fuzz
 FUZZ_SEEDS_image := tests/fuzz/image
 FUZZ_SEEDS_att := tests/fuzz/att
 FUZZ_SEEDS_hci := tests/fuzz/hci
+FUZZ_SEEDS_air := tests/fuzz/air
 FUZZ_REGRESS_compile := $(wildcard tests/fuzz/*.py)
 FUZZ_REGRESS_re := $(wildcard tests/fuzz/re/*)
 FUZZ_REGRESS_json := $(wildcard tests/fuzz/json/*)
@@ -33,6 +36,7 @@ FUZZ_REGRESS_crypto := $(wildcard tests/unit/data/crypto/fuzz/*)
 FUZZ_REGRESS_image := $(wildcard tests/fuzz/image/*)
 FUZZ_REGRESS_att := $(wildcard tests/fuzz/att/*)
 FUZZ_REGRESS_hci := $(wildcard tests/fuzz/hci/*)
+FUZZ_REGRESS_air := $(wildcard tests/fuzz/air/*)
 
 fuzz_obj = $(addprefix $(FUZZ_BUILD)/obj/,$(1:.c=.o))
 FUZZ_PY_OBJ := $(call fuzz_obj,$(PY_SRC)) $(FUZZ_BUILD)/obj/frozen.o
@@ -77,6 +81,12 @@ FUZZ_HCI_SRC := $(BLE_HOST_SRC) $(BLE_ATT_SRC) $(BLE_CRYPTO_SRC) ble/h4.c $(BOOT
 $(FUZZ_BUILD)/fuzz_hci: $(FUZZ_BUILD)/obj/fuzz/fuzz_hci.o $(call fuzz_obj,$(FUZZ_HCI_SRC))
 	$(if $(Q),@echo "LINK $@")
 	$(Q)clang $(FUZZ_CFLAGS) -fsanitize=fuzzer $^ -o $@
+# fuzz_air: the controller with its timers on fuzz_air.c's own scheduler (no kernel linked)
+FUZZ_AIR_SRC := ble/ctrl/ctrl.c ble/ctrl/ctrl_conn.c ble/h4.c $(BLE_CRYPTO_SRC) $(BOOT_CRYPTO_SRC)
+$(FUZZ_BUILD)/obj/ble/ctrl/%.o $(FUZZ_BUILD)/obj/fuzz/fuzz_air.o: FUZZ_CFLAGS += -Ikernel/include
+$(FUZZ_BUILD)/fuzz_air: $(FUZZ_BUILD)/obj/fuzz/fuzz_air.o $(call fuzz_obj,$(FUZZ_AIR_SRC))
+	$(if $(Q),@echo "LINK $@")
+	$(Q)clang $(FUZZ_CFLAGS) -fsanitize=fuzzer $^ -o $@
 
 -include $(wildcard $(FUZZ_BUILD)/obj/*/*.d)
 .PRECIOUS: $(FUZZ_BUILD)/obj/%.o # kept between builds (make would delete them as intermediates)
@@ -96,7 +106,8 @@ fuzz: $(addprefix $(FUZZ_BUILD)/fuzz_,$(FUZZ_TARGETS)) $(FUZZ_BUILD)/seeds_rpyc
 	    case $$t in compile) seeds="$(FUZZ_SEEDS_compile)";; re) seeds="$(FUZZ_SEEDS_re)";; \
 	        json) seeds="$(FUZZ_SEEDS_json)";; rpyc) seeds="$(FUZZ_SEEDS_rpyc)";; \
 	        crypto) seeds="$(FUZZ_SEEDS_crypto)";; image) seeds="$(FUZZ_SEEDS_image)";; \
-	        att) seeds="$(FUZZ_SEEDS_att)";; hci) seeds="$(FUZZ_SEEDS_hci)";; esac; \
+	        att) seeds="$(FUZZ_SEEDS_att)";; hci) seeds="$(FUZZ_SEEDS_hci)";; \
+	        air) seeds="$(FUZZ_SEEDS_air)";; esac; \
 	    $(FUZZ_BUILD)/fuzz_$$t -max_total_time=$(FUZZ_EACH) -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
 	        -artifact_prefix=$(FUZZ_BUILD)/crashes/$$t- -print_final_stats=1 \
 	        $(FUZZ_BUILD)/corpus_$$t $$seeds; \
@@ -126,10 +137,13 @@ $(BUILD)/fuzz/replay_att: $(BUILD)/fuzz/replay.o $(BUILD)/fuzz/fuzz_att.o \
 $(BUILD)/fuzz/replay_hci: $(BUILD)/fuzz/replay.o $(BUILD)/fuzz/fuzz_hci.o $(addprefix $(BUILD)/,$(FUZZ_HCI_SRC:.c=.o))
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(LDFLAGS) $^ $(LDLIBS) -o $@
+$(BUILD)/fuzz/replay_air: $(BUILD)/fuzz/replay.o $(BUILD)/fuzz/fuzz_air.o $(addprefix $(BUILD)/,$(FUZZ_AIR_SRC:.c=.o))
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(LDFLAGS) $^ $(LDLIBS) -o $@
 
 test-fuzz-regress: $(BUILD)/fuzz/replay $(BUILD)/fuzz/replay_re $(BUILD)/fuzz/replay_json \
     $(BUILD)/fuzz/replay_rpyc $(BUILD)/fuzz/replay_crypto $(BUILD)/fuzz/replay_image \
-    $(BUILD)/fuzz/replay_att $(BUILD)/fuzz/replay_hci
+    $(BUILD)/fuzz/replay_att $(BUILD)/fuzz/replay_hci $(BUILD)/fuzz/replay_air
 	$(Q)$(BUILD)/fuzz/replay $(FUZZ_REGRESS_compile)
 	$(Q)$(BUILD)/fuzz/replay_re $(FUZZ_REGRESS_re)
 	$(Q)$(BUILD)/fuzz/replay_json $(FUZZ_REGRESS_json)
@@ -138,6 +152,7 @@ test-fuzz-regress: $(BUILD)/fuzz/replay $(BUILD)/fuzz/replay_re $(BUILD)/fuzz/re
 	$(Q)$(BUILD)/fuzz/replay_image $(FUZZ_REGRESS_image)
 	$(Q)$(BUILD)/fuzz/replay_att $(FUZZ_REGRESS_att)
 	$(Q)$(BUILD)/fuzz/replay_hci $(FUZZ_REGRESS_hci)
+	$(Q)$(BUILD)/fuzz/replay_air $(FUZZ_REGRESS_air)
 
 UNIT_TESTS += test-fuzz-regress
 .PHONY: fuzz test-fuzz-regress

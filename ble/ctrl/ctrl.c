@@ -326,8 +326,8 @@ void ctrl_radio_rx(struct ctrl *c, const struct air_rx *rx) {
     }
     uint64_t t_start = rx->t_end_ns - air_time_ns(p->len);
     if (p->access_address == CTRL_ADV_AA) {
-        if (p->channel < 37) {
-            return;
+        if (p->channel < 37 || p->pdu[1] > 37) {
+            return; // legacy advertising payloads are 6-37 bytes (a report holds at most 31 of data)
         }
         adv_rx(c, rx, t_start);
         scan_rx(c, rx, t_start);

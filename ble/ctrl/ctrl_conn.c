@@ -157,16 +157,16 @@ static void ccm(const struct ctrl_conn *cn, uint64_t ctr, bool from_central, uin
         x[i] ^= b1[i];
     }
     smp_crypto_aes128(cn->sk, x, x);
-    for (uint8_t off = 0, blk = 1; off < n; off = (uint8_t)(off + 16), blk++) {
-        uint8_t k = (uint8_t)(n - off < 16 ? n - off : 16);
-        ccm_block(cn, 0x01, nonce, blk, s);
+    for (unsigned off = 0, blk = 1; off < n; off += 16, blk++) { // (not uint8_t: n may pass 240)
+        unsigned k = n - off < 16 ? n - off : 16;
+        ccm_block(cn, 0x01, nonce, (uint16_t)blk, s);
         if (encrypt) { // MIC over the plaintext, then encrypt
-            for (int i = 0; i < k; i++) {
+            for (unsigned i = 0; i < k; i++) {
                 x[i] ^= d[off + i];
                 d[off + i] ^= s[i];
             }
         } else {
-            for (int i = 0; i < k; i++) {
+            for (unsigned i = 0; i < k; i++) {
                 d[off + i] ^= s[i];
                 x[i] ^= d[off + i];
             }
