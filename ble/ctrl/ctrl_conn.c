@@ -380,8 +380,17 @@ static void control(struct ctrl_conn *cn, const uint8_t *d, uint8_t n) {
         cn->upd_latency = hci_get16(d + 6);
         cn->upd_timeout = hci_get16(d + 8);
         cn->upd_instant = hci_get16(d + 10);
-        if ((uint16_t)(cn->upd_instant - cn->event_counter) >= 32767u || cn->upd_interval < 6) {
+        // an instant of this very event is past too: the next event's counter is already beyond
+        if ((uint16_t)(cn->upd_instant - cn->event_counter - 1u) >= 32766u) {
             drop(cn, HCI_ERR_INSTANT_PASSED);
+            return;
+        }
+        // the specification's ranges: interval 7.5 ms-4 s, latency < 500, timeout 100 ms-32 s
+        // and longer than (1 + latency) intervals twice over (timeout in 10 ms, interval 1.25)
+        if (cn->upd_interval < 6 || cn->upd_interval > 3200 || cn->upd_latency > 499 ||
+            cn->upd_timeout < 10 || cn->upd_timeout > 3200 ||
+            (uint32_t)cn->upd_timeout * 4u <= (1u + cn->upd_latency) * cn->upd_interval) {
+            drop(cn, HCI_ERR_INVALID_LL_PARAMS);
             return;
         }
         cn->upd_pending = true;
